@@ -1,0 +1,17 @@
+/** Three projects: pure/pane code, the server (on PGlite and PostgreSQL), and the browser end-to-end test. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const common = { transform: { '^.+\\.tsx?$': tsJest }, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts', '**/*.test.tsx'] },
+    {
+      ...common,
+      displayName: 'server',
+      roots: ['<rootDir>/server', '<rootDir>/test'],
+      testMatch: ['<rootDir>/server/**/*.test.ts', '<rootDir>/test/*.test.ts'],
+      globalSetup: '<rootDir>/server/test-support/global-setup.ts',
+    },
+    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], testTimeout: 240000 },
+  ],
+};

@@ -1,0 +1,172 @@
+/**
+ * The one HTTP contract shared by the server and the task pane.
+ * The server parses every request with these schemas, the pane's axios client
+ * uses their inferred types, and the OpenAPI document is generated from them.
+ */
+import { z } from 'zod';
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+
+extendZodWithOpenApi(z);
+
+/** ISO calendar date, as the server stores it: 2026-01-31. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-01-31')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date')
+  .openapi({ example: '2026-01-01' });
+
+/** A value as it comes out of an Excel cell (dates already converted to ISO text by the pane when it could read them). */
+export const cellValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
+export type CellValue = z.infer<typeof cellValue>;
+
+export const columnType = z.enum(['text', 'number', 'date']);
+export type ColumnType = z.infer<typeof columnType>;
+
+export const columnDefinition = z
+  .object({
+    /** Stable identifier used in payloads, e.g. "benefitsGroup". */
+    key: z.string(),
+    /** Header text shown in the sheet, without the required marker. */
+    header: z.string(),
+    type: columnType,
+    /** Editable on rows downloaded from the server. */
+    editable: z.boolean(),
+    /** May be entered on a new (inserted) row, e.g. the person who the new row is for. */
+    enterable: z.boolean(),
+    /** Required on a new row; shown with a `*` in the header. */
+    required: z.boolean(),
+    /** Name of a list of values in RowsResponse.lists that feeds an in-cell dropdown. */
+    list: z.string().optional(),
+    /** Column width in characters (a hint for the sheet layout). */
+    width: z.number().optional(),
+    /** Hidden in the sheet (keys and reserved columns). */
+    hidden: z.boolean().optional(),
+  })
+  .openapi('ColumnDefinition');
+export type ColumnDefinition = z.infer<typeof columnDefinition>;
+
+export const workbookDefinition = z
+  .object({
+    kind: z.string().openapi({ example: 'person-benefit-groups' }),
+    title: z.string().openapi({ example: 'Person Benefit Groups' }),
+    description: z.string(),
+    columns: z.array(columnDefinition),
+  })
+  .openapi('WorkbookDefinition');
+export type WorkbookDefinition = z.infer<typeof workbookDefinition>;
+
+export const workbooksResponse = z.object({ workbooks: z.array(workbookDefinition) }).openapi('WorkbooksResponse');
+export type WorkbooksResponse = z.infer<typeof workbooksResponse>;
+
+export const kindParams = z.object({ kind: z.string().max(100) });
+
+export const rowsQuery = z.object({
+  effectiveDate: isoDate,
+  /** Rows are ordered by key; a page starts after this offset. */
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(10000).default(5000),
+});
+export type RowsQuery = z.infer<typeof rowsQuery>;
+
+export const downloadedRow = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    values: z.record(z.string(), cellValue),
+  })
+  .openapi('DownloadedRow');
+export type DownloadedRow = z.infer<typeof downloadedRow>;
+
+export const rowsResponse = z
+  .object({
+    kind: z.string(),
+    effectiveDate: isoDate,
+    rows: z.array(downloadedRow),
+    total: z.number().int(),
+    /** Offset of the next page, or null when this page is the last. */
+    nextOffset: z.number().int().nullable(),
+    /** Lists of values valid on the effective date, by list name (dropdown sources). */
+    lists: z.record(z.string(), z.array(z.string())),
+  })
+  .openapi('RowsResponse');
+export type RowsResponse = z.infer<typeof rowsResponse>;
+
+export const rowOperation = z.enum(['insert', 'update', 'delete']);
+export type RowOperation = z.infer<typeof rowOperation>;
+
+export const uploadRow = z
+  .object({
+    /** The pane's identifier for the row (its sheet row number); echoed in the result. */
+    rowId: z.number().int().min(0),
+    op: rowOperation,
+    /** Key from download; absent on inserts. */
+    key: z.string().max(100).optional(),
+    /** Version from download; required on update and delete. */
+    version: z.number().int().optional(),
+    values: z.record(z.string(), cellValue).default({}),
+  })
+  .openapi('UploadRow');
+export type UploadRow = z.infer<typeof uploadRow>;
+
+export const MAX_ROWS_PER_CHUNK = 2000;
+
+export const uploadRequest = z
+  .object({
+    /** Same key on a retried chunk: the server applies it once and answers the same results. */
+    idempotencyKey: z.uuid(),
+    effectiveDate: isoDate,
+    rows: z.array(uploadRow).min(1).max(MAX_ROWS_PER_CHUNK),
+  })
+  .openapi('UploadRequest');
+export type UploadRequest = z.infer<typeof uploadRequest>;
+
+export const rowStatus = z.enum(['Inserted', 'Updated', 'Deleted', 'Upload Failed', 'Conflict']);
+export type RowStatus = z.infer<typeof rowStatus>;
+
+export const rowError = z
+  .object({
+    /** Column key the error is about, when it is about one column. */
+    column: z.string().optional(),
+    message: z.string(),
+  })
+  .openapi('RowError');
+export type RowError = z.infer<typeof rowError>;
+
+export const rowResult = z
+  .object({
+    rowId: z.number().int(),
+    status: rowStatus,
+    errors: z.array(rowError),
+    /** After a successful insert or update: the row as the server now holds it. */
+    key: z.string().optional(),
+    version: z.number().int().optional(),
+    values: z.record(z.string(), cellValue).optional(),
+  })
+  .openapi('RowResult');
+export type RowResult = z.infer<typeof rowResult>;
+
+export const uploadResponse = z.object({ results: z.array(rowResult) }).openapi('UploadResponse');
+export type UploadResponse = z.infer<typeof uploadResponse>;
+
+export const signInRequest = z
+  .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) })
+  .openapi('SignInRequest');
+export type SignInRequest = z.infer<typeof signInRequest>;
+
+export const signInResponse = z
+  .object({ token: z.string(), user: z.object({ username: z.string(), displayName: z.string() }) })
+  .openapi('SignInResponse');
+export type SignInResponse = z.infer<typeof signInResponse>;
+
+export const healthResponse = z.object({ status: z.literal('ok'), database: z.string() }).openapi('HealthResponse');
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('ErrorResponse');
+export type ErrorResponse = z.infer<typeof errorResponse>;

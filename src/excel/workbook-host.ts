@@ -1,0 +1,91 @@
+/**
+ * What the workbook engine needs from Excel, and nothing more.
+ * Implemented by `office-host.ts` (the only module that touches `Excel.*`), which runs
+ * against real Excel or against the simulated Excel API in `simulated/`.
+ *
+ * Rows and columns are 0-based sheet indexes (row 0 is Excel row 1).
+ * Every method is one `Excel.run` and, unless it says otherwise, one `context.sync()`:
+ * callers pass whole blocks, never single cells in a loop.
+ */
+export type HostCellValue = string | number | boolean;
+
+export interface ColumnLayout {
+  /** 0-based column index. */
+  index: number;
+  width?: number;
+  hidden?: boolean;
+  /** Excel number format for the column's data cells, e.g. "m/d/yyyy" or "@" (text). */
+  numberFormat?: string;
+}
+
+export interface CellArea {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface ListValidation extends CellArea {
+  /** Either the values themselves (short lists) or an absolute range formula such as "=Lists!$A$1:$A$40". */
+  source: string[] | string;
+}
+
+export interface ConditionalFill extends CellArea {
+  /** Cells whose text equals this value get the fill and font colors. */
+  equals: string;
+  fill: string;
+  fontColor?: string;
+}
+
+/** Everything that shapes a prepared sheet, applied in one sync. */
+export interface SheetFormat {
+  columns: ColumnLayout[];
+  /** Areas the user may edit once the sheet is protected (everything else is locked). */
+  unlocked: CellArea[];
+  /** Areas shaded to look read-only. */
+  shaded?: Array<CellArea & { fill: string }>;
+  /** Bold header areas (title and column headers). */
+  bold?: CellArea[];
+  validations: ListValidation[];
+  conditionalFills?: ConditionalFill[];
+  /** Rows frozen at the top (title and header rows). */
+  freezeRows?: number;
+}
+
+export interface Selection {
+  sheet: string;
+  /** 0-based rows the selection covers (first to last, each area). */
+  rows: number[];
+}
+
+export interface CellsChanged extends CellArea {
+  sheet: string;
+}
+
+export interface WorkbookHost {
+  /** Adds a worksheet with this name (replacing one that exists) and activates it unless hidden. */
+  createSheet(name: string, options?: { hidden?: boolean }): Promise<void>;
+  sheetExists(name: string): Promise<boolean>;
+  activeSheet(): Promise<string>;
+  activateSheet(name: string): Promise<void>;
+  /** Writes a rectangular block of values. Works on a protected sheet: protection is lifted and restored within the same request. */
+  writeValues(sheet: string, row: number, column: number, values: HostCellValue[][]): Promise<void>;
+  /** Reads a rectangular block; empty cells read as "". */
+  readValues(sheet: string, area: CellArea): Promise<HostCellValue[][]>;
+  /** Number of rows from row 0 to the last row holding a value (0 for an empty sheet). */
+  usedRowCount(sheet: string): Promise<number>;
+  /** Deletes whole rows (shifting those below up). */
+  deleteRows(sheet: string, row: number, rowCount: number): Promise<void>;
+  formatSheet(sheet: string, format: SheetFormat): Promise<void>;
+  /** Protects the sheet: locked cells refuse edits; users may still insert rows. */
+  protect(sheet: string): Promise<void>;
+  unprotect(sheet: string): Promise<void>;
+  isProtected(sheet: string): Promise<boolean>;
+  getSelection(): Promise<Selection>;
+  select(sheet: string, area: CellArea): Promise<void>;
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+  /** Subscribes to edits the user makes. Excel misses some (dropdown picks, pastes), so never rely on it alone. */
+  onCellsChanged(sheet: string, handler: (change: CellsChanged) => void): Promise<() => Promise<void>>;
+  onSelectionChanged(handler: (selection: Selection) => void): Promise<() => Promise<void>>;
+}
