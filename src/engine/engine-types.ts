@@ -1,0 +1,66 @@
+/**
+ * The generic workbook engine's public surface, used by the task pane.
+ * The engine knows nothing of any one workbook kind: it reads the kind's definition from the server.
+ */
+import type { RowError, WorkbookDefinition } from '../contract/api';
+
+export interface Progress {
+  /** What is happening, in plain words: "Uploading rows", "Writing the sheet". */
+  phase: string;
+  done: number;
+  total: number;
+}
+export type ProgressListener = (progress: Progress) => void;
+
+/** Which workbook a worksheet holds; stored in the workbook's settings so it survives reopening. */
+export interface SheetInfo {
+  sheet: string;
+  kind: string;
+  title: string;
+  effectiveDate: string; // ISO
+}
+
+export interface FailedRow {
+  /** 0-based sheet row. */
+  row: number;
+  /** Excel row number shown to the user (row + 1). */
+  excelRow: number;
+  status: string;
+  errors: Array<RowError & { header?: string }>;
+}
+
+export interface UploadSummary {
+  inserted: number;
+  updated: number;
+  deleted: number;
+  failed: number;
+  /** Rows that needed no upload. */
+  unchanged: number;
+  failedRows: FailedRow[];
+}
+
+export interface WorkbookEngine {
+  definitions(): Promise<WorkbookDefinition[]>;
+  /** Creates the sheet for a kind and date, downloads the rows into it (replaces the sheet on refresh). */
+  prepare(kind: string, effectiveDate: string, onProgress?: ProgressListener): Promise<SheetInfo>;
+  /** The prepared workbook sheet that is active, if the active sheet is one. */
+  activeSheetInfo(): Promise<SheetInfo | undefined>;
+  /** Downloads again into the same sheet (same kind and date). */
+  refresh(sheet: string, onProgress?: ProgressListener): Promise<SheetInfo>;
+  /** Writes the deletion mark into the Mark for Deletion cell of every selected data row. */
+  markSelectedRowsForDeletion(): Promise<number>;
+  /** Counts rows carrying a deletion mark. */
+  countMarkedRows(sheet: string): Promise<number>;
+  /** Uploads the deletions of marked rows (the pane confirms first). */
+  deleteMarkedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
+  /** Finds every changed or new row (events or not), uploads them in chunks, writes each row's status. */
+  upload(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
+  /** Errors of one row (from the last upload), for the selected-row error list. */
+  rowErrors(sheet: string, row: number): Promise<FailedRow | undefined>;
+  /** Every row whose status is a failure, for the summary list. */
+  failedRows(sheet: string): Promise<FailedRow[]>;
+  /** Selects a row in the sheet (from the failed-rows summary). */
+  selectRow(sheet: string, row: number): Promise<void>;
+  /** Starts marking rows Changed as the user edits (best effort: upload does not rely on it). */
+  watch(sheet: string): Promise<() => Promise<void>>;
+}
