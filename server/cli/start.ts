@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { startServer } from '../main';
+import { optionsFromEnv, startServer } from '../main';
 
 const root = path.resolve(__dirname, '..', '..');
 const apiPort = Number(process.env.PORT ?? 3001);
@@ -25,7 +25,7 @@ function run(command: string, args: string[]): ChildProcess {
 }
 
 async function main(): Promise<void> {
-  const server = await startServer({ port: apiPort });
+  const server = await startServer({ ...optionsFromEnv(process.env), port: apiPort });
   console.log(`API server: ${server.url} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite with demo data'})`);
   const children: ChildProcess[] = [];
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import express from 'express';
+import type { AppDatabase } from './db/database';
+import { authRoutes, requireAuth } from './auth/auth.routes';
+import { createTokenService } from './auth/token.service';
+import { workbookRoutes } from './engine/workbooks.routes';
+import { AppError } from './errors/app-error';
+import { errorMiddleware } from './errors/error-middleware';
+import { openApiDocument } from './openapi';
+
+export async function createApp(options: { database: AppDatabase; staticDir?: string }): Promise<express.Express> {
+  const { db, kind } = options.database;
+  const tokens = await createTokenService(db);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '10mb' }));
+  app.get('/api/health', (_req, res) => {
+    res.json({ status: 'ok', database: kind });
+  });
+  const document = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use(authRoutes(db, tokens));
+  app.use('/api', requireAuth(tokens));
+  app.use(workbookRoutes(db));
+  app.use('/api', () => {
+    throw new AppError('not_found', 'There is no such API address.');
+  });
+  if (options.staticDir) {
+    app.use(express.static(path.resolve(options.staticDir)));
+  }
+  app.use(errorMiddleware);
+  return app;
+}

@@ -1,0 +1,81 @@
+/** Set-based reads and writes of an effective-dated table: one statement per operation for a whole chunk. */
+import { sql } from 'kysely';
+import type { Db } from './workbook-kind';
+
+export type SqlType = 'integer' | 'text' | 'numeric' | 'date' | 'boolean';
+
+export interface TableSpec {
+  table: string;
+  attributes: Record<string, SqlType>;
+}
+
+export interface StoredRecord {
+  key: string;
+  effective_start_date: string;
+  effective_end_date: string;
+  version: number;
+  [attribute: string]: unknown;
+}
+
+export interface NewRecord {
+  key: string;
+  start: string;
+  end: string;
+  version: number;
+  attributes: Record<string, unknown>;
+}
+
+function recordset(columns: Record<string, string>) {
+  return sql.raw(Object.entries(columns).map(([name, type]) => `"${name}" ${type}`).join(', '));
+}
+
+/** Locks and returns every record of the given keys (the whole history), so concurrent uploads of a key serialise. */
+export async function lockRecords(db: Db, spec: TableSpec, keys: string[]): Promise<StoredRecord[]> {
+  if (keys.length === 0) return [];
+  const result = await sql<StoredRecord>`
+    select * from ${sql.table(spec.table)}
+    where key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
+    order by key, effective_start_date
+    for update`.execute(db);
+  return result.rows;
+}
+
+export async function deleteKeys(db: Db, spec: TableSpec, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`delete from ${sql.table(spec.table)} where key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`.execute(db);
+}
+
+/** Ends records the day before a change (seed: prior record end-dated, history kept). */
+export async function endDate(db: Db, spec: TableSpec, rows: Array<{ key: string; start: string; end: string }>): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update ${sql.table(spec.table)} t set effective_end_date = v.end_date
+    from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ key: r.key, start_date: r.start, end_date: r.end })))}::jsonb)
+      as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date' })})
+    where t.key = v.key and t.effective_start_date = v.start_date`.execute(db);
+}
+
+/** Corrects records in place (same-day edits). */
+export async function correct(db: Db, spec: TableSpec, rows: NewRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(spec.attributes);
+  const set = sql.raw([...names.map((n) => `"${n}" = v."${n}"`), 'version = v.version'].join(', '));
+  const payload = rows.map((r) => ({ ...r.attributes, key: r.key, start_date: r.start, version: r.version }));
+  await sql`
+    update ${sql.table(spec.table)} t set ${set}
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+      as v(${recordset({ key: 'text', start_date: 'date', version: 'integer', ...spec.attributes })})
+    where t.key = v.key and t.effective_start_date = v.start_date`.execute(db);
+}
+
+export async function insertRecords(db: Db, spec: TableSpec, rows: NewRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(spec.attributes);
+  const columns = sql.raw(['key', 'effective_start_date', 'effective_end_date', 'version', ...names.map((n) => `"${n}"`)].join(', '));
+  const select = sql.raw(['v.key', 'v.start_date', 'v.end_date', 'v.version', ...names.map((n) => `v."${n}"`)].join(', '));
+  const payload = rows.map((r) => ({ ...r.attributes, key: r.key, start_date: r.start, end_date: r.end, version: r.version }));
+  await sql`
+    insert into ${sql.table(spec.table)} (${columns})
+    select ${select} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+      as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date', version: 'integer', ...spec.attributes })})`.execute(db);
+}

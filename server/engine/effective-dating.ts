@@ -1,0 +1,77 @@
+/**
+ * Pure effective-dating rules shared by every effective-dated workbook kind (seed: "Uploading Edits").
+ * No database here: given a row and the key's records, decide what to write.
+ */
+import type { RowError } from '../../src/contract/api';
+
+export const END_OF_TIME = '4712-12-31';
+
+export interface DatedRecord {
+  effectiveStartDate: string;
+  effectiveEndDate: string;
+  version: number;
+}
+
+export type Decision =
+  | { type: 'insert'; start: string; end: string; version: number }
+  | { type: 'correct'; start: string; end: string; version: number }
+  | { type: 'split'; oldStart: string; oldEnd: string; start: string; end: string; version: number }
+  | { type: 'delete' }
+  | { type: 'fail'; status: 'Upload Failed' | 'Conflict'; errors: RowError[] };
+
+export function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function currentVersion(records: DatedRecord[]): number {
+  return records.reduce((max, r) => Math.max(max, r.version), 0);
+}
+
+function staleCheck(records: DatedRecord[], version: number | undefined): Decision | undefined {
+  if (records.length === 0) {
+    return { type: 'fail', status: 'Upload Failed', errors: [{ message: 'This record no longer exists on the server: someone deleted it. Download again.' }] };
+  }
+  const current = currentVersion(records);
+  if (version === undefined || version !== current) {
+    return {
+      type: 'fail',
+      status: 'Conflict',
+      errors: [{ message: `Someone else changed this row after you downloaded it (your version ${version ?? 'none'}, now ${current}). Download again to see their change.` }],
+    };
+  }
+  return undefined;
+}
+
+/** seed: the session effective date is the start date of any edit; the prior record is end-dated the day before and kept. */
+export function decideUpdate(records: DatedRecord[], version: number | undefined, sessionDate: string): Decision {
+  const stale = staleCheck(records, version);
+  if (stale) return stale;
+  const future = records.filter((r) => r.effectiveStartDate > sessionDate).sort((a, b) => a.effectiveStartDate.localeCompare(b.effectiveStartDate))[0];
+  if (future) {
+    return {
+      type: 'fail',
+      status: 'Upload Failed',
+      errors: [{ message: `This record has a change dated ${future.effectiveStartDate}, after the session effective date ${sessionDate}. Prepare a workbook on or after ${future.effectiveStartDate} to edit it.` }],
+    };
+  }
+  const covering = records.find((r) => r.effectiveStartDate <= sessionDate && sessionDate <= r.effectiveEndDate);
+  if (!covering) {
+    return { type: 'fail', status: 'Upload Failed', errors: [{ message: `This record is not in effect on ${sessionDate}, so it cannot be edited as of that date.` }] };
+  }
+  const version_ = currentVersion(records) + 1;
+  if (covering.effectiveStartDate === sessionDate) {
+    return { type: 'correct', start: covering.effectiveStartDate, end: covering.effectiveEndDate, version: version_ };
+  }
+  return { type: 'split', oldStart: covering.effectiveStartDate, oldEnd: dayBefore(sessionDate), start: sessionDate, end: covering.effectiveEndDate, version: version_ };
+}
+
+/** seed: delete removes all effective-dated records of the row, permanently. */
+export function decideDelete(records: DatedRecord[], version: number | undefined): Decision {
+  return staleCheck(records, version) ?? { type: 'delete' };
+}
+
+export function decideInsert(sessionDate: string): Decision {
+  return { type: 'insert', start: sessionDate, end: END_OF_TIME, version: 1 };
+}

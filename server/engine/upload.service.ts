@@ -1,0 +1,135 @@
+/**
+ * Applies one uploaded chunk of an effective-dated kind: once per idempotency key, set-based,
+ * and with each failing row rolled back alone while the others are saved.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { RowResult, UploadRequest, UploadResponse, UploadRow } from '../../src/contract/api';
+import { AppError } from '../errors/app-error';
+import { decideDelete, decideInsert, decideUpdate, type DatedRecord, type Decision } from './effective-dating';
+import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecord, type StoredRecord, type TableSpec } from './effective-dated.repository';
+import type { Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
+
+interface Planned {
+  row: UploadRow;
+  key?: string;
+  decision: Decision;
+  attributes?: Record<string, unknown>;
+}
+
+export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<UploadResponse> {
+  return db.transaction().execute(async (trx) => {
+    // The claim and the chunk's writes commit together: a retried chunk finds the stored answer and applies nothing.
+    const claimed = await sql`
+      insert into upload_requests (idempotency_key, kind) values (${request.idempotencyKey}, ${kind.definition.kind})
+      on conflict do nothing returning idempotency_key`.execute(trx);
+    if (claimed.rows.length === 0) {
+      const earlier = await trx.selectFrom('upload_requests').select(['kind', 'response']).where('idempotency_key', '=', request.idempotencyKey).executeTakeFirstOrThrow();
+      if (earlier.kind !== kind.definition.kind || earlier.response === null) {
+        throw new AppError('conflict', 'This upload key was already used for another upload. Upload again to get a new key.');
+      }
+      return earlier.response as UploadResponse;
+    }
+    const response: UploadResponse = { results: await applyChunk(trx, kind, request) };
+    await trx.updateTable('upload_requests').set({ response: JSON.stringify(response) }).where('idempotency_key', '=', request.idempotencyKey).execute();
+    return response;
+  });
+}
+
+function toDated(record: StoredRecord): DatedRecord {
+  return { effectiveStartDate: record.effective_start_date, effectiveEndDate: record.effective_end_date, version: record.version };
+}
+
+function attributesOf(kind: EffectiveDatedKind, record: StoredRecord): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(kind.attributes).map((name) => [name, record[name]]));
+}
+
+async function plan(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<Planned[]> {
+  const date = request.effectiveDate;
+  const keyed = request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string);
+  const byKey = new Map<string, StoredRecord[]>();
+  for (const record of await lockRecords(db, kind, [...new Set(keyed)])) {
+    byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
+  }
+  const seen = new Set<string>();
+  const planned: Planned[] = request.rows.map((row) => {
+    if (row.op === 'insert') return { row, key: randomUUID(), decision: decideInsert(date) };
+    if (!row.key) return { row, decision: { type: 'fail', status: 'Upload Failed', errors: [{ message: 'This row has no key. Download again, or enter it as a new row.' }] } };
+    if (seen.has(row.key)) return { row, decision: { type: 'fail', status: 'Upload Failed', errors: [{ message: 'This record appears twice in the upload; only the first was applied.' }] } };
+    seen.add(row.key);
+    const records = (byKey.get(row.key) ?? []).map(toDated);
+    return { row, key: row.key, decision: row.op === 'delete' ? decideDelete(records, row.version) : decideUpdate(records, row.version, date) };
+  });
+  const toResolve = planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'delete');
+  const inputs: ResolveInput[] = toResolve.map((p) => {
+    const covering = (byKey.get(p.key as string) ?? []).find((r) => r.effective_start_date <= date && date <= r.effective_end_date);
+    return { row: p.row, current: covering ? attributesOf(kind, covering) : undefined };
+  });
+  const resolutions = await kind.resolve(db, inputs, date);
+  toResolve.forEach((p, i) => {
+    const resolution = resolutions[i];
+    if (resolution.errors.length > 0) p.decision = { type: 'fail', status: 'Upload Failed', errors: resolution.errors };
+    else p.attributes = resolution.attributes;
+  });
+  return planned;
+}
+
+async function write(db: Db, spec: TableSpec, planned: Planned[]): Promise<void> {
+  const deletes: string[] = [];
+  const ends: Array<{ key: string; start: string; end: string }> = [];
+  const corrections: NewRecord[] = [];
+  const inserts: NewRecord[] = [];
+  for (const { key, decision, attributes } of planned) {
+    const k = key as string;
+    const attrs = attributes ?? {};
+    if (decision.type === 'delete') deletes.push(k);
+    if (decision.type === 'insert') inserts.push({ key: k, start: decision.start, end: decision.end, version: decision.version, attributes: attrs });
+    if (decision.type === 'correct') corrections.push({ key: k, start: decision.start, end: decision.end, version: decision.version, attributes: attrs });
+    if (decision.type === 'split') {
+      ends.push({ key: k, start: decision.oldStart, end: decision.oldEnd });
+      inserts.push({ key: k, start: decision.start, end: decision.end, version: decision.version, attributes: attrs });
+    }
+  }
+  await deleteKeys(db, spec, deletes);
+  await endDate(db, spec, ends);
+  await correct(db, spec, corrections);
+  await insertRecords(db, spec, inserts);
+}
+
+/** Bulk write in a savepoint; if the database refuses it, each row again in its own savepoint, so one bad row fails alone. */
+async function writeWithRowFallback(db: Db, spec: TableSpec, planned: Planned[]): Promise<void> {
+  const ok = planned.filter((p) => p.decision.type !== 'fail');
+  await sql`savepoint chunk_write`.execute(db);
+  try {
+    await write(db, spec, ok);
+    await sql`release savepoint chunk_write`.execute(db);
+    return;
+  } catch {
+    await sql`rollback to savepoint chunk_write`.execute(db);
+  }
+  for (const p of ok) {
+    await sql`savepoint row_write`.execute(db);
+    try {
+      await write(db, spec, [p]);
+      await sql`release savepoint row_write`.execute(db);
+    } catch (error) {
+      await sql`rollback to savepoint row_write`.execute(db);
+      p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ message: `The server could not save this row: ${(error as Error).message}` }] };
+    }
+  }
+}
+
+const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delete: 'Deleted' } as const;
+
+async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<RowResult[]> {
+  const planned = await plan(db, kind, request);
+  await writeWithRowFallback(db, kind, planned);
+  const saved = planned.filter((p) => p.decision.type === 'insert' || p.decision.type === 'correct' || p.decision.type === 'split').map((p) => p.key as string);
+  const page = await kind.download(db, request.effectiveDate, { offset: 0, limit: saved.length || 1, keys: saved });
+  const current = new Map(page.rows.map((r) => [r.key, r]));
+  return planned.map(({ row, key, decision }): RowResult => {
+    if (decision.type === 'fail') return { rowId: row.rowId, status: decision.status, errors: decision.errors };
+    const stored = key ? current.get(key) : undefined;
+    return { rowId: row.rowId, status: STATUS[decision.type], errors: [], ...(stored ? { key: stored.key, version: stored.version, values: stored.values } : { key }) };
+  });
+}

@@ -1,0 +1,40 @@
+/** What a workbook kind is to the server. A kind is one folder under server/workbooks/. */
+import type { Kysely } from 'kysely';
+import type { CellValue, DownloadedRow, RowError, UploadRow, WorkbookDefinition } from '../../src/contract/api';
+import type { Database } from '../db/schema';
+import type { SqlType } from './effective-dated.repository';
+
+export type Db = Kysely<Database>;
+
+export interface DownloadPage {
+  rows: DownloadedRow[];
+  total: number;
+}
+
+/** A kind's translation of one uploaded row's display values into stored attribute values. */
+export interface Resolution {
+  attributes?: Record<string, unknown>;
+  errors: RowError[];
+}
+
+export interface ResolveInput {
+  row: UploadRow;
+  /** For updates: the attributes of the record in effect on the session date. */
+  current?: Record<string, unknown>;
+}
+
+/** An effective-dated kind declares its table, its attribute columns and how display values resolve; the engine does the rest. */
+export interface EffectiveDatedKind {
+  definition: WorkbookDefinition;
+  table: string;
+  /** Stored attribute columns (besides key, dates and version) and their SQL types. */
+  attributes: Record<string, SqlType>;
+  /** Lists of values valid on the date, by list name. */
+  lists(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
+  /** Display rows effective on the date, ordered by key; restricted to `keys` when given. */
+  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; keys?: string[] }): Promise<DownloadPage>;
+  /** Set-based: resolves a whole chunk's rows (one query per lookup, not per row). Only editable columns count on updates. */
+  resolve(db: Db, inputs: ResolveInput[], effectiveDate: string): Promise<Resolution[]>;
+}
+
+export type Values = Record<string, CellValue>;

@@ -1,0 +1,60 @@
+/** The server process: migrations, demo data on first start of the embedded database, HTTP(S). */
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp } from './app';
+import { createDatabase, migrate } from './db/database';
+import { isEmpty, seedDemoData } from './demo/seed';
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  /** PGlite data folder; omit for an in-memory database (tests). */
+  dataDir?: string;
+  staticDir?: string;
+  tls?: { cert: string; key: string };
+  /** Load demo data when the database is empty (default true). */
+  demoData?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const database = await createDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  await migrate(database.db);
+  if (options.demoData !== false && (await isEmpty(database.db))) await seedDemoData(database.db);
+  const app = await createApp({ database, staticDir: options.staticDir });
+  const server = options.tls ? https.createServer(options.tls, app) : http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 3001, options.host ?? 'localhost', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `${options.tls ? 'https' : 'http'}://localhost:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
+  const root = path.resolve(__dirname, '..');
+  const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { cert: fs.readFileSync(env.TLS_CERT_FILE, 'utf8'), key: fs.readFileSync(env.TLS_KEY_FILE, 'utf8') } : undefined;
+  const dataDir = env.DATABASE_URL ? undefined : path.resolve(root, env.DATA_DIR ?? '.data/pglite');
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  return { port: Number(env.PORT ?? 3001), host: env.HOST, databaseUrl: env.DATABASE_URL, dataDir, staticDir: env.STATIC_DIR, tls };
+}
+
+if (require.main === module) {
+  startServer(optionsFromEnv(process.env))
+    .then((server) => console.log(`Benefits Workbook API listening on ${server.url}`))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,46 @@
+/** The OpenAPI document, generated from the shared contract. */
+import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import * as c from '../src/contract/api';
+
+export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+  const errors = { 400: json(c.errorResponse, 'Invalid request'), 401: json(c.errorResponse, 'Not signed in') };
+  registry.registerPath({ method: 'get', path: '/api/health', summary: 'Is the server up', responses: { 200: json(c.healthResponse, 'Up') } });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/sign-in',
+    summary: 'Sign in and get a bearer token',
+    request: { body: { content: { 'application/json': { schema: c.signInRequest } } } },
+    responses: { 200: json(c.signInResponse, 'Signed in'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/workbooks',
+    summary: 'Workbook kinds and their columns',
+    security: [{ [bearer.name]: [] }],
+    responses: { 200: json(c.workbooksResponse, 'Workbook definitions'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/workbooks/{kind}/rows',
+    summary: 'Rows effective on a date, paged, with lists of values',
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.kindParams, query: c.rowsQuery },
+    responses: { 200: json(c.rowsResponse, 'A page of rows'), 404: json(c.errorResponse, 'No such workbook'), ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/workbooks/{kind}/uploads',
+    summary: 'Upload one chunk of changed rows (idempotent per key)',
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.kindParams, body: { content: { 'application/json': { schema: c.uploadRequest } } } },
+    responses: { 200: json(c.uploadResponse, 'One result per row'), 409: json(c.errorResponse, 'Key reused'), 413: json(c.errorResponse, 'Too large'), ...errors },
+  });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Benefits Workbook API', version: '1.0.0' },
+  });
+}

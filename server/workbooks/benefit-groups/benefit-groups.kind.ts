@@ -1,0 +1,65 @@
+/** Person Benefit Groups: which benefits group a person belongs to, effective-dated. */
+import type { CellValue, RowError } from '../../../src/contract/api';
+import type { EffectiveDatedKind, Resolution } from '../../engine/workbook-kind';
+import { benefitGroupsDefinition } from './definition';
+import { findAssignments, findGroupNamesValidOn, findGroupsByName, findPersonsAssignedOn, findPersonsByNumber } from './benefit-groups.repository';
+
+export function text(value: CellValue | undefined): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+export const benefitGroupsKind: EffectiveDatedKind = {
+  definition: benefitGroupsDefinition,
+  table: 'person_benefit_groups',
+  attributes: { person_id: 'integer', benefit_group_id: 'integer' },
+
+  async lists(db, date) {
+    return { benefitGroups: await findGroupNamesValidOn(db, date) };
+  },
+
+  async download(db, date, page) {
+    const rows = await findAssignments(db, date, page);
+    return {
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      rows: rows.map((r) => ({
+        key: r.key,
+        version: Number(r.version),
+        values: { personNumber: r.person_number, personName: r.person_name, benefitsGroup: r.group_name, startDate: r.effective_start_date, endDate: r.effective_end_date },
+      })),
+    };
+  },
+
+  async resolve(db, inputs, date) {
+    const groupNames = [...new Set(inputs.map((i) => text(i.row.values.benefitsGroup)).filter(Boolean))];
+    const numbers = [...new Set(inputs.filter((i) => i.row.op === 'insert').map((i) => text(i.row.values.personNumber)).filter(Boolean))];
+    const groups = new Map((await findGroupsByName(db, groupNames)).map((g) => [g.name, g]));
+    const persons = new Map((await findPersonsByNumber(db, numbers)).map((p) => [p.person_number, p.id]));
+    const assigned = new Set(await findPersonsAssignedOn(db, [...persons.values()], date));
+    const insertedInChunk = new Set<number>();
+
+    return inputs.map(({ row, current }): Resolution => {
+      const errors: RowError[] = [];
+      const groupName = text(row.values.benefitsGroup);
+      const group = groups.get(groupName);
+      if (!groupName) errors.push({ column: 'benefitsGroup', message: 'Benefits Group is required. Pick a group from the list.' });
+      else if (!group) errors.push({ column: 'benefitsGroup', message: `There is no benefits group named "${groupName}". Pick a group from the list.` });
+      else if (group.start_date > date || group.end_date < date) {
+        const when = group.start_date > date ? `starts on ${group.start_date}` : `ended on ${group.end_date}`;
+        errors.push({ column: 'benefitsGroup', message: `The benefits group "${groupName}" is not in effect on ${date} (it ${when}). Pick another group.` });
+      }
+      let personId = current?.person_id as number | undefined;
+      if (row.op === 'insert') {
+        const number = text(row.values.personNumber);
+        personId = persons.get(number);
+        if (!number) errors.push({ column: 'personNumber', message: 'Person Number is required on a new row.' });
+        else if (personId === undefined) errors.push({ column: 'personNumber', message: `There is no person with number "${number}".` });
+        else if (assigned.has(personId) || insertedInChunk.has(personId)) {
+          errors.push({ column: 'personNumber', message: `Person ${number} already has a benefits group on ${date}. Change that row instead of adding one.` });
+        }
+        if (errors.length === 0 && personId !== undefined) insertedInChunk.add(personId);
+      }
+      if (errors.length > 0) return { errors };
+      return { errors, attributes: { person_id: personId, benefit_group_id: group!.id } };
+    });
+  },
+};
