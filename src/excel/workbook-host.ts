@@ -40,6 +40,8 @@ export interface ConditionalFill extends CellArea {
 /** Everything that shapes a prepared sheet, applied in one sync. */
 export interface SheetFormat {
   columns: ColumnLayout[];
+  /** Rows that get the columns' number formats (data rows and blank rows for new records). */
+  dataRows: { row: number; rowCount: number };
   /** Areas the user may edit once the sheet is protected (everything else is locked). */
   unlocked: CellArea[];
   /** Areas shaded to look read-only. */

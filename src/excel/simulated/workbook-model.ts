@@ -1,0 +1,284 @@
+/**
+ * The in-memory workbook behind the simulated Excel API, and what a person can do to it
+ * (type, pick from a dropdown, paste, insert rows, select), with Excel's rules:
+ * locked cells on a protected sheet refuse edits, list validation refuses other values,
+ * and, like Excel, change events do not fire for dropdown picks or pastes.
+ */
+import type { Area } from './addresses';
+
+export type Value = string | number | boolean;
+
+export interface CellData {
+  value: Value;
+  numberFormat?: string;
+  locked?: boolean; // Excel's default is locked
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  /** List validation: values, or a range formula such as "=Lists!$A$1:$A$9". */
+  list?: string[] | string;
+}
+
+export interface ConditionalFill extends Area {
+  equals: string;
+  fill: string;
+  fontColor?: string;
+}
+
+export interface ProtectionOptions {
+  allowInsertRows?: boolean;
+  allowDeleteRows?: boolean;
+  allowFormatColumns?: boolean;
+  allowSort?: boolean;
+  allowAutoFilter?: boolean;
+}
+
+export class SheetModel {
+  rows: Array<Array<CellData | undefined> | undefined> = [];
+  columns: Array<{ width?: number; hidden?: boolean } | undefined> = [];
+  protectedWith: ProtectionOptions | undefined;
+  frozenRows = 0;
+  hidden = false;
+  conditionalFills: ConditionalFill[] = [];
+  constructor(
+    public name: string,
+    public readonly id: string,
+  ) {}
+
+  get(row: number, column: number): CellData | undefined {
+    return this.rows[row]?.[column];
+  }
+
+  /** The cell, created on first write. */
+  at(row: number, column: number): CellData {
+    const cells = (this.rows[row] ??= []);
+    return (cells[column] ??= { value: '' });
+  }
+
+  isLocked(row: number, column: number): boolean {
+    return this.get(row, column)?.locked ?? true;
+  }
+
+  usedRowCount(): number {
+    for (let r = this.rows.length - 1; r >= 0; r--) {
+      if (this.rows[r]?.some((c) => c !== undefined && c.value !== '')) return r + 1;
+    }
+    return 0;
+  }
+
+  usedColumnCount(): number {
+    let max = 0;
+    for (const cells of this.rows) {
+      if (!cells) continue;
+      for (let c = cells.length - 1; c >= max; c--) if (cells[c] && cells[c]!.value !== '') max = c + 1;
+    }
+    return max;
+  }
+}
+
+export type ChangeListener = (sheet: SheetModel, area: Area, source: 'Local' | 'Remote') => void;
+export type SelectionListener = (sheet: SheetModel, area: Area) => void;
+
+export type UserResult = { ok: true } | { ok: false; message: string };
+
+const PROTECTED_MESSAGE = "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.";
+const VALIDATION_MESSAGE = "This value doesn't match the data validation restrictions defined for this cell.";
+
+function excelSerialToParts(serial: number): { y: number; m: number; d: number } {
+  // 1900 date system: serial 60 is Excel's fictitious 1900-02-29.
+  const days = serial > 60 ? serial - 1 : serial;
+  const date = new Date(Date.UTC(1899, 11, 31) + Math.floor(days) * 86400000);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+/** Formats a cell's value the way Excel shows it, for the date formats the engine uses. */
+export function formatValue(value: Value, numberFormat: string | undefined): string {
+  if (typeof value === 'number' && numberFormat && /[dmy]/i.test(numberFormat) && numberFormat !== 'General') {
+    const { y, m, d } = excelSerialToParts(value);
+    return numberFormat.toLowerCase().replace(/yyyy|yy|mm|m|dd|d/g, (token) => {
+      switch (token) {
+        case 'yyyy': return String(y);
+        case 'yy': return String(y % 100).padStart(2, '0');
+        case 'mm': return String(m).padStart(2, '0');
+        case 'm': return String(m);
+        case 'dd': return String(d).padStart(2, '0');
+        default: return String(d);
+      }
+    });
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+export class SimulatedWorkbook {
+  readonly sheets: SheetModel[] = [];
+  readonly settings = new Map<string, string>();
+  private active: string | undefined;
+  private sel: { sheet: string; area: Area } | undefined;
+  private nextId = 1;
+  private readonly listeners = new Set<() => void>();
+  readonly changeListeners = new Set<ChangeListener>();
+  readonly selectionListeners = new Set<SelectionListener>();
+  readonly counters = { syncCount: 0, lastRequestBytes: 0, maxRequestBytes: 0 };
+
+  constructor() {
+    this.addSheet('Sheet1');
+  }
+
+  // ----- structure (used by the simulated API) -----
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  sheetById(id: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+  addSheet(name: string): SheetModel {
+    const sheet = new SheetModel(name, `{sheet-${this.nextId++}}`);
+    this.sheets.push(sheet);
+    this.active ??= name;
+    return sheet;
+  }
+  removeSheet(name: string): void {
+    const i = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (i >= 0) this.sheets.splice(i, 1);
+    if (this.active?.toLowerCase() === name.toLowerCase()) this.active = this.visibleSheetNames()[0];
+    if (this.sel?.sheet.toLowerCase() === name.toLowerCase()) this.sel = undefined;
+  }
+  setActive(name: string): void {
+    this.active = this.sheet(name)?.name;
+    this.sel = { sheet: this.active ?? name, area: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+  }
+  setSelection(sheet: string, area: Area): void {
+    this.sel = { sheet, area };
+  }
+  resolveList(list: string[] | string | undefined): string[] | undefined {
+    if (list === undefined || Array.isArray(list)) return list;
+    const formula = list.startsWith('=') ? list.slice(1) : list;
+    if (!formula.includes('!')) return formula.split(',').map((s) => s.trim());
+    const sheetName = formula.slice(0, formula.lastIndexOf('!')).replace(/^'|'$/g, '');
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return [];
+    const ref = formula.slice(formula.lastIndexOf('!') + 1).replace(/\$/g, '');
+    const [from, to = from] = ref.split(':');
+    const col = from.replace(/\d+/g, '').toUpperCase().charCodeAt(0) - 65;
+    const first = Number(from.replace(/\D+/g, '')) - 1;
+    const last = Number(to.replace(/\D+/g, '')) - 1;
+    const values: string[] = [];
+    for (let r = first; r <= last; r++) {
+      const v = sheet.get(r, col)?.value;
+      if (v !== undefined && v !== '') values.push(String(v));
+    }
+    return values;
+  }
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  // ----- what a UI reads -----
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+  visibleSheetNames(): string[] {
+    return this.sheets.filter((s) => !s.hidden).map((s) => s.name);
+  }
+  activeSheet(): string {
+    return this.active ?? this.sheets[0]?.name ?? '';
+  }
+  activate(sheet: string): void {
+    this.setActive(sheet);
+    this.notify();
+  }
+  cell(sheet: string, row: number, column: number) {
+    const s = this.requireSheet(sheet);
+    const data = s.get(row, column);
+    const value = data?.value ?? '';
+    const text = formatValue(value, data?.numberFormat);
+    const conditional = s.conditionalFills.find(
+      (f) => row >= f.row && row < f.row + f.rowCount && column >= f.column && column < f.column + f.columnCount && text === f.equals,
+    );
+    return {
+      value,
+      text,
+      locked: data?.locked ?? true,
+      list: this.resolveList(data?.list),
+      fill: conditional?.fill ?? data?.fill,
+      fontColor: conditional?.fontColor ?? data?.fontColor,
+      bold: data?.bold ?? false,
+    };
+  }
+  dimensions(sheet: string): { rowCount: number; columnCount: number } {
+    const s = this.requireSheet(sheet);
+    return { rowCount: s.usedRowCount(), columnCount: s.usedColumnCount() };
+  }
+  columnInfo(sheet: string, column: number): { width?: number; hidden: boolean } {
+    const info = this.requireSheet(sheet).columns[column];
+    return { width: info?.width, hidden: info?.hidden ?? false };
+  }
+  isProtected(sheet: string): boolean {
+    return this.requireSheet(sheet).protectedWith !== undefined;
+  }
+  frozenRows(sheet: string): number {
+    return this.requireSheet(sheet).frozenRows;
+  }
+  selection(): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } {
+    const sel = this.sel ?? { sheet: this.activeSheet(), area: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+    return { sheet: sel.sheet, ...sel.area };
+  }
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ----- what a person does -----
+  userEdit(sheet: string, row: number, column: number, value: Value): UserResult {
+    return this.userWrite(sheet, row, column, [[value]], { validate: true, fireChange: true });
+  }
+  /** A dropdown pick: validated like typing, but Excel raises no change event for it. */
+  userPickFromList(sheet: string, row: number, column: number, value: Value): UserResult {
+    return this.userWrite(sheet, row, column, [[value]], { validate: true, fireChange: false });
+  }
+  /** A paste: protection applies; validation and change events do not (as in Excel). */
+  userPaste(sheet: string, row: number, column: number, values: Value[][]): UserResult {
+    return this.userWrite(sheet, row, column, values, { validate: false, fireChange: false });
+  }
+  userInsertRows(sheet: string, row: number, count: number): UserResult {
+    const s = this.requireSheet(sheet);
+    if (s.protectedWith && !s.protectedWith.allowInsertRows) return { ok: false, message: PROTECTED_MESSAGE };
+    // New rows take the formats, locks and validation of the row above, without its values (as Excel does).
+    const above = row > 0 ? s.rows[row - 1] : undefined;
+    const template = () => above?.map((c) => (c ? { ...c, value: '' } : undefined));
+    s.rows.splice(row, 0, ...Array.from({ length: count }, template));
+    for (const f of s.conditionalFills) if (f.row + f.rowCount > row && f.row < row) f.rowCount += count;
+    this.notify();
+    return { ok: true };
+  }
+  userSelect(sheet: string, area: Area): void {
+    this.setSelection(this.requireSheet(sheet).name, area);
+    if (this.active !== sheet) this.active = sheet;
+    for (const listener of this.selectionListeners) listener(this.requireSheet(sheet), area);
+    this.notify();
+  }
+
+  private userWrite(sheet: string, row: number, column: number, values: Value[][], how: { validate: boolean; fireChange: boolean }): UserResult {
+    const s = this.requireSheet(sheet);
+    for (let r = 0; r < values.length; r++) {
+      for (let c = 0; c < values[r].length; c++) {
+        if (s.protectedWith && s.isLocked(row + r, column + c)) return { ok: false, message: PROTECTED_MESSAGE };
+        const list = this.resolveList(s.get(row + r, column + c)?.list);
+        const v = values[r][c];
+        if (how.validate && list && v !== '' && !list.includes(String(v))) return { ok: false, message: VALIDATION_MESSAGE };
+      }
+    }
+    values.forEach((cells, r) => cells.forEach((v, c) => (s.at(row + r, column + c).value = v)));
+    const area = { row, column, rowCount: values.length, columnCount: values[0]?.length ?? 1 };
+    if (how.fireChange) for (const listener of this.changeListeners) listener(s, area, 'Local');
+    this.notify();
+    return { ok: true };
+  }
+
+  private requireSheet(name: string): SheetModel {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`There is no sheet named "${name}".`);
+    return s;
+  }
+}
