@@ -1,5 +1,5 @@
 /** Three projects: pure/pane code, the server (on PGlite and PostgreSQL), and the browser end-to-end test. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 const common = { transform: { '^.+\\.tsx?$': tsJest }, testEnvironment: 'node' };
 
 module.exports = {

@@ -1,0 +1,142 @@
+/**
+ * The engine against real parts: the real server on port 0 (embedded PGlite with demo data),
+ * the real axios client, and the office host over the simulated Excel API.
+ */
+import { createApiClient, type ApiClient } from '../api/api-client';
+import { createOfficeHost } from '../excel/office-host';
+import { createSimulatedExcel } from '../excel/simulated/excel-api';
+import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
+import { startServer, type RunningServer } from '../../server/main';
+import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
+import { createWorkbookEngine } from './workbook-engine';
+import type { WorkbookEngine } from './engine-types';
+import type { UploadRequest } from '../contract/api';
+
+jest.setTimeout(60000);
+
+const SHEET = 'Person Benefit Groups';
+const DATE = '2026-01-01';
+let server: RunningServer;
+let api: ApiClient;
+let uploads: UploadRequest[];
+let wb: SimulatedWorkbook;
+let engine: WorkbookEngine;
+let col: Record<string, number>;
+
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+  let token: string | undefined;
+  const real = createApiClient({ baseURL: server.url, getToken: () => token });
+  token = (await real.signIn('demo', 'demo123')).token;
+  // The real client, recording what it sends.
+  api = { ...real, upload: (kind, request) => (uploads.push(request), real.upload(kind, request)) };
+  const definition = (await real.workbooks()).find((d) => d.kind === 'person-benefit-groups')!;
+  const layout = createLayout(definition, 'en-US');
+  col = Object.fromEntries(layout.dataColumns.map((c) => [c.key, c.index]));
+  Object.assign(col, { key: layout.key, errors: layout.errors });
+});
+afterAll(() => server.close());
+
+beforeEach(async () => {
+  uploads = [];
+  const excel = createSimulatedExcel();
+  wb = excel.workbook;
+  engine = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-US' });
+  await engine.prepare('person-benefit-groups', DATE);
+});
+
+function findRow(personNumber: string): number {
+  for (let r = FIRST_DATA_ROW; r < wb.dimensions(SHEET).rowCount; r++) if (wb.cell(SHEET, r, col.personNumber).value === personNumber) return r;
+  throw new Error(`no row for ${personNumber}`);
+}
+
+describe('workbook engine', () => {
+  it('when a workbook is prepared, then the sheet has the title, starred headers, rows, dropdowns and locks, in a few Excel requests', async () => {
+    const excel = createSimulatedExcel();
+    const e = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-GB' });
+    await e.prepare('person-benefit-groups', DATE);
+    const w = excel.workbook;
+    expect(w.cell(SHEET, 0, 0).text).toBe('Person Benefit Groups — Session effective date: 01/01/2026');
+    expect([0, 1, 2, col.personNumber, col.benefitsGroup].map((c) => w.cell(SHEET, 1, c).value)).toEqual(['Changed', 'Mark for Deletion', 'Status', '*Person Number', '*Benefits Group']);
+    const first = FIRST_DATA_ROW;
+    expect(w.cell(SHEET, first, col.personNumber).value).toBe('P10001');
+    expect(w.cell(SHEET, first, col.startDate).text).toBe('01/01/2025'); // the user's date format
+    expect(w.cell(SHEET, first, col.benefitsGroup)).toMatchObject({ locked: false, list: expect.arrayContaining(['Executives', 'Interns']) });
+    expect(w.cell(SHEET, first, col.benefitsGroup).list).not.toContain('Legacy Contractors'); // ended before the session date
+    expect(w.cell(SHEET, first, col.personName).locked).toBe(true);
+    expect(w.cell(SHEET, first, col.personNumber).locked).toBe(true);
+    const rows = w.dimensions(SHEET).rowCount - FIRST_DATA_ROW;
+    expect(w.cell(SHEET, FIRST_DATA_ROW + rows, col.personNumber).locked).toBe(false); // blank rows take new records
+    expect(w.columnInfo(SHEET, col.key).hidden).toBe(true);
+    expect(w.isProtected(SHEET)).toBe(true);
+    expect(w.counters.syncCount).toBeLessThan(20);
+    expect(await e.activeSheetInfo()).toEqual({ sheet: SHEET, kind: 'person-benefit-groups', title: 'Person Benefit Groups', effectiveDate: DATE });
+  });
+
+  it('when rows are edited by dropdown pick, added and made invalid, then upload sends only those and writes each status', async () => {
+    const edited = findRow('P10002');
+    const bad = findRow('P10003');
+    const newRow = wb.dimensions(SHEET).rowCount;
+    expect(wb.userPickFromList(SHEET, edited, col.benefitsGroup, 'Executives')).toEqual({ ok: true }); // no change event
+    expect(wb.userPaste(SHEET, bad, col.benefitsGroup, [['Gold Plated']])).toEqual({ ok: true }); // pastes skip validation
+    expect(wb.userEdit(SHEET, edited, col.personName, 'Someone Else').ok).toBe(false); // locked
+    wb.userEdit(SHEET, newRow, col.personNumber, 'P10010');
+    wb.userPickFromList(SHEET, newRow, col.benefitsGroup, 'Interns');
+
+    const summary = await engine.upload(SHEET);
+
+    expect(uploads.flatMap((u) => u.rows).map((r) => [r.rowId, r.op])).toEqual([[edited, 'update'], [bad, 'update'], [newRow, 'insert']]);
+    expect(uploads[0].rows[0].values).toEqual({ benefitsGroup: 'Executives' }); // only editable columns on update
+    expect(summary).toMatchObject({ inserted: 1, updated: 1, failed: 1 });
+    expect(wb.cell(SHEET, edited, 2).value).toBe('Updated');
+    expect(wb.cell(SHEET, edited, col.startDate).value).toBe(46023);
+    expect(wb.cell(SHEET, newRow, 2).value).toBe('Inserted');
+    expect(wb.cell(SHEET, newRow, col.personName).value).toBe('Jamal Ivanova');
+    expect(wb.cell(SHEET, newRow, col.key).value).not.toBe('');
+    expect(wb.cell(SHEET, bad, 2)).toMatchObject({ value: 'Upload Failed', fill: '#FFC7CE' });
+    expect(wb.cell(SHEET, bad, 0).value).toBe('✓');
+
+    const errors = await engine.rowErrors(SHEET, bad);
+    expect(errors?.errors).toEqual([expect.objectContaining({ column: 'benefitsGroup', header: 'Benefits Group', message: expect.stringContaining('Gold Plated') })]);
+    expect((await engine.failedRows(SHEET)).map((f) => f.excelRow)).toEqual([bad + 1]);
+
+    uploads = [];
+    wb.userPickFromList(SHEET, bad, col.benefitsGroup, 'Retirees');
+    const second = await engine.upload(SHEET);
+    expect(uploads.flatMap((u) => u.rows).map((r) => r.rowId)).toEqual([bad]); // only the still-changed row
+    expect(second).toMatchObject({ updated: 1, failed: 0 });
+    expect(wb.cell(SHEET, bad, 0).value).toBe('');
+  });
+
+  it('when a non-editable column is edited (the sheet unprotected), then the edit is not uploaded', async () => {
+    wb.sheet(SHEET)!.protectedWith = undefined;
+    const row = findRow('P10004');
+    wb.userEdit(SHEET, row, col.personName, 'Changed Name');
+    await engine.upload(SHEET);
+    expect(uploads).toHaveLength(0);
+  });
+
+  it('when selected rows are marked and deleted, then they are gone from the server and say Deleted', async () => {
+    const row = findRow('P10005');
+    wb.userSelect(SHEET, { row, column: 0, rowCount: 1, columnCount: 1 });
+    expect(await engine.markSelectedRowsForDeletion()).toBe(1);
+    expect(wb.cell(SHEET, row, 1).value).toBe('X');
+    expect(await engine.countMarkedRows(SHEET)).toBe(1);
+    await engine.upload(SHEET);
+    expect(uploads).toHaveLength(0); // Upload does not delete
+    const summary = await engine.deleteMarkedRows(SHEET);
+    expect(summary.deleted).toBe(1);
+    expect(wb.cell(SHEET, row, 2).value).toBe('Deleted');
+    await engine.refresh(SHEET);
+    expect(() => findRow('P10005')).toThrow();
+  });
+
+  it('when Excel reports an edit, then the Changed cell marks itself', async () => {
+    const stop = await engine.watch(SHEET);
+    const row = findRow('P10006');
+    wb.userEdit(SHEET, row, col.benefitsGroup, 'Retirees');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(wb.cell(SHEET, row, 0).value).toBe('✓');
+    await stop();
+  });
+});
