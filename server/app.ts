@@ -28,6 +28,8 @@ export async function createApp(options: { database: AppDatabase; staticDir?: st
     throw new AppError('not_found', 'There is no such API address.');
   });
   if (options.staticDir) {
+    // The pane bundle, and office.js with its locale files from the package, so nothing loads from the internet.
+    app.use('/office-js', express.static(path.dirname(require.resolve('@microsoft/office-js/dist/office.js'))));
     app.use(express.static(path.resolve(options.staticDir)));
   }
   app.use(errorMiddleware);

@@ -1,0 +1,65 @@
+import { useMemo, useState } from 'react';
+import { Button, Divider, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { createWorkbookEngine } from '../engine/workbook-engine';
+import type { WorkbookHost } from '../excel/workbook-host';
+import { PrepareWorkbook } from './components/PrepareWorkbook';
+import { ProgressStatus } from './components/ProgressStatus';
+import { SignIn } from './components/SignIn';
+import { WorkbookActions } from './components/WorkbookActions';
+import { useActiveSheet } from './hooks/useActiveSheet';
+import { useSession } from './hooks/useSession';
+import { useTask } from './hooks/useTask';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+});
+
+export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) {
+  const styles = useStyles();
+  const { session, api, signIn, signOut } = useSession(baseURL);
+  const engine = useMemo(() => createWorkbookEngine({ host, api, locale: navigator.language }), [host, api]);
+  const [prepared, setPrepared] = useState(0);
+  const { info, selection } = useActiveSheet(host, engine, prepared);
+  const prepare = useTask();
+  return (
+    <main className={styles.pane}>
+      <div className={styles.header}>
+        <Text as="h1" size={500} weight="semibold">
+          Benefits Workbook
+        </Text>
+        {session && (
+          <Button appearance="subtle" onClick={signOut}>
+            Sign out
+          </Button>
+        )}
+      </div>
+      {!session ? (
+        <SignIn onSignIn={signIn} />
+      ) : (
+        <>
+          <PrepareWorkbook
+            loadDefinitions={engine.definitions}
+            busy={prepare.busy}
+            onPrepare={async (kind, date) => {
+              await prepare.run((p) => engine.prepare(kind, date, p));
+              setPrepared((n) => n + 1);
+            }}
+          />
+          {prepare.progress && <ProgressStatus progress={prepare.progress} label="Prepare progress" />}
+          {prepare.error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{prepare.error}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Divider />
+          {info ? (
+            <WorkbookActions key={`${info.sheet}:${prepared}`} engine={engine} info={info} selection={selection} />
+          ) : (
+            <Text>Prepare a workbook, or go to a sheet you prepared, to upload changes.</Text>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+
+export interface SignInProps {
+  onSignIn: (username: string, password: string) => Promise<void>;
+}
+
+export function SignIn({ onSignIn }: SignInProps) {
+  const styles = useStyles();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSignIn(username, password);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="Sign in">
+      <Field label="User name" required>
+        <Input value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" />
+      </Field>
+      <Field label="Password" required>
+        <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" />
+      </Field>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button appearance="primary" type="submit" disabled={busy || !username || !password}>
+        Sign in
+      </Button>
+    </form>
+  );
+}
