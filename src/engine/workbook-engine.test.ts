@@ -25,9 +25,9 @@ let col: Record<string, number>;
 
 beforeAll(async () => {
   server = await startServer({ port: 0 });
-  let token: string | undefined;
-  const real = createApiClient({ baseURL: server.url, getToken: () => token });
-  token = (await real.signIn('demo', 'demo123')).token;
+  const session: { token?: string } = {};
+  const real = createApiClient({ baseURL: server.url, getToken: () => session.token });
+  session.token = (await real.signIn('demo', 'demo123')).token;
   // The real client, recording what it sends.
   api = { ...real, upload: (kind, request) => (uploads.push(request), real.upload(kind, request)) };
   const definition = (await real.workbooks()).find((d) => d.kind === 'person-benefit-groups')!;

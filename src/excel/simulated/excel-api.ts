@@ -330,24 +330,24 @@ export class WorksheetProxy extends ClientObject {
   }
   private protectionProxy: ClientObject | undefined;
   get protection() {
-    const proxy = this;
+    const sheet = () => this.target();
     const ctx = this.ctx;
     if (this.protectionProxy) return this.protectionProxy as typeof state;
     const state = new (class extends ClientObject {
       protected override read(name: string): unknown {
-        if (name === 'protected') return proxy.target().protectedWith !== undefined;
+        if (name === 'protected') return sheet().protectedWith !== undefined;
         return super.read(name);
       }
       get protected(): boolean { return this.get('protected'); }
       protect(options?: Record<string, boolean>): void {
         ctx.queue(sizeOf(options), () => {
-          const sheet = proxy.target();
-          if (sheet.protectedWith) throw new SimulatedExcelError('InvalidOperation', 'The worksheet is already protected.');
-          sheet.protectedWith = { ...options };
+          const ws = sheet();
+          if (ws.protectedWith) throw new SimulatedExcelError('InvalidOperation', 'The worksheet is already protected.');
+          ws.protectedWith = { ...options };
         });
       }
       unprotect(): void {
-        ctx.queue(8, () => { proxy.target().protectedWith = undefined; });
+        ctx.queue(8, () => { sheet().protectedWith = undefined; });
       }
     })(ctx);
     this.protectionProxy = state;

@@ -1,0 +1,197 @@
+/** The workbook API over HTTP (supertest), on PGlite and, when reachable, PostgreSQL. */
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { Express } from 'express';
+import { sql } from 'kysely';
+import { createApp } from '../app';
+import type { AppDatabase } from '../db/database';
+import { seedDemoData } from '../demo/seed';
+import { createTestDatabase, dialects } from '../test-support/databases';
+import type { UploadRow } from '../../src/contract/api';
+
+jest.setTimeout(60000);
+
+const KIND = 'person-benefit-groups';
+
+describe.each(dialects)('workbook API on %s', (dialect) => {
+  let database: AppDatabase;
+  let app: Express;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    await seedDemoData(database.db, { persons: 30 });
+    app = await createApp({ database });
+    const res = await request(app).post('/api/auth/sign-in').send({ username: 'demo', password: 'demo123' }).expect(200);
+    auth = { Authorization: `Bearer ${res.body.token}` };
+  });
+  afterAll(() => database.close());
+
+  const rowsOn = async (effectiveDate: string, extra: Record<string, unknown> = {}) =>
+    (await request(app).get(`/api/workbooks/${KIND}/rows`).query({ effectiveDate, limit: 1000, ...extra }).set(auth).expect(200)).body;
+  const rowFor = async (personNumber: string, date: string) => (await rowsOn(date)).rows.find((r: { values: { personNumber: string } }) => r.values.personNumber === personNumber);
+  const upload = (effectiveDate: string, rows: UploadRow[], idempotencyKey = randomUUID()) =>
+    request(app).post(`/api/workbooks/${KIND}/uploads`).set(auth).send({ idempotencyKey, effectiveDate, rows });
+  const history = async (personNumber: string) =>
+    (
+      await sql<{ start: string; end: string; group: string }>`
+        select a.effective_start_date as start, a.effective_end_date as "end", g.name as group
+        from person_benefit_groups a join persons p on p.id = a.person_id join benefit_groups g on g.id = a.benefit_group_id
+        where p.person_number = ${personNumber} order by a.effective_start_date`.execute(database.db)
+    ).rows;
+
+  describe('sign-in and access', () => {
+    it('when there is no token, then workbook routes answer 401 and health and the OpenAPI document answer without one', async () => {
+      await request(app).get('/api/workbooks').expect(401);
+      await request(app).get('/api/workbooks').set({ Authorization: 'Bearer not-a-token' }).expect(401);
+      expect((await request(app).get('/api/health').expect(200)).body).toEqual({ status: 'ok', database: dialect });
+      const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/workbooks', '/api/workbooks/{kind}/rows', '/api/workbooks/{kind}/uploads']));
+    });
+
+    it('when the password is wrong, then sign-in answers 401 with a plain message', async () => {
+      const res = await request(app).post('/api/auth/sign-in').send({ username: 'demo', password: 'nope' }).expect(401);
+      expect(res.body.error.message).toBe('The user name or password is not right.');
+    });
+  });
+
+  describe('definitions and download', () => {
+    it('when workbooks are listed, then each kind comes with its columns, editable and required flags and lists', async () => {
+      const res = await request(app).get('/api/workbooks').set(auth).expect(200);
+      const groups = res.body.workbooks.find((w: { kind: string }) => w.kind === KIND);
+      expect(groups.columns.find((c: { key: string }) => c.key === 'benefitsGroup')).toMatchObject({ editable: true, required: true, list: 'benefitGroups' });
+      expect(groups.columns.find((c: { key: string }) => c.key === 'personName')).toMatchObject({ editable: false, enterable: false });
+    });
+
+    it('when rows are downloaded for a date, then only records effective that day come, paged, with groups valid that day', async () => {
+      const first = await rowsOn('2026-01-01', { limit: 5 });
+      expect(first.rows).toHaveLength(5);
+      expect(first.total).toBe(27);
+      expect(first.nextOffset).toBe(5);
+      expect(first.lists.benefitGroups).toContain('Executives');
+      expect(first.lists.benefitGroups).not.toContain('Legacy Contractors');
+      expect((await rowsOn('2021-01-01')).lists.benefitGroups).toContain('Legacy Contractors');
+      const last = await rowsOn('2026-01-01', { limit: 5, offset: 25 });
+      expect(last.nextOffset).toBeNull();
+      expect((await rowFor('P10001', '2023-06-01')).values).toMatchObject({ startDate: '2022-01-01', endDate: '2024-12-31' });
+    });
+
+    it('when the query is bad, then the answer is 400 naming the field, not 500', async () => {
+      for (const query of [{ effectiveDate: '2026-02-30' }, { effectiveDate: 'yesterday' }, { effectiveDate: '2026-01-01', offset: -1 }, { effectiveDate: '2026-01-01', limit: 'x' }, {}]) {
+        const res = await request(app).get(`/api/workbooks/${KIND}/rows`).query(query).set(auth).expect(400);
+        expect(res.body.error.issues[0].path).toMatch(/effectiveDate|offset|limit/);
+      }
+      expect((await request(app).get('/api/workbooks/nope/rows').query({ effectiveDate: '2026-01-01' }).set(auth).expect(404)).body.error.message).toContain('There is no workbook called "nope"');
+    });
+  });
+
+  describe('upload', () => {
+    it('when a group is changed as of a later date, then the prior record is end-dated the day before and kept', async () => {
+      const row = await rowFor('P10002', '2026-03-01');
+      const res = await upload('2026-03-01', [{ rowId: 7, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Executives' } }]).expect(200);
+      expect(res.body.results[0]).toMatchObject({ rowId: 7, status: 'Updated', version: row.version + 1, values: { benefitsGroup: 'Executives', startDate: '2026-03-01' } });
+      expect(await history('P10002')).toEqual([
+        { start: '2023-01-01', end: '2026-02-28', group: 'Hourly Employees' },
+        { start: '2026-03-01', end: '4712-12-31', group: 'Executives' },
+      ]);
+    });
+
+    it('when the current record starts on the session date, then the edit corrects it in place', async () => {
+      const row = await rowFor('P10004', '2025-01-01');
+      await upload('2025-01-01', [{ rowId: 1, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Retirees' } }]).expect(200);
+      expect(await history('P10004')).toEqual([
+        { start: '2022-01-01', end: '2024-12-31', group: 'Part-Time Staff' },
+        { start: '2025-01-01', end: '4712-12-31', group: 'Retirees' },
+      ]);
+    });
+
+    it('when the record has a change dated after the session date, then the row fails saying so and nothing changes', async () => {
+      const row = await rowFor('P10007', '2023-06-01');
+      const before = await history('P10007');
+      const res = await upload('2023-06-01', [{ rowId: 1, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Retirees' } }]).expect(200);
+      expect(res.body.results[0]).toMatchObject({ status: 'Upload Failed', errors: [{ message: expect.stringContaining('change dated 2025-01-01, after the session effective date 2023-06-01') }] });
+      expect(await history('P10007')).toEqual(before);
+    });
+
+    it('when another user changed the row since download, then the upload is a Conflict and overwrites nothing', async () => {
+      const row = await rowFor('P10005', '2026-01-01');
+      await upload('2026-01-01', [{ rowId: 1, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Interns' } }]).expect(200);
+      const stale = await upload('2026-01-01', [{ rowId: 2, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Retirees' } }]).expect(200);
+      expect(stale.body.results[0]).toMatchObject({ status: 'Conflict', errors: [{ message: expect.stringContaining('Someone else changed this row') }] });
+      expect((await rowFor('P10005', '2026-01-01')).values.benefitsGroup).toBe('Interns');
+    });
+
+    it('when a row is deleted, then every effective-dated record of it is gone', async () => {
+      const row = await rowFor('P10013', '2026-01-01');
+      expect(await history('P10013')).toHaveLength(2);
+      const res = await upload('2026-01-01', [{ rowId: 1, op: 'delete', key: row.key, version: row.version, values: {} }]).expect(200);
+      expect(res.body.results[0].status).toBe('Deleted');
+      expect(await history('P10013')).toEqual([]);
+      const again = await upload('2026-01-01', [{ rowId: 1, op: 'delete', key: row.key, version: row.version, values: {} }]).expect(200);
+      expect(again.body.results[0]).toMatchObject({ status: 'Upload Failed', errors: [{ message: expect.stringContaining('no longer exists') }] });
+    });
+
+    it('when an update carries edits to non-editable columns, then they are ignored', async () => {
+      const row = await rowFor('P10008', '2026-01-01');
+      await upload('2026-01-01', [{ rowId: 1, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Interns', personNumber: 'P10009', personName: 'X', startDate: '1999-01-01' } }]).expect(200);
+      const after = await rowFor('P10008', '2026-01-01');
+      expect(after.values).toMatchObject({ personNumber: 'P10008', benefitsGroup: 'Interns', startDate: '2026-01-01' });
+    });
+
+    it('when rows have bad input, then each fails with a message naming its column and the good row in the same chunk is saved', async () => {
+      const existing = await rowFor('P10011', '2026-01-01');
+      const res = await upload('2026-01-01', [
+        { rowId: 1, op: 'insert', values: { personNumber: 'P99999', benefitsGroup: 'Interns' } },
+        { rowId: 2, op: 'insert', values: { personNumber: 'P10020', benefitsGroup: 'Gold Plated' } },
+        { rowId: 3, op: 'insert', values: { personNumber: 'P10020', benefitsGroup: 'Legacy Contractors' } },
+        { rowId: 4, op: 'insert', values: { personNumber: '', benefitsGroup: '' } },
+        { rowId: 5, op: 'update', key: 'no-such-key', version: 1, values: { benefitsGroup: 'Interns' } },
+        { rowId: 6, op: 'insert', values: { personNumber: 'P10011', benefitsGroup: 'Interns' } },
+        { rowId: 7, op: 'update', key: existing.key, version: existing.version, values: { benefitsGroup: null } },
+        { rowId: 8, op: 'insert', values: { personNumber: 'P10030', benefitsGroup: 'Retirees' } },
+      ]).expect(200);
+      const byRow = Object.fromEntries(res.body.results.map((r: { rowId: number }) => [r.rowId, r]));
+      expect(byRow[1].errors).toEqual([{ column: 'personNumber', message: 'There is no person with number "P99999".' }]);
+      expect(byRow[2].errors).toEqual([{ column: 'benefitsGroup', message: expect.stringContaining('no benefits group named "Gold Plated"') }]);
+      expect(byRow[3].errors).toEqual([{ column: 'benefitsGroup', message: expect.stringContaining('not in effect on 2026-01-01 (it ended on 2021-12-31)') }]);
+      expect(byRow[4].errors.map((e: { column: string }) => e.column).sort()).toEqual(['benefitsGroup', 'personNumber']);
+      expect(byRow[5].errors[0].message).toContain('no longer exists');
+      expect(byRow[6].errors).toEqual([{ column: 'personNumber', message: expect.stringContaining('already has a benefits group') }]);
+      expect(byRow[7].errors).toEqual([{ column: 'benefitsGroup', message: expect.stringContaining('required') }]);
+      expect(byRow[8]).toMatchObject({ status: 'Inserted', values: { personNumber: 'P10030', benefitsGroup: 'Retirees', startDate: '2026-01-01', endDate: '4712-12-31' } });
+      expect(res.body.results.filter((r: { status: string }) => r.status === 'Upload Failed')).toHaveLength(7);
+      expect(await history('P10020')).toEqual([]);
+    });
+
+    it('when the same chunk is sent twice with one idempotency key, then it is applied once and both answers are the same', async () => {
+      const key = randomUUID();
+      const rows: UploadRow[] = [{ rowId: 3, op: 'insert', values: { personNumber: 'P10020', benefitsGroup: 'Interns' } }];
+      const first = await upload('2026-01-01', rows, key).expect(200);
+      const second = await upload('2026-01-01', rows, key).expect(200);
+      expect(second.body).toEqual(first.body);
+      expect(await history('P10020')).toHaveLength(1);
+    });
+
+    it('when two requests with one idempotency key arrive together, then only one applies', async () => {
+      const key = randomUUID();
+      const row = await rowFor('P10014', '2026-01-01');
+      const rows: UploadRow[] = [{ rowId: 1, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Retirees' } }];
+      const [a, b] = await Promise.all([upload('2026-02-01', rows, key), upload('2026-02-01', rows, key)]);
+      expect(a.status).toBe(200);
+      expect(b.body).toEqual(a.body);
+      expect(a.body.results[0].status).toBe('Updated');
+      expect(await history('P10014')).toHaveLength(2);
+    });
+
+    it('when the body is not a valid upload, then the answer is 400 or 413 with a message, never 500', async () => {
+      await request(app).post(`/api/workbooks/${KIND}/uploads`).set(auth).set('Content-Type', 'application/json').send('{"rows": [').expect(400);
+      await upload('2026-01-01', []).expect(400);
+      const long = await upload('2026-01-01', [{ rowId: 1, op: 'insert', values: { personNumber: 'x'.repeat(5000) } }]).expect(400);
+      expect(long.body.error.message).toMatch(/rows\.0\.values/);
+      await request(app).post(`/api/workbooks/${KIND}/uploads`).set(auth).send({ idempotencyKey: 'nope', effectiveDate: '2026-01-01', rows: [{ rowId: 1, op: 'insert' }] }).expect(400);
+      const huge = JSON.stringify({ idempotencyKey: randomUUID(), effectiveDate: '2026-01-01', rows: [], pad: 'x'.repeat(11 * 1024 * 1024) });
+      const res = await request(app).post(`/api/workbooks/${KIND}/uploads`).set(auth).set('Content-Type', 'application/json').send(huge).expect(413);
+      expect(res.body.error.message).toContain('too large');
+    });
+  });
+});

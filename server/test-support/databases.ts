@@ -1,0 +1,37 @@
+/** Each database test file runs on every reachable dialect, each on a fresh database of its own. */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDatabase, migrate, type AppDatabase, type DatabaseKind } from '../db/database';
+
+export const dialects: DatabaseKind[] = process.env.BW_TEST_POSTGRES_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Same server, another database (socket URLs like postgresql://root@/test?host=… have no host for URL()). */
+function withDatabaseName(url: string, name: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^/]*)\/[^?]*/, `$1/${name}`);
+}
+
+export async function createTestDatabase(dialect: DatabaseKind): Promise<AppDatabase> {
+  if (dialect === 'pglite') {
+    const database = await createDatabase();
+    await migrate(database.db);
+    return database;
+  }
+  const adminUrl = process.env.BW_TEST_POSTGRES_URL as string;
+  const name = `bw_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const database = await createDatabase({ url: withDatabaseName(adminUrl, name) });
+  await migrate(database.db);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
