@@ -9,10 +9,11 @@ const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', height: '100%' },
   toolbar: { display: 'flex', gap: '8px', padding: '6px', alignItems: 'center', flexWrap: 'wrap' },
   scroller: { overflow: 'auto', flex: 1 },
-  table: { borderCollapse: 'collapse', fontFamily: 'Calibri, Segoe UI, sans-serif', fontSize: '13px' },
+  table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontFamily: 'Calibri, Segoe UI, sans-serif', fontSize: '13px' },
   head: { position: 'sticky', top: 0, background: '#f3f3f3', zIndex: 2, border: '1px solid #d4d4d4', padding: '2px 6px' },
   rowHead: { background: '#f3f3f3', border: '1px solid #d4d4d4', padding: '2px 6px', cursor: 'pointer', textAlign: 'right' },
-  cell: { border: '1px solid #e1e1e1', padding: '2px 6px', whiteSpace: 'nowrap', overflow: 'hidden', maxWidth: '260px', cursor: 'cell' },
+  cell: { border: '1px solid #e1e1e1', padding: '2px 6px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'clip', cursor: 'cell' },
+  spill: { overflow: 'visible' },
   selected: { outline: '2px solid #217346', outlineOffset: '-2px' },
 });
 
@@ -85,7 +86,7 @@ export function SheetGrid({ workbook }: { workbook: SimulatedWorkbook }) {
             <tr>
               <th className={styles.head} />
               {columns.map((c) => (
-                <th key={c} className={styles.head} style={{ minWidth: Math.max(40, (workbook.columnInfo(sheet, c).width ?? 64) * 0.9) }}>
+                <th key={c} className={styles.head} style={{ width: Math.max(40, Math.round((workbook.columnInfo(sheet, c).width ?? 64) * 1.2)) }}>
                   {columnLetters(c)}
                 </th>
               ))}
@@ -111,7 +112,7 @@ export function SheetGrid({ workbook }: { workbook: SimulatedWorkbook }) {
                       aria-label={`${columnLetters(c)}${r + 1}`}
                       aria-readonly={cell.locked && workbook.isProtected(sheet)}
                       aria-selected={isSelected(r, c)}
-                      className={`${styles.cell} ${isSelected(r, c) ? styles.selected : ''}`}
+                      className={`${styles.cell} ${isSelected(r, c) ? styles.selected : ''} ${r === 0 ? styles.spill : ''}`}
                       style={{ background: cell.fill ?? (cell.locked && workbook.isProtected(sheet) && r >= frozen ? '#fafafa' : undefined), color: cell.fontColor, fontWeight: cell.bold ? 600 : undefined }}
                       onClick={(e) => select(r, c, e)}
                       onDoubleClick={() => setEditing({ row: r, col: c, text: cell.text })}

@@ -43,12 +43,12 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
       </div>
       {a.task.progress && <ProgressStatus progress={a.task.progress} label="Upload progress" />}
       {a.task.error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{a.task.error}</MessageBarBody>
         </MessageBar>
       )}
       {a.result && (
-        <MessageBar intent={a.result.failed ? 'warning' : 'success'} aria-label="Upload result">
+        <MessageBar intent={a.result.failed ? 'warning' : 'success'} layout="multiline" aria-label="Upload result">
           <MessageBarBody>{a.result.text}</MessageBarBody>
         </MessageBar>
       )}
