@@ -5,6 +5,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
+import * as balancesAndHabits from './migrations/002-balances-and-habits';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -35,7 +36,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
   };
 }
 
-const migrations: Record<string, Migration> = { '001-initial': initial };
+const migrations: Record<string, Migration> = { '001-initial': initial, '002-balances-and-habits': balancesAndHabits };
 
 class StaticMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -31,6 +31,47 @@ export interface PersonBenefitGroupsTable extends EffectiveDated {
   benefit_group_id: number;
 }
 
+export interface PersonAssignmentsTable {
+  id: Generated<number>;
+  person_id: number;
+  assignment_number: string;
+  start_date: DateColumn;
+  end_date: DateColumn;
+}
+
+export interface BenefitsRelationshipsTable {
+  id: Generated<number>;
+  person_id: number;
+  name: string;
+  start_date: DateColumn;
+  end_date: DateColumn;
+}
+
+export interface BalanceTypesTable {
+  id: Generated<number>;
+  name: string;
+  start_date: DateColumn;
+  end_date: DateColumn;
+}
+
+export interface PersonBenefitBalancesTable extends EffectiveDated {
+  person_id: number;
+  balance_type_id: number;
+  value: ColumnType<string, string | number, string | number>;
+  assignment_id: number | null;
+  relationship_id: number | null;
+}
+
+export interface PersonHabitsTable extends EffectiveDated {
+  person_id: number;
+  student_status: string | null;
+  disability_status: string | null;
+  disability_type: string | null;
+  tobacco_use: string | null;
+  covered_in_another_plan: string | null;
+  other_plan: string | null;
+}
+
 export interface UploadRequestsTable {
   idempotency_key: string;
   kind: string;
@@ -53,6 +94,11 @@ export interface Database {
   persons: PersonsTable;
   benefit_groups: BenefitGroupsTable;
   person_benefit_groups: PersonBenefitGroupsTable;
+  person_assignments: PersonAssignmentsTable;
+  benefits_relationships: BenefitsRelationshipsTable;
+  balance_types: BalanceTypesTable;
+  person_benefit_balances: PersonBenefitBalancesTable;
+  person_habits: PersonHabitsTable;
   upload_requests: UploadRequestsTable;
   users: UsersTable;
   app_settings: AppSettingsTable;

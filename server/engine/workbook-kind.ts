@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CellValue, DownloadedRow, RowError, UploadRow, WorkbookDefinition } from '../../src/contract/api';
 import type { Database } from '../db/schema';
 import type { SqlType } from './effective-dated.repository';
+import type { DemoPerson } from '../demo/people';
 
 export type Db = Kysely<Database>;
 
@@ -33,6 +34,8 @@ export interface EffectiveDatedKind {
   lists(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
   /** Display rows effective on the date, ordered by key; restricted to `keys` when given. */
   download(db: Db, effectiveDate: string, page: { offset: number; limit: number; keys?: string[] }): Promise<DownloadPage>;
+  /** Loads the kind's demo records for the demo people (set-based inserts). */
+  seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
   /** Set-based: resolves a whole chunk's rows (one query per lookup, not per row). Only editable columns count on updates. */
   resolve(db: Db, inputs: ResolveInput[], effectiveDate: string): Promise<Resolution[]>;
 }

@@ -1,17 +1,16 @@
 /** Person Benefit Groups: which benefits group a person belongs to, effective-dated. */
-import type { CellValue, RowError } from '../../../src/contract/api';
+import type { RowError } from '../../../src/contract/api';
+import { text } from '../../engine/values';
 import type { EffectiveDatedKind, Resolution } from '../../engine/workbook-kind';
 import { benefitGroupsDefinition } from './definition';
+import { seedBenefitGroups } from './demo-data';
 import { findAssignments, findGroupNamesValidOn, findGroupsByName, findPersonsAssignedOn, findPersonsByNumber } from './benefit-groups.repository';
-
-export function text(value: CellValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value).trim();
-}
 
 export const benefitGroupsKind: EffectiveDatedKind = {
   definition: benefitGroupsDefinition,
   table: 'person_benefit_groups',
   attributes: { person_id: 'integer', benefit_group_id: 'integer' },
+  seedDemo: seedBenefitGroups,
 
   async lists(db, date) {
     return { benefitGroups: await findGroupNamesValidOn(db, date) };

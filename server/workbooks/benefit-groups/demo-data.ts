@@ -1,5 +1,8 @@
 /** Demo benefit groups and assignments, with some history (earlier records end-dated). */
+import type { DemoPerson } from '../../demo/people';
+import { inBatches } from '../../demo/batches';
 import { END_OF_TIME } from '../../engine/effective-dating';
+import type { Db } from '../../engine/workbook-kind';
 
 export const demoGroups = [
   { name: 'Salaried Employees', start_date: '2015-01-01', end_date: END_OF_TIME },
@@ -12,18 +15,15 @@ export const demoGroups = [
   { name: 'Legacy Contractors', start_date: '2015-01-01', end_date: '2021-12-31' },
 ];
 
-/** person index → records (group index, start, end); persons without a record have no group yet. */
-export function demoAssignments(personCount: number): Array<{ person: number; records: Array<{ group: number; start: string; end: string }> }> {
-  const result = [];
-  for (let person = 0; person < personCount; person++) {
-    if (person % 10 === 9) continue; // some persons have no group, to be added in the workbook
-    const group = person % 7;
-    if (person % 3 === 0) {
-      // History: moved to another group at the start of 2025.
-      result.push({ person, records: [{ group: (group + 1) % 7, start: '2022-01-01', end: '2024-12-31' }, { group, start: '2025-01-01', end: END_OF_TIME }] });
-    } else {
-      result.push({ person, records: [{ group, start: '2023-01-01', end: END_OF_TIME }] });
-    }
-  }
-  return result;
+export async function seedBenefitGroups(db: Db, people: DemoPerson[]): Promise<void> {
+  const groupIds = (await db.insertInto('benefit_groups').values(demoGroups).returning('id').execute()).map((r) => r.id);
+  const records = people.flatMap((p) => {
+    if (p.index % 10 === 9) return []; // some persons have no group yet, to be added in the workbook
+    const group = p.index % 7;
+    const key = `pbg-${String(p.index + 1).padStart(6, '0')}`;
+    const record = (g: number, start: string, end: string) => ({ key, effective_start_date: start, effective_end_date: end, version: 1, person_id: p.id, benefit_group_id: groupIds[g] });
+    // Every third person moved to another group at the start of 2025: history kept.
+    return p.index % 3 === 0 ? [record((group + 1) % 7, '2022-01-01', '2024-12-31'), record(group, '2025-01-01', END_OF_TIME)] : [record(group, '2023-01-01', END_OF_TIME)];
+  });
+  await inBatches(records, 500, (batch) => db.insertInto('person_benefit_groups').values(batch).execute());
 }
