@@ -1,6 +1,6 @@
 import type { WorkbookDefinition } from '../contract/api';
-import { rowsToDelete, rowsToUpload } from './row-diff';
-import { createLayout, readSheetRow, sheetFormat, toSheetRow, titleRows, FIRST_DATA_ROW } from './sheet-layout';
+import { classifyRow, planUpload, rowsToDelete, rowsToUpload } from './row-diff';
+import { createLayout, readSheetRow, toSheetRow } from './sheet-layout';
 
 const definition: WorkbookDefinition = {
   kind: 'k',
@@ -51,22 +51,36 @@ describe('row diff', () => {
     expect(send.map((s) => s.upload)).toEqual([{ rowId: 2, op: 'delete', key: 'a', version: 2, values: {} }]);
     expect(clear.map((c) => c.row)).toEqual([3]);
   });
-});
 
-describe('sheet layout', () => {
-  it('when headers are written, then required columns carry a * and engine columns come first and last', () => {
-    expect(titleRows(layout, '2026-01-31')[1]).toEqual(['Changed', 'Mark for Deletion', 'Status', '*Person', 'Name', '*Group', 'Start', 'Key', 'Version', 'Original', 'Errors']);
+  it('when a downloaded row has a failed edit and is also marked for deletion, then Upload leaves it pending deletion', () => {
+    const cells = downloaded('a', 'Gold');
+    cells[layout.dataColumns[2].index] = 'Silver';
+    cells[1] = 'yes';
+    expect(planUpload(layout, [read(2, cells)])).toMatchObject({ send: [], pendingDeletion: [expect.objectContaining({ row: 2 })] });
   });
 
-  it('when a sheet is formatted, then editable columns and deletion marks are unlocked, enterable ones only below the data, and lists come from the lists sheet', () => {
-    const format = sheetFormat(layout, 10, { groups: ['Gold', 'Silver'] });
-    const unlockedColumns = format.unlocked.map((a) => [a.column, a.row, a.rowCount]);
-    expect(unlockedColumns).toContainEqual([1, FIRST_DATA_ROW, 510]);
-    expect(unlockedColumns).toContainEqual([layout.dataColumns[2].index, FIRST_DATA_ROW, 510]);
-    expect(unlockedColumns).toContainEqual([layout.dataColumns[0].index, FIRST_DATA_ROW + 10, 500]);
-    expect(unlockedColumns.some(([c]) => c === layout.dataColumns[1].index)).toBe(false);
-    expect(format.validations).toEqual([expect.objectContaining({ column: layout.dataColumns[2].index, source: "='Kind Lists'!$A$1:$A$2" })]);
-    expect(format.columns.find((c) => c.index === layout.dataColumns[3].index)?.numberFormat).toBe('m/d/yyyy');
-    expect(format.columns.filter((c) => c.hidden).map((c) => c.index)).toEqual([layout.key, layout.version, layout.original, layout.errors]);
+  it('when a row says Deleted, then neither Upload nor Delete sends it again', () => {
+    const cells = downloaded('a', 'Gold');
+    cells[2] = 'Deleted';
+    cells[1] = 'X';
+    cells[layout.dataColumns[2].index] = 'Silver';
+    expect(classifyRow(layout, read(2, cells))).toBe('deleted');
+    expect(rowsToUpload(layout, [read(2, cells)])).toEqual([]);
+    expect(rowsToDelete(layout, [read(2, cells)]).send).toEqual([]);
+  });
+
+  it('when the title or header rows are passed in, then they are never classified as data', () => {
+    const header = Array(layout.width).fill('Header');
+    expect(rowsToUpload(layout, [read(0, header), read(1, header)])).toEqual([]);
+  });
+
+  it('when a downloaded date is retyped as text in the user format, then the row is unchanged', () => {
+    const d: typeof definition = { ...definition, columns: definition.columns.map((c) => (c.key === 'start' ? { ...c, editable: true } : c)) };
+    const l = createLayout(d, 'en-GB');
+    const cells = toSheetRow(l, { key: 'a', version: 1, values: { person: 'P1', name: 'Ana', group: 'Gold', start: '2026-03-04' } });
+    cells[l.dataColumns[3].index] = '04/03/2026';
+    expect(classifyRow(l, readSheetRow(l, 2, cells))).toBe('unchanged');
+    cells[l.dataColumns[3].index] = '31/02/2026';
+    expect(planUpload(l, [readSheetRow(l, 2, cells)]).send.map((s) => s.upload.values.start)).toEqual(['31/02/2026']); // sent as typed, for the message
   });
 });

@@ -3,9 +3,9 @@
  * Columns: Changed, Mark for Deletion, Status, the kind's columns, then hidden Key, Version, Original, Errors.
  */
 import type { CellValue, ColumnDefinition, DownloadedRow, RowError, WorkbookDefinition } from '../contract/api';
-import type { CellArea, HostCellValue, SheetFormat } from '../excel/workbook-host';
-import { excelDateFormat, formatIsoForLocale, isoToSerial, readDate, serialToIso } from './dates';
-import { fingerprint } from './fingerprint';
+import type { CellArea, HostCellValue, ListValidation, SheetFormat } from '../excel/workbook-host';
+import { excelDateFormat, formatIsoForLocale, isoToCell } from './dates';
+import { fingerprint, normaliseValue } from './fingerprint';
 
 export const TITLE_ROW = 0;
 export const HEADER_ROW = 1;
@@ -14,14 +14,23 @@ export const FIRST_DATA_ROW = 2;
 export const ENTRY_ROWS = 500;
 export const CHANGED_MARK = '✓';
 export const DELETE_MARK = 'X';
-export const DELETED_FINGERPRINT = 'deleted';
+/** Excel refuses a list typed into the validation rule beyond 255 characters; longer lists go on the lists sheet. */
+export const INLINE_LIST_LIMIT = 250;
+export const SHEET_NAME_LIMIT = 31;
+export const FAILED_STATUSES: readonly string[] = ['Upload Failed', 'Conflict'];
 
 export const COL = { changed: 0, markForDeletion: 1, status: 2, firstData: 3 } as const;
+export const ENGINE_HEADERS = { changed: 'Changed', markForDeletion: 'Mark for Deletion', status: 'Status' } as const;
+export const HIDDEN_HEADERS = ['Key', 'Version', 'Original', 'Errors'] as const;
+
+export type LayoutColumn = ColumnDefinition & { index: number };
 
 export interface Layout {
   definition: WorkbookDefinition;
   locale: string;
-  dataColumns: Array<ColumnDefinition & { index: number }>;
+  dataColumns: LayoutColumn[];
+  /** Columns whose values count as the user's edits (editable or enterable). */
+  tracked: LayoutColumn[];
   key: number;
   version: number;
   original: number;
@@ -32,7 +41,19 @@ export interface Layout {
 export function createLayout(definition: WorkbookDefinition, locale: string): Layout {
   const dataColumns = definition.columns.map((c, i) => ({ ...c, index: COL.firstData + i }));
   const key = COL.firstData + dataColumns.length;
-  return { definition, locale, dataColumns, key, version: key + 1, original: key + 2, errors: key + 3, width: key + 4 };
+  const tracked = dataColumns.filter((c) => c.editable || c.enterable);
+  return { definition, locale, dataColumns, tracked, key, version: key + 1, original: key + 2, errors: key + 3, width: key + 4 };
+}
+
+/** A valid worksheet name from a title: no []:*?/\ and at most 31 characters. */
+export function sheetName(title: string, suffix = ''): string {
+  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+  return `${clean.slice(0, SHEET_NAME_LIMIT - suffix.length).trimEnd()}${suffix}`;
+}
+
+/** The hidden sheet holding the kind's lists of values (one per kind, so two prepared kinds never share it). */
+export function listsSheetName(definition: WorkbookDefinition): string {
+  return sheetName(definition.title, ' Lists');
 }
 
 export function headerText(column: ColumnDefinition): string {
@@ -42,45 +63,41 @@ export function headerText(column: ColumnDefinition): string {
 export function titleRows(layout: Layout, effectiveDate: string): HostCellValue[][] {
   const title = Array<HostCellValue>(layout.width).fill('');
   title[0] = `${layout.definition.title} — Session effective date: ${formatIsoForLocale(effectiveDate, layout.locale)}`;
-  const headers = ['Changed', 'Mark for Deletion', 'Status', ...layout.dataColumns.map(headerText), 'Key', 'Version', 'Original', 'Errors'];
+  const headers = [ENGINE_HEADERS.changed, ENGINE_HEADERS.markForDeletion, ENGINE_HEADERS.status, ...layout.dataColumns.map(headerText), ...HIDDEN_HEADERS];
   return [title, headers];
-}
-
-/** The values that count as the user's edits: editable and enterable columns, normalised (dates as ISO). */
-function trackedValues(layout: Layout, read: (c: ColumnDefinition & { index: number }) => CellValue): CellValue[] {
-  return layout.dataColumns.filter((c) => c.editable || c.enterable).map(read);
 }
 
 function toCell(column: ColumnDefinition, value: CellValue | undefined): HostCellValue {
   if (value === null || value === undefined) return '';
-  if (column.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return isoToSerial(value);
+  if (column.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return isoToCell(value);
   return value;
 }
 
-/** A downloaded (or just saved) row as sheet values, with its fingerprint. */
+/** Fingerprint of a row's tracked values (already normalised). */
+export function rowFingerprint(layout: Layout, values: Record<string, CellValue>): string {
+  return fingerprint(layout.tracked.map((c) => values[c.key] ?? null));
+}
+
+/** A downloaded (or just saved) row as sheet values: dates as serials, with its key, version and fingerprint. */
 export function toSheetRow(layout: Layout, row: DownloadedRow, status = ''): HostCellValue[] {
   const cells = Array<HostCellValue>(layout.width).fill('');
   cells[COL.status] = status;
-  for (const c of layout.dataColumns) cells[c.index] = toCell(c, row.values[c.key]);
+  const normalised: Record<string, CellValue> = {};
+  for (const c of layout.dataColumns) {
+    cells[c.index] = toCell(c, row.values[c.key]);
+    normalised[c.key] = normaliseValue(c, row.values[c.key], layout.locale);
+  }
   cells[layout.key] = row.key;
   cells[layout.version] = row.version;
-  cells[layout.original] = fingerprint(trackedValues(layout, (c) => normalise(c, row.values[c.key] ?? null, layout.locale)));
+  cells[layout.original] = rowFingerprint(layout, normalised);
   return cells;
 }
 
-function normalise(column: ColumnDefinition, value: HostCellValue | CellValue, locale: string): CellValue {
-  if (value === '' || value === null || value === undefined) return null;
-  if (column.type === 'date') {
-    if (typeof value === 'number') return serialToIso(value);
-    const reading = readDate(String(value), locale);
-    return reading.ok ? reading.iso : reading.typed;
-  }
-  return typeof value === 'string' ? value.trim() : value;
-}
-
 export interface SheetRow {
+  /** 0-based sheet row. */
   row: number;
   changed: boolean;
+  /** Anything in the Mark for Deletion cell counts as a mark. */
   marked: boolean;
   status: string;
   key: string;
@@ -92,26 +109,31 @@ export interface SheetRow {
   cells: HostCellValue[];
 }
 
+function parseErrors(raw: HostCellValue | undefined): RowError[] {
+  const text = String(raw ?? '');
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? (parsed as RowError[]) : [];
+  } catch {
+    return [{ message: text }];
+  }
+}
+
 export function readSheetRow(layout: Layout, row: number, cells: HostCellValue[]): SheetRow {
   const values: Record<string, CellValue> = {};
-  for (const c of layout.dataColumns) values[c.key] = normalise(c, cells[c.index] ?? '', layout.locale);
-  let errors: RowError[] = [];
-  try {
-    const raw = String(cells[layout.errors] ?? '');
-    errors = raw ? (JSON.parse(raw) as RowError[]) : [];
-  } catch {
-    errors = [];
-  }
+  for (const c of layout.dataColumns) values[c.key] = normaliseValue(c, cells[c.index], layout.locale);
   const version = cells[layout.version];
+  const parsedVersion = typeof version === 'number' ? version : String(version ?? '').trim() === '' ? undefined : Number(version);
   return {
     row,
-    changed: String(cells[COL.changed] ?? '') !== '',
+    changed: String(cells[COL.changed] ?? '').trim() !== '',
     marked: String(cells[COL.markForDeletion] ?? '').trim() !== '',
     status: String(cells[COL.status] ?? ''),
-    key: String(cells[layout.key] ?? ''),
-    version: typeof version === 'number' ? version : version === '' ? undefined : Number(version),
+    key: String(cells[layout.key] ?? '').trim(),
+    version: parsedVersion !== undefined && Number.isFinite(parsedVersion) ? parsedVersion : undefined,
     original: String(cells[layout.original] ?? ''),
-    errors,
+    errors: parseErrors(cells[layout.errors]),
     values,
     cells,
   };
@@ -119,31 +141,27 @@ export function readSheetRow(layout: Layout, row: number, cells: HostCellValue[]
 
 /** Fingerprint of the row as it is now. */
 export function currentFingerprint(layout: Layout, row: SheetRow): string {
-  return fingerprint(trackedValues(layout, (c) => row.values[c.key] ?? null));
+  return rowFingerprint(layout, row.values);
 }
 
-export function dataColumnByKey(layout: Layout, key: string | undefined) {
+export function dataColumnByKey(layout: Layout, key: string | undefined): LayoutColumn | undefined {
   return layout.dataColumns.find((c) => c.key === key);
 }
 
-/** Where a kind's list of values lives on the hidden lists sheet. */
-export interface ListSource {
-  name: string;
-  values: string[];
+/** Header text of a column key, for error lists ("Benefits Group"). */
+export function headerOf(layout: Layout, key: string | undefined): string | undefined {
+  return dataColumnByKey(layout, key)?.header;
 }
 
-export function listsSheetName(definition: WorkbookDefinition): string {
-  return `${definition.title.slice(0, 24)} Lists`;
-}
-
+/** The lists sheet's values: one column per list, in name order. */
 export function listsSheetValues(lists: Record<string, string[]>): { names: string[]; values: HostCellValue[][] } {
   const names = Object.keys(lists).sort();
   const height = Math.max(1, ...names.map((n) => lists[n].length));
-  const values = Array.from({ length: height }, (_, r) => names.map((n) => lists[n][r] ?? ''));
+  const values = names.length === 0 ? [['']] : Array.from({ length: height }, (_, r) => names.map((n) => lists[n][r] ?? ''));
   return { names, values };
 }
 
-function letters(index: number): string {
+export function columnLetters(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {
@@ -153,50 +171,79 @@ function letters(index: number): string {
   return s;
 }
 
-const READ_ONLY_FILL = '#F2F2F2';
-
-/** The whole look and behaviour of a prepared sheet: locks, shading, dropdowns, status colours. */
-export function sheetFormat(layout: Layout, dataRowCount: number, lists: Record<string, string[]>): SheetFormat {
-  const rowCount = dataRowCount + ENTRY_ROWS;
-  const dataRows = { row: FIRST_DATA_ROW, rowCount };
-  const existing = { row: FIRST_DATA_ROW, rowCount: Math.max(dataRowCount, 0) };
-  const entry = { row: FIRST_DATA_ROW + dataRowCount, rowCount: ENTRY_ROWS };
-  const area = (rows: { row: number; rowCount: number }, column: number): CellArea => ({ ...rows, column, columnCount: 1 });
-  const unlocked: CellArea[] = [area(dataRows, COL.markForDeletion)];
-  const shaded: SheetFormat['shaded'] = [];
-  for (const c of layout.dataColumns) {
-    if (c.editable) unlocked.push(area(dataRows, c.index));
-    else if (c.enterable) {
-      if (existing.rowCount > 0) shaded.push({ ...area(existing, c.index), fill: READ_ONLY_FILL });
-      unlocked.push(area(entry, c.index));
-    } else shaded.push({ ...area(dataRows, c.index), fill: READ_ONLY_FILL });
-  }
+/** Dropdown source of each list: the values inline when short, else a range on the hidden lists sheet. */
+export function listSources(definition: WorkbookDefinition, lists: Record<string, string[]>): Record<string, string[] | string> {
   const { names } = listsSheetValues(lists);
-  const listSheet = listsSheetName(layout.definition).replace(/'/g, "''");
-  const validations = layout.dataColumns
-    .filter((c) => c.list && lists[c.list])
-    .map((c) => {
-      const col = letters(names.indexOf(c.list as string));
-      return { ...area(dataRows, c.index), source: `='${listSheet}'!$${col}$1:$${col}$${Math.max(1, lists[c.list as string].length)}` };
-    });
-  const statusArea = area(dataRows, COL.status);
+  const quoted = listsSheetName(definition).replace(/'/g, "''");
+  return Object.fromEntries(
+    names.map((name, i) => {
+      const values = lists[name];
+      const inline = values.length > 0 && values.join(',').length <= INLINE_LIST_LIMIT && values.every((v) => !v.includes(','));
+      const col = columnLetters(i);
+      return [name, inline ? values : `='${quoted}'!$${col}$1:$${col}$${Math.max(1, values.length)}`];
+    }),
+  );
+}
+
+const READ_ONLY_FILL = '#F2F2F2';
+const HEADER_FILL = '#DDEBF7';
+
+export interface FormatRows {
+  /** First row formatted (FIRST_DATA_ROW on prepare; the old end when the sheet grows). */
+  from: number;
+  /** Rows holding downloaded records, from `from`. */
+  dataRowCount: number;
+  /** Blank rows after them where new records are entered. */
+  entryRowCount: number;
+}
+
+/** The whole look and behaviour of a prepared sheet (or of rows added to it): locks, shading, dropdowns, status colours. */
+export function sheetFormat(layout: Layout, rows: FormatRows, sources: Record<string, string[] | string>): SheetFormat {
+  const all = { row: rows.from, rowCount: rows.dataRowCount + rows.entryRowCount };
+  const existing = { row: rows.from, rowCount: rows.dataRowCount };
+  const entry = { row: rows.from + rows.dataRowCount, rowCount: rows.entryRowCount };
+  const area = (r: { row: number; rowCount: number }, column: number): CellArea => ({ ...r, column, columnCount: 1 });
+  const unlocked: CellArea[] = [area(all, COL.markForDeletion)];
+  const shaded: NonNullable<SheetFormat['shaded']> = [COL.changed, COL.status].map((c) => ({ ...area(all, c), fill: READ_ONLY_FILL }));
+  for (const c of layout.dataColumns) {
+    if (c.editable) unlocked.push(area(all, c.index));
+    else if (c.enterable) {
+      // seed: only the Benefits Group is edited on existing rows; the person is entered on new rows only.
+      if (existing.rowCount > 0) shaded.push({ ...area(existing, c.index), fill: READ_ONLY_FILL });
+      if (entry.rowCount > 0) unlocked.push(area(entry, c.index));
+    } else shaded.push({ ...area(all, c.index), fill: READ_ONLY_FILL });
+  }
+  const validations: ListValidation[] = [{ ...area(all, COL.markForDeletion), source: [DELETE_MARK] }];
+  for (const c of layout.dataColumns) {
+    const source = c.list ? sources[c.list] : undefined;
+    if (source !== undefined) validations.push({ ...area(all, c.index), source });
+  }
+  const statusArea = area(all, COL.status);
+  const isPrepare = rows.from === FIRST_DATA_ROW;
   return {
     columns: [
       { index: COL.changed, width: 60 },
       { index: COL.markForDeletion, width: 100 },
       { index: COL.status, width: 100 },
-      ...layout.dataColumns.map((c) => ({ index: c.index, width: (c.width ?? 14) * 7, hidden: c.hidden, numberFormat: c.type === 'date' ? excelDateFormat(layout.locale) : c.type === 'text' ? '@' : undefined })),
-      ...[layout.key, layout.version, layout.original, layout.errors].map((index) => ({ index, hidden: true })),
+      ...layout.dataColumns.map((c) => ({
+        index: c.index,
+        width: (c.width ?? 14) * 7,
+        hidden: c.hidden,
+        numberFormat: c.type === 'date' ? excelDateFormat(layout.locale) : c.type === 'text' ? '@' : undefined,
+      })),
+      // Text format keeps a key or fingerprint such as "1e10" from being read as a number.
+      ...[layout.key, layout.original, layout.errors].map((index) => ({ index, hidden: true, numberFormat: '@' })),
+      { index: layout.version, hidden: true },
     ],
-    dataRows,
+    dataRows: all,
     unlocked,
-    shaded: [...shaded, { row: HEADER_ROW, column: 0, rowCount: 1, columnCount: layout.width, fill: '#DDEBF7' }],
-    bold: [{ row: TITLE_ROW, column: 0, rowCount: 2, columnCount: layout.width }],
+    shaded: isPrepare ? [...shaded, { row: HEADER_ROW, column: 0, rowCount: 1, columnCount: layout.width, fill: HEADER_FILL }] : shaded,
+    bold: isPrepare ? [{ row: TITLE_ROW, column: 0, rowCount: 2, columnCount: layout.width }] : [],
     validations,
     conditionalFills: [
-      ...['Upload Failed', 'Conflict'].map((equals) => ({ ...statusArea, equals, fill: '#FFC7CE', fontColor: '#9C0006' })),
+      ...FAILED_STATUSES.map((equals) => ({ ...statusArea, equals, fill: '#FFC7CE', fontColor: '#9C0006' })),
       ...['Inserted', 'Updated', 'Deleted'].map((equals) => ({ ...statusArea, equals, fill: '#C6EFCE', fontColor: '#006100' })),
     ],
-    freezeRows: 2,
+    freezeRows: isPrepare ? 2 : undefined,
   };
 }

@@ -1,33 +1,46 @@
 /** Writing the server's per-row results back into the row's cells. */
 import type { RowResult } from '../contract/api';
 import type { HostCellValue } from '../excel/workbook-host';
-import { CHANGED_MARK, COL, DELETED_FINGERPRINT, toSheetRow, type Layout, type SheetRow } from './sheet-layout';
+import { CHANGED_MARK, COL, currentFingerprint, FAILED_STATUSES, toSheetRow, type Layout, type SheetRow } from './sheet-layout';
 
+/** The row's cells after the server answered for it. */
 export function applyResult(layout: Layout, row: SheetRow, result: RowResult): HostCellValue[] {
-  if (result.status === 'Upload Failed' || result.status === 'Conflict') {
+  const cells = [...row.cells];
+  while (cells.length < layout.width) cells.push('');
+  if (FAILED_STATUSES.includes(result.status)) {
     // A failed row keeps its edits and its Changed mark, so the next upload sends it again.
-    const cells = [...row.cells];
     cells[COL.changed] = CHANGED_MARK;
     cells[COL.status] = result.status;
     cells[layout.errors] = JSON.stringify(result.errors);
     return cells;
   }
-  if (result.status === 'Deleted') {
-    const cells = [...row.cells];
-    cells[COL.changed] = '';
-    cells[COL.status] = 'Deleted';
-    cells[layout.original] = DELETED_FINGERPRINT;
-    cells[layout.errors] = '';
-    return cells;
+  if (result.status !== 'Deleted' && result.key && result.version !== undefined && result.values) {
+    // Saved: the row as the server now holds it (an inserted row gains its key and looked-up values such as the name).
+    const saved = toSheetRow(layout, { key: result.key, version: result.version, values: result.values }, result.status);
+    saved[COL.markForDeletion] = row.cells[COL.markForDeletion] ?? '';
+    return saved;
   }
-  if (result.key && result.version !== undefined && result.values) {
-    const cells = toSheetRow(layout, { key: result.key, version: result.version, values: result.values }, result.status);
-    cells[COL.markForDeletion] = row.cells[COL.markForDeletion] ?? '';
-    return cells;
-  }
-  const cells = [...row.cells];
   cells[COL.changed] = '';
   cells[COL.status] = result.status;
   cells[layout.errors] = '';
+  if (result.status !== 'Deleted') {
+    // Saved, but the server sent no values back: what the sheet holds is now the saved state.
+    cells[layout.key] = result.key ?? row.key;
+    cells[layout.version] = result.version ?? row.version ?? '';
+    cells[layout.original] = currentFingerprint(layout, row);
+  }
+  return cells;
+}
+
+/** A row whose edits were undone: no Changed mark, and a stale failure no longer applies. */
+export function clearedRow(row: SheetRow, layout: Layout): HostCellValue[] | undefined {
+  const failed = FAILED_STATUSES.includes(row.status);
+  if (!row.changed && !failed) return undefined;
+  const cells = [...row.cells];
+  cells[COL.changed] = '';
+  if (failed) {
+    cells[COL.status] = '';
+    cells[layout.errors] = '';
+  }
   return cells;
 }
