@@ -1,9 +1,11 @@
 /** Every workbook kind the server offers. Adding a kind adds a folder and one line here. */
 import { AppError } from '../errors/app-error';
+import { benefitBalancesKind } from '../workbooks/benefit-balances/benefit-balances.kind';
 import { benefitGroupsKind } from '../workbooks/benefit-groups/benefit-groups.kind';
+import { personHabitsKind } from '../workbooks/person-habits/person-habits.kind';
 import type { EffectiveDatedKind } from './workbook-kind';
 
-export const workbookKinds: EffectiveDatedKind[] = [benefitGroupsKind];
+export const workbookKinds: EffectiveDatedKind[] = [benefitGroupsKind, benefitBalancesKind, personHabitsKind];
 
 export function findKind(kind: string): EffectiveDatedKind {
   const found = workbookKinds.find((k) => k.definition.kind === kind);
