@@ -63,9 +63,26 @@ it('when the connection drops after the server applied a chunk, then the client 
 
 it('when the token is missing or the server is unreachable, then the error says what to do in plain words', async () => {
   const anonymous = createApiClient({ baseURL: server.url, getToken: () => undefined });
-  await expect(anonymous.workbooks()).rejects.toEqual(new ApiError('Sign in first: this request has no bearer token.', 401));
+  await expect(anonymous.workbooks()).rejects.toMatchObject({ message: 'Your session has ended. Sign in again.', status: 401 });
+  await expect(anonymous.workbooks()).rejects.toBeInstanceOf(ApiError);
   const nowhere = createApiClient({ baseURL: 'http://localhost:1', getToken: () => undefined, retries: 0 });
   await expect(nowhere.workbooks()).rejects.toThrow('Cannot reach the Benefits Workbook server');
   const client = await signedIn(server.url);
   await expect(client.rows('person-benefit-groups', '2026-02-30', 0, 10)).rejects.toThrow('effectiveDate: Not a real calendar date');
+  await expect(client.health()).resolves.toMatchObject({ status: 'ok' });
+});
+
+it('when the server keeps failing, then the upload gives up after the bounded retries with a plain message', async () => {
+  const failing = http.createServer((_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'unavailable', message: 'The server is busy. Try again.' } }));
+  });
+  let calls = 0;
+  failing.on('request', () => calls++);
+  await new Promise<void>((resolve) => failing.listen(0, 'localhost', resolve));
+  const client = createApiClient({ baseURL: `http://localhost:${(failing.address() as AddressInfo).port}`, getToken: () => 't', retries: 2, retryDelayMs: 1 });
+  const request = { idempotencyKey: randomUUID(), effectiveDate: '2026-01-01', rows: [{ rowId: 2, op: 'insert' as const, values: {} }] };
+  await expect(client.upload('k', request)).rejects.toMatchObject({ message: 'The server is busy. Try again.', status: 503 });
+  expect(calls).toBe(3);
+  await new Promise((resolve) => failing.close(resolve));
 });

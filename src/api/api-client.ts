@@ -1,11 +1,13 @@
 /** The pane's one HTTP client: typed by the shared contract, plain-language errors, safe retries of uploads. */
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import axios, { type AxiosError, type AxiosInstance } from 'axios';
+import { ZodError, type z } from 'zod';
 import {
+  errorResponse,
+  healthResponse,
   rowsResponse,
   signInResponse,
   uploadResponse,
   workbooksResponse,
-  type ErrorResponse,
   type RowsResponse,
   type SignInResponse,
   type UploadRequest,
@@ -13,45 +15,60 @@ import {
   type WorkbookDefinition,
 } from '../contract/api';
 
+export const SESSION_ENDED = 'Your session has ended. Sign in again.';
+export const SERVER_UNREACHABLE = 'Cannot reach the Benefits Workbook server. Check your connection and try again.';
+
 export class ApiError extends Error {
   constructor(
     message: string,
+    /** HTTP status, when the server answered. */
     readonly status?: number,
+    /** The server's error code ("validation", "conflict"…), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
+export type Health = z.infer<typeof healthResponse>;
+
 export interface ApiClient {
   signIn(username: string, password: string): Promise<SignInResponse>;
+  health(): Promise<Health>;
   workbooks(): Promise<WorkbookDefinition[]>;
   rows(kind: string, effectiveDate: string, offset: number, limit: number): Promise<RowsResponse>;
-  /** Sends one chunk; on a dropped connection or a server hiccup it sends the same chunk, same key, again. */
+  /** Sends one chunk; on a dropped connection, a timeout or a server hiccup it sends the same chunk, same key, again. */
   upload(kind: string, request: UploadRequest): Promise<UploadResponse>;
 }
 
 export interface ApiClientOptions {
   baseURL: string;
   getToken: () => string | undefined;
-  /** Retries of an upload chunk after a network failure (each with the same idempotency key). */
+  /** Further attempts after a failure that may be temporary (each upload attempt with the same idempotency key). */
   retries?: number;
+  /** First wait before a retry; it doubles each time, up to 10 seconds. */
   retryDelayMs?: number;
   timeoutMs?: number;
 }
 
-function plainMessage(error: unknown): ApiError {
+/** Any failure → one ApiError whose message a person can act on. */
+export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  const e = error as AxiosError<ErrorResponse>;
-  const status = e.response?.status;
-  if (!e.response) return new ApiError('Cannot reach the Benefits Workbook server. Check your connection and try again.');
-  if (status === 401) return new ApiError(e.response.data?.error?.message ?? 'Your session has ended. Sign in again.', 401);
-  const body = e.response.data?.error;
-  if (body?.issues?.length) return new ApiError(body.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join(' '), status);
-  return new ApiError(body?.message ?? `The server answered with an error (${status}). Try again.`, status);
+  if (error instanceof ZodError) return new ApiError('The server answered in a form this version of the add-in does not understand. Reload the add-in.');
+  const e = error as AxiosError;
+  if (!e.isAxiosError) return new ApiError(error instanceof Error ? error.message : String(error));
+  if (!e.response) return new ApiError(e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' ? 'The Benefits Workbook server took too long to answer. Try again.' : SERVER_UNREACHABLE);
+  const status = e.response.status;
+  const parsed = errorResponse.safeParse(e.response.data);
+  const body = parsed.success ? parsed.data.error : undefined;
+  if (status === 401) return new ApiError(SESSION_ENDED, 401, body?.code);
+  if (body?.issues?.length) return new ApiError(body.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join(' '), status, body.code);
+  return new ApiError(body?.message ?? `The server answered with an error (${status}). Try again.`, status, body?.code);
 }
 
-function retryable(error: unknown): boolean {
+/** Worth another attempt: no answer at all (connection dropped, timeout) or a temporary server failure. */
+function temporary(error: unknown): boolean {
   const e = error as AxiosError;
   if (!e.isAxiosError) return false;
   const status = e.response?.status;
@@ -65,29 +82,31 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (token) config.headers.set('Authorization', `Bearer ${token}`);
     return config;
   });
-  const call = async <T>(run: () => Promise<{ data: unknown }>, parse: (data: unknown) => T): Promise<T> => {
-    try {
-      return parse((await run()).data);
-    } catch (error) {
-      throw plainMessage(error);
-    }
+  const retries = options.retries ?? 4;
+  const wait = (attempt: number) => {
+    const base = Math.min(10000, (options.retryDelayMs ?? 500) * 2 ** attempt);
+    return new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * (base / 2)));
   };
-  return {
-    signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d)),
-    workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
-    rows: (kind, effectiveDate, offset, limit) =>
-      call(() => http.get(`/api/workbooks/${encodeURIComponent(kind)}/rows`, { params: { effectiveDate, offset, limit } }), (d) => rowsResponse.parse(d)),
-    async upload(kind, request) {
-      const retries = options.retries ?? 4;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const response = await http.post(`/api/workbooks/${encodeURIComponent(kind)}/uploads`, request);
-          return uploadResponse.parse(response.data);
-        } catch (error) {
-          if (attempt >= retries || !retryable(error)) throw plainMessage(error);
-          await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 500) * 2 ** attempt));
-        }
+
+  /** One request, retried while the failure looks temporary; `retry` false for requests that must not repeat. */
+  async function call<T>(send: () => Promise<{ data: unknown }>, parse: (data: unknown) => T, retry = true): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return parse((await send()).data);
+      } catch (error) {
+        if (!retry || attempt >= retries || !temporary(error)) throw toApiError(error);
+        await wait(attempt);
       }
-    },
+    }
+  }
+
+  const kindPath = (kind: string) => `/api/workbooks/${encodeURIComponent(kind)}`;
+  return {
+    signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false),
+    health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),
+    workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
+    rows: (kind, effectiveDate, offset, limit) => call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, offset, limit } }), (d) => rowsResponse.parse(d)),
+    // The request object, and so its idempotency key, is the same on every attempt: the server applies the chunk once.
+    upload: (kind, request) => call(() => http.post(`${kindPath(kind)}/uploads`, request), (d) => uploadResponse.parse(d)),
   };
 }

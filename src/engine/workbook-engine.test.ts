@@ -11,6 +11,8 @@ import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createWorkbookEngine } from './workbook-engine';
 import type { WorkbookEngine } from './engine-types';
 import type { UploadRequest } from '../contract/api';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 jest.setTimeout(60000);
 
@@ -131,12 +133,110 @@ describe('workbook engine', () => {
     expect(() => findRow('P10005')).toThrow();
   });
 
-  it('when Excel reports an edit, then the Changed cell marks itself', async () => {
+  it('when Excel reports an edit, then the Changed cell marks itself, and clears when the edit is undone', async () => {
     const stop = await engine.watch(SHEET);
     const row = findRow('P10006');
-    wb.userEdit(SHEET, row, col.benefitsGroup, 'Retirees');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(wb.cell(SHEET, row, 0).value).toBe('✓');
+    const before = wb.cell(SHEET, row, col.benefitsGroup).value;
+    wb.userEdit(SHEET, row, col.benefitsGroup, before === 'Interns' ? 'Retirees' : 'Interns');
+    await eventually(() => expect(wb.cell(SHEET, row, 0).value).toBe('✓'));
+    wb.userEdit(SHEET, row, col.benefitsGroup, before);
+    await eventually(() => expect(wb.cell(SHEET, row, 0).value).toBe(''));
+    wb.userEdit(SHEET, 1, 3, 'x'); // header row: locked, and ignored anyway
     await stop();
   });
+
+  it('when a new row marked for deletion is deleted, then it is only cleared and nothing is sent', async () => {
+    const newRow = wb.dimensions(SHEET).rowCount;
+    wb.userEdit(SHEET, newRow, col.personNumber, 'P10011');
+    wb.userPickFromList(SHEET, newRow, 1, 'X');
+    expect(await engine.countMarkedRows(SHEET)).toBe(1);
+    expect(await engine.deleteMarkedRows(SHEET)).toMatchObject({ deleted: 0, failed: 0 });
+    expect(uploads).toHaveLength(0);
+    expect(wb.cell(SHEET, newRow, col.personNumber).value).toBe('');
+  });
+
+  it('when a user types anything in Mark for Deletion and also edits the row, then Upload leaves it for Delete', async () => {
+    wb.sheet(SHEET)!.protectedWith = undefined;
+    const row = findRow('P10007');
+    wb.userPaste(SHEET, row, 1, [['yes']]);
+    wb.userPickFromList(SHEET, row, col.benefitsGroup, 'Retirees');
+    expect(await engine.upload(SHEET)).toMatchObject({ updated: 0, inserted: 0 });
+    expect(uploads).toHaveLength(0);
+    expect(await engine.countMarkedRows(SHEET)).toBe(1);
+  });
+
+  it('when a row is uploaded, then the sheet is read and written in whole blocks, not cell by cell', async () => {
+    const rows = [findRow('P10002'), findRow('P10004'), findRow('P10008')];
+    for (const r of rows) wb.userPickFromList(SHEET, r, col.benefitsGroup, 'Executives');
+    const before = wb.counters.syncCount;
+    await engine.upload(SHEET);
+    // settings and used range (5), one read block, one Changed-mark write per separate row, one write-back per row, growth check (2)
+    expect(wb.counters.syncCount - before).toBeLessThanOrEqual(5 + 1 + rows.length * 2 + 2);
+  });
 });
+
+describe('workbook engine, when the connection drops after the server applied a chunk', () => {
+  it('then the chunk is resent with the same idempotency key, applied once, and the row status is written', async () => {
+    const target = new URL(server.url);
+    let drop = true;
+    const keys: string[] = [];
+    const proxy = http.createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c));
+      req.on('end', () => {
+        const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+          if (req.url?.includes('/uploads')) {
+            keys.push((JSON.parse(Buffer.concat(body).toString()) as UploadRequest).idempotencyKey);
+            if (drop) {
+              drop = false;
+              answer.resume();
+              req.socket.destroy(); // applied by the server, answer lost on the way back
+              return;
+            }
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        upstream.end(Buffer.concat(body));
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, 'localhost', resolve));
+    try {
+      const session: { token?: string } = {};
+      const viaProxy = createApiClient({ baseURL: `http://localhost:${(proxy.address() as AddressInfo).port}`, getToken: () => session.token, retryDelayMs: 10 });
+      session.token = (await viaProxy.signIn('demo', 'demo123')).token;
+      const excel = createSimulatedExcel();
+      const w = excel.workbook;
+      const e = createWorkbookEngine({ host: createOfficeHost(excel), api: viaProxy, locale: 'en-US' });
+      await e.prepare('person-benefit-groups', DATE);
+      const before = (await api.rows('person-benefit-groups', DATE, 0, 10000)).total;
+      const newRow = w.dimensions(SHEET).rowCount;
+      w.userEdit(SHEET, newRow, col.personNumber, 'P10030');
+      w.userPickFromList(SHEET, newRow, col.benefitsGroup, 'Interns');
+
+      const summary = await e.upload(SHEET);
+
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      expect(summary).toMatchObject({ inserted: 1, failed: 0 });
+      expect(w.cell(SHEET, newRow, 2).value).toBe('Inserted');
+      expect((await api.rows('person-benefit-groups', DATE, 0, 10000)).total).toBe(before + 1);
+      expect(await e.upload(SHEET)).toMatchObject({ inserted: 0, updated: 0 }); // nothing left to send
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});
+
+async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - start > timeoutMs) throw error;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}

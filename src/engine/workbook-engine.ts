@@ -3,49 +3,66 @@
  * It knows no workbook kind: everything kind-specific comes from the server's definition.
  * Excel is reached only through the WorkbookHost, one request per block of rows.
  */
-import { MAX_ROWS_PER_CHUNK, type RowResult, type UploadRow, type WorkbookDefinition } from '../contract/api';
+import { MAX_ROWS_PER_CHUNK, type RowResult, type WorkbookDefinition } from '../contract/api';
 import type { ApiClient } from '../api/api-client';
-import { chunk, rowsPerBlock } from '../core/chunk';
-import { rowsToDelete, rowsToUpload } from '../core/row-diff';
+import { blocksBySize, chunk, contiguousRuns, rowsPerBlock } from '../core/chunk';
+import { classifyRow, planUpload, rowsToDelete, type UploadItem } from '../core/row-diff';
 import {
   CHANGED_MARK,
   COL,
   createLayout,
-  dataColumnByKey,
   DELETE_MARK,
+  ENTRY_ROWS,
+  FAILED_STATUSES,
   FIRST_DATA_ROW,
+  headerOf,
+  listSources,
   listsSheetName,
   listsSheetValues,
   readSheetRow,
   sheetFormat,
+  sheetName,
   titleRows,
   toSheetRow,
   type Layout,
   type SheetRow,
 } from '../core/sheet-layout';
-import { applyResult } from '../core/upload-results';
+import { applyResult, clearedRow } from '../core/upload-results';
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
 
-const SETTING_PREFIX = 'benefitsWorkbook.sheet.';
-const PAGE_ROWS = 2000;
+const SHEET_SETTING = 'benefitsWorkbook.sheet.';
+/** Where the formatted rows end and where dropdowns get their values, so the sheet can grow. */
+const FORMAT_SETTING = 'benefitsWorkbook.format.';
+const PAGE_ROWS = 5000;
+/** Watched edits are gathered this long, then checked and marked in one read and one write. */
+const WATCH_BATCH_MS = 50;
+
+interface FormatState {
+  formattedEnd: number;
+  sources: Record<string, string[] | string>;
+}
 
 export interface EngineOptions {
   host: WorkbookHost;
   api: ApiClient;
+  /** The user's locale (navigator.language): dates are shown and read in its format. */
   locale?: string;
 }
 
 export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOptions): WorkbookEngine {
-  let definitionsCache: WorkbookDefinition[] | undefined;
+  let definitionsCache: Promise<WorkbookDefinition[]> | undefined;
 
-  async function definitions(): Promise<WorkbookDefinition[]> {
-    definitionsCache ??= await api.workbooks();
+  function definitions(): Promise<WorkbookDefinition[]> {
+    definitionsCache ??= api.workbooks().catch((error: unknown) => {
+      definitionsCache = undefined; // a failed fetch is not remembered
+      throw error;
+    });
     return definitionsCache;
   }
 
   async function sheetInfo(sheet: string): Promise<SheetInfo | undefined> {
-    const raw = await host.getSetting(SETTING_PREFIX + sheet);
+    const raw = await host.getSetting(SHEET_SETTING + sheet);
     return raw ? (JSON.parse(raw) as SheetInfo) : undefined;
   }
 
@@ -57,46 +74,55 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
     return { info, layout: createLayout(definition, locale) };
   }
 
-  /** Reads every data row, one Excel request per block. */
-  async function readRows(sheet: string, layout: Layout): Promise<SheetRow[]> {
-    const used = await host.usedRowCount(sheet);
-    const block = rowsPerBlock(Array(layout.width).fill('x'.repeat(24)));
+  /** Reads rows [first, end), one Excel request per block. */
+  async function readRange(sheet: string, layout: Layout, first: number, end: number, onBlock?: (done: number) => void): Promise<SheetRow[]> {
+    const block = rowsPerBlock(layout.width);
     const rows: SheetRow[] = [];
-    for (let start = FIRST_DATA_ROW; start < used; start += block) {
-      const count = Math.min(block, used - start);
+    for (let start = first; start < end; start += block) {
+      const count = Math.min(block, end - start);
       const values = await host.readValues(sheet, { row: start, column: 0, rowCount: count, columnCount: layout.width });
       values.forEach((cells, i) => rows.push(readSheetRow(layout, start + i, cells)));
+      onBlock?.(rows.length);
     }
     return rows;
   }
 
-  /** Writes changed rows back: per block, the span from its first to its last changed row, in one request. */
-  async function writeRows(sheet: string, layout: Layout, rows: SheetRow[], changed: Map<number, HostCellValue[]>): Promise<void> {
-    const byRow = new Map(rows.map((r) => [r.row, r]));
-    const indexes = [...changed.keys()].sort((a, b) => a - b);
-    const block = rowsPerBlock(Array(layout.width).fill('x'.repeat(24)));
-    let i = 0;
-    while (i < indexes.length) {
-      const first = indexes[i];
-      let last = first;
-      while (i < indexes.length && indexes[i] - first < block) last = indexes[i++];
-      const values = [];
-      for (let r = first; r <= last; r++) values.push(changed.get(r) ?? byRow.get(r)?.cells ?? Array(layout.width).fill(''));
-      await host.writeValues(sheet, first, 0, values.map((cells) => padTo(cells, layout.width)));
+  async function readRows(sheet: string, layout: Layout, onProgress?: ProgressListener): Promise<SheetRow[]> {
+    const used = await host.usedRowCount(sheet);
+    const total = Math.max(0, used - FIRST_DATA_ROW);
+    return readRange(sheet, layout, FIRST_DATA_ROW, used, (done) => onProgress?.({ phase: 'Finding changed rows', done, total }));
+  }
+
+  /** Writes whole rows back in runs of consecutive rows (one request per run): rows between them are never touched. */
+  async function writeRows(sheet: string, layout: Layout, cellsByRow: Map<number, HostCellValue[]>): Promise<void> {
+    for (const run of contiguousRuns([...cellsByRow.keys()], rowsPerBlock(layout.width))) {
+      const values = Array.from({ length: run.rowCount }, (_, i) => padTo(cellsByRow.get(run.row + i) ?? [], layout.width));
+      await host.writeValues(sheet, run.row, 0, values);
     }
   }
 
-  async function send(layout: Layout, info: SheetInfo, items: Array<{ row: SheetRow; upload: UploadRow }>, phase: string, onProgress?: ProgressListener): Promise<Map<number, RowResult>> {
-    const results = new Map<number, RowResult>();
+  /** Writes one column's value into rows, in runs of consecutive rows. */
+  async function writeColumn(sheet: string, column: number, valueByRow: Map<number, HostCellValue>): Promise<void> {
+    for (const run of contiguousRuns([...valueByRow.keys()], 50000)) {
+      await host.writeValues(sheet, run.row, column, Array.from({ length: run.rowCount }, (_, i) => [valueByRow.get(run.row + i) ?? '']));
+    }
+  }
+
+  /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */
+  async function send(info: SheetInfo, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener): Promise<void> {
     let done = 0;
     onProgress?.({ phase, done, total: items.length });
     for (const piece of chunk(items, MAX_ROWS_PER_CHUNK)) {
+      // One key per chunk, made once: the client's retries resend it unchanged, so the server applies the chunk once.
       const response = await api.upload(info.kind, { idempotencyKey: crypto.randomUUID(), effectiveDate: info.effectiveDate, rows: piece.map((p) => p.upload) });
       for (const result of response.results) results.set(result.rowId, result);
       done += piece.length;
       onProgress?.({ phase, done, total: items.length });
     }
-    return results;
+  }
+
+  function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors']): FailedRow {
+    return { row, excelRow: row + 1, status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
   }
 
   function summarise(layout: Layout, results: Map<number, RowResult>, unchanged: number): UploadSummary {
@@ -114,36 +140,68 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
     return summary;
   }
 
-  function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors']): FailedRow {
-    return { row, excelRow: row + 1, status, errors: errors.map((e) => ({ ...e, header: dataColumnByKey(layout, e.column)?.header })) };
+  /** Sends the items and writes each answered row back, even when a later chunk could not be sent. */
+  async function sendAndWriteBack(sheet: string, info: SheetInfo, layout: Layout, items: UploadItem[], extra: Map<number, HostCellValue[]>, phase: string, onProgress?: ProgressListener) {
+    const results = new Map<number, RowResult>();
+    try {
+      await send(info, items, phase, results, onProgress);
+    } finally {
+      const cellsByRow = new Map(extra);
+      for (const { row } of items) {
+        const result = results.get(row.row);
+        if (result) cellsByRow.set(row.row, applyResult(layout, row, result));
+      }
+      onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
+      await writeRows(sheet, layout, cellsByRow);
+      onProgress?.({ phase: 'Writing row statuses', done: cellsByRow.size, total: cellsByRow.size });
+    }
+    return results;
+  }
+
+  /** Unlocks and formats another block of blank rows once the data comes close to the end of the formatted rows. */
+  async function growIfNeeded(sheet: string, layout: Layout): Promise<void> {
+    const raw = await host.getSetting(FORMAT_SETTING + sheet);
+    if (!raw) return;
+    const state = JSON.parse(raw) as FormatState;
+    const used = await host.usedRowCount(sheet);
+    if (used + ENTRY_ROWS / 2 <= state.formattedEnd) return;
+    const entryRowCount = used + ENTRY_ROWS - state.formattedEnd;
+    await host.formatSheet(sheet, sheetFormat(layout, { from: state.formattedEnd, dataRowCount: 0, entryRowCount }, state.sources));
+    await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ ...state, formattedEnd: state.formattedEnd + entryRowCount }));
   }
 
   async function prepareInto(definition: WorkbookDefinition, effectiveDate: string, onProgress?: ProgressListener): Promise<SheetInfo> {
     const layout = createLayout(definition, locale);
-    const sheet = definition.title.slice(0, 31);
+    const sheet = sheetName(definition.title);
+    const phase = 'Downloading rows';
     let page = await api.rows(definition.kind, effectiveDate, 0, PAGE_ROWS);
-    const total = page.total;
-    onProgress?.({ phase: 'Downloading rows', done: 0, total });
-    const listsByName = page.lists;
-    const lists = listsSheetValues(listsByName);
-    await host.createSheet(listsSheetName(definition), { hidden: true });
-    await host.writeValues(listsSheetName(definition), 0, 0, lists.values.length && lists.names.length ? lists.values : [['']]);
+    onProgress?.({ phase, done: 0, total: page.total });
+
+    const listsSheet = listsSheetName(definition);
+    await host.createSheet(listsSheet, { hidden: true });
+    await host.writeValues(listsSheet, 0, 0, listsSheetValues(page.lists).values);
+    const sources = listSources(definition, page.lists);
+
     await host.createSheet(sheet);
     await host.writeValues(sheet, 0, 0, titleRows(layout, effectiveDate));
+    // Formats first, so text such as "00123" is stored as typed rather than turned into a number by Excel.
+    const formattedEnd = FIRST_DATA_ROW + page.total + ENTRY_ROWS;
+    await host.formatSheet(sheet, sheetFormat(layout, { from: FIRST_DATA_ROW, dataRowCount: page.total, entryRowCount: ENTRY_ROWS }, sources));
+
     let written = 0;
     for (;;) {
-      if (page.rows.length > 0) {
-        await host.writeValues(sheet, FIRST_DATA_ROW + written, 0, page.rows.map((r) => toSheetRow(layout, r)));
-        written += page.rows.length;
+      for (const block of blocksBySize(page.rows.map((r) => toSheetRow(layout, r)))) {
+        await host.writeValues(sheet, FIRST_DATA_ROW + written, 0, block);
+        written += block.length;
+        onProgress?.({ phase, done: written, total: Math.max(page.total, written) });
       }
-      onProgress?.({ phase: 'Downloading rows', done: written, total });
-      if (page.nextOffset === null) break;
+      if (page.nextOffset === null || page.rows.length === 0) break;
       page = await api.rows(definition.kind, effectiveDate, page.nextOffset, PAGE_ROWS);
     }
-    await host.formatSheet(sheet, sheetFormat(layout, written, listsByName));
     await host.protect(sheet);
     const info: SheetInfo = { sheet, kind: definition.kind, title: definition.title, effectiveDate };
-    await host.setSetting(SETTING_PREFIX + sheet, JSON.stringify(info));
+    await host.setSetting(SHEET_SETTING + sheet, JSON.stringify(info));
+    await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ formattedEnd, sources } satisfies FormatState));
     await host.select(sheet, { row: FIRST_DATA_ROW, column: COL.firstData, rowCount: 1, columnCount: 1 });
     return info;
   }
@@ -168,70 +226,64 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
 
     async markSelectedRowsForDeletion() {
       const selection = await host.getSelection();
-      const info = await sheetInfo(selection.sheet);
-      if (!info) throw new Error('Select rows on a prepared workbook sheet first.');
+      const { layout } = await layoutOf(selection.sheet);
       const used = await host.usedRowCount(selection.sheet);
-      const rows = selection.rows.filter((r) => r >= FIRST_DATA_ROW && r < used);
-      if (rows.length === 0) return 0;
-      const first = rows[0];
-      const last = rows[rows.length - 1];
-      const selected = new Set(rows);
-      const current = await host.readValues(selection.sheet, { row: first, column: COL.markForDeletion, rowCount: last - first + 1, columnCount: 1 });
-      await host.writeValues(selection.sheet, first, COL.markForDeletion, current.map((cell, i) => [selected.has(first + i) ? DELETE_MARK : cell[0]]));
-      return rows.length;
+      const selected = [...new Set(selection.rows)].filter((r) => r >= FIRST_DATA_ROW && r < used).sort((a, b) => a - b);
+      if (selected.length === 0) return 0;
+      const rows = await readRange(selection.sheet, layout, selected[0], selected[selected.length - 1] + 1);
+      const wanted = new Set(selected);
+      const marks = new Map<number, HostCellValue>();
+      for (const row of rows) {
+        const kind = classifyRow(layout, row);
+        if (wanted.has(row.row) && kind !== 'empty' && kind !== 'deleted') marks.set(row.row, DELETE_MARK);
+      }
+      await writeColumn(selection.sheet, COL.markForDeletion, marks);
+      return marks.size;
     },
 
     async countMarkedRows(sheet) {
       const { layout } = await layoutOf(sheet);
-      const rows = await readRows(sheet, layout);
-      const { send: toSend, clear } = rowsToDelete(layout, rows);
+      const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout));
       return toSend.length + clear.length;
     },
 
     async deleteMarkedRows(sheet, onProgress) {
       const { info, layout } = await layoutOf(sheet);
-      const rows = await readRows(sheet, layout);
-      const { send: toSend, clear } = rowsToDelete(layout, rows);
-      const results = await send(layout, info, toSend, 'Deleting rows', onProgress);
-      const changed = new Map<number, HostCellValue[]>();
-      for (const row of clear) changed.set(row.row, Array(layout.width).fill(''));
-      for (const { row } of toSend) {
-        const result = results.get(row.row);
-        if (result) changed.set(row.row, applyResult(layout, row, result));
-      }
-      await writeRows(sheet, layout, rows, changed);
+      const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout, onProgress));
+      // A marked row the server never had is only cleared.
+      const cleared = new Map(clear.map((row) => [row.row, Array<HostCellValue>(layout.width).fill('')]));
+      const results = await sendAndWriteBack(sheet, info, layout, toSend, cleared, 'Deleting rows', onProgress);
       return summarise(layout, results, 0);
     },
 
     async upload(sheet, onProgress) {
       const { info, layout } = await layoutOf(sheet);
-      onProgress?.({ phase: 'Finding changed rows', done: 0, total: 0 });
-      const rows = await readRows(sheet, layout);
-      const items = rowsToUpload(layout, rows);
-      const results = await send(layout, info, items, 'Uploading rows', onProgress);
-      const changed = new Map<number, HostCellValue[]>();
-      for (const { row } of items) {
-        const result = results.get(row.row);
-        if (result) changed.set(row.row, applyResult(layout, row, result));
+      const plan = planUpload(layout, await readRows(sheet, layout, onProgress));
+      // Rows found by fingerprint get their Changed mark now, so an interrupted upload still shows them.
+      const unmarked = new Map(plan.send.filter((i) => !i.row.changed).map((i) => [i.row.row, CHANGED_MARK as HostCellValue]));
+      await writeColumn(sheet, COL.changed, unmarked);
+      const undone = new Map<number, HostCellValue[]>();
+      for (const row of plan.unchanged) {
+        const cells = clearedRow(row, layout);
+        if (cells) undone.set(row.row, cells);
       }
-      await writeRows(sheet, layout, rows, changed);
-      const summary = summarise(layout, results, rows.filter((r) => r.key).length - items.filter((i) => i.row.key).length);
-      return summary;
+      const results = await sendAndWriteBack(sheet, info, layout, plan.send, undone, 'Uploading rows', onProgress);
+      await growIfNeeded(sheet, layout);
+      return summarise(layout, results, plan.unchanged.length);
     },
 
     async rowErrors(sheet, row) {
       const { layout } = await layoutOf(sheet);
       if (row < FIRST_DATA_ROW) return undefined;
-      const [cells] = await host.readValues(sheet, { row, column: 0, rowCount: 1, columnCount: layout.width });
-      const sheetRow = readSheetRow(layout, row, cells);
-      if (sheetRow.status !== 'Upload Failed' && sheetRow.status !== 'Conflict') return undefined;
+      const [sheetRow] = await readRange(sheet, layout, row, row + 1);
+      if (!FAILED_STATUSES.includes(sheetRow.status)) return undefined;
       return failedRow(layout, row, sheetRow.status, sheetRow.errors);
     },
 
     async failedRows(sheet) {
       const { layout } = await layoutOf(sheet);
       const rows = await readRows(sheet, layout);
-      return rows.filter((r) => r.status === 'Upload Failed' || r.status === 'Conflict').map((r) => failedRow(layout, r.row, r.status, r.errors));
+      return rows.filter((r) => FAILED_STATUSES.includes(r.status)).map((r) => failedRow(layout, r.row, r.status, r.errors));
     },
 
     async selectRow(sheet, row) {
@@ -241,20 +293,45 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
 
     async watch(sheet) {
       const { layout } = await layoutOf(sheet);
-      const tracked = layout.dataColumns.filter((c) => c.editable || c.enterable).map((c) => c.index);
-      return host.onCellsChanged(sheet, (change) => {
-        const touchesData = tracked.some((c) => c >= change.column && c < change.column + change.columnCount);
+      const tracked = layout.tracked.map((c) => c.index);
+      let pending: { first: number; end: number } | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+
+      // Marks follow the fingerprint, not the event: the engine's own writes, and edits undone, leave no mark.
+      async function flush(): Promise<void> {
+        timer = undefined;
+        if (!pending) return;
+        const { first, end } = pending;
+        pending = undefined;
+        const marks = new Map<number, HostCellValue>();
+        for (const row of await readRange(sheet, layout, first, end)) {
+          const kind = classifyRow(layout, row);
+          const mark = kind === 'insert' || kind === 'update' ? CHANGED_MARK : kind === 'deleted' || FAILED_STATUSES.includes(row.status) ? row.cells[COL.changed] : '';
+          if (mark !== row.cells[COL.changed]) marks.set(row.row, mark ?? '');
+        }
+        await writeColumn(sheet, COL.changed, marks);
+      }
+
+      const stop = await host.onCellsChanged(sheet, (change) => {
+        const touchesTracked = tracked.some((c) => c >= change.column && c < change.column + change.columnCount);
         const first = Math.max(change.row, FIRST_DATA_ROW);
-        const count = change.row + change.rowCount - first;
-        if (!touchesData || count <= 0) return;
+        const end = change.row + change.rowCount;
+        if (!touchesTracked || end <= first) return;
+        pending = pending ? { first: Math.min(pending.first, first), end: Math.max(pending.end, end) } : { first, end };
         // Best effort: Upload finds changed rows by fingerprint even when this never runs.
-        void host.writeValues(sheet, first, COL.changed, Array.from({ length: count }, () => [CHANGED_MARK])).catch(() => undefined);
+        timer ??= setTimeout(() => void flush().catch(() => undefined), WATCH_BATCH_MS);
       });
+      return async () => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        pending = undefined;
+        await stop();
+      };
     },
   };
   return engine;
 }
 
 function padTo(cells: HostCellValue[], width: number): HostCellValue[] {
-  return cells.length >= width ? cells.slice(0, width) : [...cells, ...Array(width - cells.length).fill('')];
+  return cells.length >= width ? cells.slice(0, width) : [...cells, ...Array<HostCellValue>(width - cells.length).fill('')];
 }
