@@ -114,7 +114,6 @@ export const personHabitsKind: EffectiveDatedKind = {
         else if (!type.value) errors.push(required('personType', 'Person Type', 'It is required on a new row.'));
         else if (person && person.person_type !== type.value) errors.push({ column: 'personType', message: `${person.person_number} is a ${person.person_type}, not a ${type.value}.` });
         if (person && withHabits.has(person.id)) errors.push({ column: 'personNumber', message: `${person.person_number} already has habits recorded on ${date}. Change that row instead of adding one.` });
-        if (person) withHabits.add(person.id);
         personId = person?.id;
       }
       const attributes: Record<string, unknown> = { person_id: personId };
@@ -126,7 +125,9 @@ export const personHabitsKind: EffectiveDatedKind = {
       const plan = text(row.values.plan);
       if (plan.length > 200) errors.push({ column: 'plan', message: 'Plan is too long: use at most 200 characters.' });
       attributes.other_plan = plan || null;
-      return errors.length > 0 ? { errors } : { errors, attributes };
+      if (errors.length > 0) return { errors };
+      if (identity && personId !== undefined) withHabits.add(personId); // a second new row for this person in the upload fails
+      return { errors, attributes };
     });
   },
 };
