@@ -1,44 +1,150 @@
 /**
  * The only module that calls the Excel JavaScript API. Each method is one Excel.run with one sync,
  * unless a value must be read before it can be used (said where it happens).
- * Works the same on real Excel (pass the global `Excel`) and on the simulated API.
+ * Typed against Office.js itself, so it runs unchanged on real Excel (pass the global `Excel`)
+ * and on the simulated API (`createSimulatedExcel()`).
  */
 import type { CellArea, CellsChanged, HostCellValue, Selection, SheetFormat, WorkbookHost } from './workbook-host';
 import { parseAddress } from './simulated/addresses';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Context = any;
+/** The part of the `Excel` namespace this host uses. */
 export interface ExcelApi {
-  run<T>(batch: (context: Context) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-const PROTECTION_OPTIONS = { allowInsertRows: true, allowFormatColumns: true, allowFormatRows: true, allowSort: true, allowAutoFilter: true };
+/** Users may insert rows for new records and resize columns; deleting rows stays with the add-in (it marks them instead). */
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowInsertRows: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowSort: true,
+  allowAutoFilter: true,
+};
 
-function rows(area: CellArea): number[] {
-  return Array.from({ length: area.rowCount }, (_, i) => area.row + i);
+/** Excel refuses a list typed into the rule beyond this length; longer lists belong on a lists sheet. */
+const INLINE_LIST_LIMIT = 255;
+
+function areaRange(ws: Excel.Worksheet, area: CellArea): Excel.Range {
+  return ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount);
+}
+
+function inlineList(values: string[]): string {
+  const source = values.join(',');
+  if (values.some((v) => v.includes(',')) || source.length > INLINE_LIST_LIMIT) {
+    throw new Error(`The list "${source.slice(0, 40)}…" cannot be typed into a validation rule; give it as a range on a lists sheet.`);
+  }
+  return source;
+}
+
+/** A formula comparing with text: quotes inside are doubled, as Excel formulas require. */
+function textFormula(text: string): string {
+  return `="${text.replace(/"/g, '""')}"`;
+}
+
+/** One column past the rightmost one the format touches. */
+function formatWidth(format: SheetFormat): number {
+  const areas: CellArea[] = [...format.unlocked, ...(format.shaded ?? []), ...(format.bold ?? []), ...format.validations, ...(format.conditionalFills ?? [])];
+  return Math.max(1, ...format.columns.map((c) => c.index + 1), ...areas.map((a) => a.column + a.columnCount));
+}
+
+function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
+  for (const column of format.columns) {
+    const range = ws.getRangeByIndexes(0, column.index, 1, 1);
+    if (column.width !== undefined) range.format.columnWidth = column.width;
+    if (column.hidden !== undefined) range.columnHidden = column.hidden;
+  }
+  const { row, rowCount } = format.dataRows;
+  if (rowCount > 0) {
+    // The formatted rows start from a clean state, so formatting again (or retrying) gives the same sheet.
+    const block = ws.getRangeByIndexes(row, 0, rowCount, formatWidth(format));
+    block.format.protection.locked = true;
+    block.dataValidation.clear();
+    block.conditionalFormats.clearAll();
+    for (const column of format.columns) {
+      // A 1×1 array on a larger range is Excel's "single input copy": one format for every cell, a few bytes sent.
+      if (column.numberFormat) ws.getRangeByIndexes(row, column.index, rowCount, 1).numberFormat = [[column.numberFormat]];
+    }
+  }
+  for (const area of format.unlocked) areaRange(ws, area).format.protection.locked = false;
+  for (const area of format.shaded ?? []) areaRange(ws, area).format.fill.color = area.fill;
+  for (const area of format.bold ?? []) areaRange(ws, area).format.font.bold = true;
+  for (const v of format.validations) {
+    const range = areaRange(ws, v);
+    range.dataValidation.clear(); // a rule cannot be set over another one
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: typeof v.source === 'string' ? v.source : inlineList(v.source) } };
+  }
+  for (const f of format.conditionalFills ?? []) {
+    const rule = areaRange(ws, f).conditionalFormats.add('CellValue').cellValue;
+    rule.format.fill.color = f.fill;
+    if (f.fontColor) rule.format.font.color = f.fontColor;
+    rule.rule = { formula1: textFormula(f.equals), operator: 'EqualTo' };
+  }
+  if (format.freezeRows) ws.freezePanes.freezeRows(format.freezeRows);
+}
+
+function rowsOf(areas: Array<{ rowIndex: number; rowCount: number }>, usedRows: number): number[] {
+  const rows = new Set<number>();
+  for (const area of areas) {
+    // A whole-column selection covers a million rows; only those up to the last used one can hold records.
+    const end = Math.min(area.rowIndex + area.rowCount, Math.max(usedRows, area.rowIndex + 1));
+    for (let r = area.rowIndex; r < end; r++) rows.add(r);
+  }
+  return [...rows].sort((a, b) => a - b);
+}
+
+function isExcelError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
 export function createOfficeHost(excel: ExcelApi): WorkbookHost {
-  // Protection state this host set, so a write to a protected sheet needs no extra read to know it.
+  /**
+   * Protection state of each sheet as this host last set or read it. Remembering it lets a write to a
+   * protected sheet queue unprotect, write and protect in one request, without first reading the state.
+   */
   const protectedSheets = new Map<string, boolean>();
 
-  /** Runs edits with protection lifted and restored in the same request. */
-  async function editSheet(sheet: string, edit: (ws: Context, context: Context) => void): Promise<void> {
+  async function editOnce(sheet: string, known: boolean | undefined, edit: (ws: Excel.Worksheet) => void): Promise<void> {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      let wasProtected = protectedSheets.get(sheet);
+      let wasProtected = known;
       if (wasProtected === undefined) {
-        // Unknown (e.g. the pane was reloaded): one read of the protection state first.
+        // Unknown (a sheet this host has not touched, e.g. after the pane reloads): it must be read before
+        // the request can say whether to lift protection, so this one time there are two syncs.
         ws.protection.load('protected');
         await context.sync();
-        wasProtected = ws.protection.protected as boolean;
+        wasProtected = ws.protection.protected;
         protectedSheets.set(sheet, wasProtected);
       }
       if (wasProtected) ws.protection.unprotect();
-      edit(ws, context);
+      edit(ws);
       if (wasProtected) ws.protection.protect(PROTECTION_OPTIONS);
       await context.sync();
     });
+  }
+
+  /** Runs edits with protection lifted and restored in the same request. */
+  async function editSheet(sheet: string, edit: (ws: Excel.Worksheet) => void): Promise<void> {
+    const known = protectedSheets.get(sheet);
+    try {
+      await editOnce(sheet, known, edit);
+    } catch (error) {
+      // The person protected the sheet by hand since this host last saw it: the edits were refused
+      // (each edit is a write or an idempotent format), so learn the state and do them again.
+      if (known !== false || !isExcelError(error, 'InvalidOperation')) throw error;
+      protectedSheets.delete(sheet);
+      await editOnce(sheet, undefined, edit);
+    }
+  }
+
+  function subscription(result: OfficeExtension.EventHandlerResult<unknown>): () => Promise<void> {
+    return async () => {
+      // A handler is removed through the request context that added it.
+      await excel.run(result.context, async (context) => {
+        result.remove();
+        await context.sync();
+      });
+    };
   }
 
   const host: WorkbookHost = {
@@ -47,7 +153,8 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         const sheets = context.workbook.worksheets;
         const existing = sheets.getItemOrNullObject(name);
         existing.load('isNullObject');
-        await context.sync(); // must know whether a sheet of that name exists before replacing it
+        await context.sync(); // whether a sheet of that name exists decides what the request does
+        // The old sheet is renamed out of the way, not deleted first: a workbook must keep one visible sheet.
         if (!existing.isNullObject) existing.name = `~old ${Date.now()}`.slice(0, 31);
         const sheet = sheets.add(name);
         if (options.hidden) sheet.visibility = 'Hidden';
@@ -70,7 +177,7 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
         sheet.load('name');
         await context.sync();
-        return sheet.name as string;
+        return sheet.name;
       });
     },
     async activateSheet(name) {
@@ -80,14 +187,14 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
       });
     },
     async writeValues(sheet, row, column, values) {
-      if (values.length === 0) return;
+      if (values.length === 0 || values[0].length === 0) return;
       await editSheet(sheet, (ws) => {
         ws.getRangeByIndexes(row, column, values.length, values[0].length).values = values;
       });
     },
     async readValues(sheet, area) {
       return excel.run(async (context) => {
-        const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount);
+        const range = areaRange(context.workbook.worksheets.getItem(sheet), area);
         range.load('values');
         await context.sync();
         return range.values as HostCellValue[][];
@@ -98,44 +205,23 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
         used.load('isNullObject, rowIndex, rowCount');
         await context.sync();
-        return used.isNullObject ? 0 : (used.rowIndex as number) + (used.rowCount as number);
+        return used.isNullObject ? 0 : used.rowIndex + used.rowCount;
       });
     },
     async deleteRows(sheet, row, rowCount) {
+      if (rowCount <= 0) return;
       await editSheet(sheet, (ws) => ws.getRangeByIndexes(row, 0, rowCount, 1).getEntireRow().delete('Up'));
     },
-    async formatSheet(sheet, format: SheetFormat) {
-      await editSheet(sheet, (ws) => {
-        for (const column of format.columns) {
-          const range = ws.getRangeByIndexes(0, column.index, 1, 1);
-          if (column.width !== undefined) range.format.columnWidth = column.width;
-          if (column.hidden) range.columnHidden = true;
-        }
-        for (const column of format.columns) {
-          if (column.numberFormat) ws.getRangeByIndexes(format.dataRows.row, column.index, format.dataRows.rowCount, 1).numberFormat = column.numberFormat;
-        }
-        for (const area of format.unlocked) ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).format.protection.locked = false;
-        for (const area of format.shaded ?? []) ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).format.fill.color = area.fill;
-        for (const area of format.bold ?? []) ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).format.font.bold = true;
-        for (const v of format.validations) {
-          const range = ws.getRangeByIndexes(v.row, v.column, v.rowCount, v.columnCount);
-          range.dataValidation.clear();
-          range.dataValidation.rule = { list: { inCellDropDown: true, source: typeof v.source === 'string' ? v.source : v.source.join(',') } };
-        }
-        for (const f of format.conditionalFills ?? []) {
-          const cf = ws.getRangeByIndexes(f.row, f.column, f.rowCount, f.columnCount).conditionalFormats.add('CellValue');
-          cf.cellValue.format.fill.color = f.fill;
-          if (f.fontColor) cf.cellValue.format.font.color = f.fontColor;
-          cf.cellValue.rule = { formula1: `="${f.equals}"`, operator: 'EqualTo' };
-        }
-        if (format.freezeRows) ws.freezePanes.freezeRows(format.freezeRows);
-      });
+    async formatSheet(sheet, format) {
+      await editSheet(sheet, (ws) => queueFormat(ws, format));
     },
     async protect(sheet) {
       await excel.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        if (protectedSheets.get(sheet) !== false) ws.protection.unprotect(); // protect() fails on a protected sheet
-        ws.protection.protect(PROTECTION_OPTIONS);
+        const protection = context.workbook.worksheets.getItem(sheet).protection;
+        // protect() fails on a protected sheet; unprotecting an unprotected one does nothing, so lift it first
+        // unless this host knows it is off.
+        if (protectedSheets.get(sheet) !== false) protection.unprotect();
+        protection.protect(PROTECTION_OPTIONS);
         await context.sync();
       });
       protectedSheets.set(sheet, true);
@@ -153,24 +239,28 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         protection.load('protected');
         await context.sync();
         protectedSheets.set(sheet, protection.protected);
-        return protection.protected as boolean;
+        return protection.protected;
       });
     },
     async getSelection(): Promise<Selection> {
       return excel.run(async (context) => {
-        const range = context.workbook.getSelectedRange();
-        range.load('rowIndex, rowCount');
-        const ws = range.worksheet;
+        // getSelectedRanges, not getSelectedRange: the latter fails when several areas are selected (Ctrl+click).
+        const selected = context.workbook.getSelectedRanges();
+        selected.areas.load('rowIndex, rowCount');
+        const ws = selected.worksheet;
         ws.load('name');
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('isNullObject, rowIndex, rowCount');
         await context.sync();
-        return { sheet: ws.name as string, rows: rows({ row: range.rowIndex, column: 0, rowCount: range.rowCount, columnCount: 1 }) };
+        const usedRows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+        return { sheet: ws.name, rows: rowsOf(selected.areas.items, usedRows) };
       });
     },
     async select(sheet, area) {
       await excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).select();
+        ws.activate(); // a range can only be selected on the active sheet
+        areaRange(ws, area).select();
         await context.sync();
       });
     },
@@ -184,35 +274,30 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
     },
     async setSetting(key, value) {
       await excel.run(async (context) => {
-        context.workbook.settings.add(key, value);
+        context.workbook.settings.add(key, value); // stored in the document, so it travels with the workbook
         await context.sync();
       });
     },
     async onCellsChanged(sheet, handler: (change: CellsChanged) => void) {
-      return excel.run(async (context) => {
-        const subscription = context.workbook.worksheets.getItem(sheet).onChanged.add(async (event: { address: string }) => {
+      const result = await excel.run(async (context) => {
+        const added = context.workbook.worksheets.getItem(sheet).onChanged.add(async (event) => {
           handler({ sheet, ...parseAddress(event.address) });
         });
         await context.sync();
-        return async () => {
-          // An event handler is removed through the request context that added it.
-          subscription.remove();
-          await subscription.context.sync();
-        };
+        return added;
       });
+      return subscription(result as OfficeExtension.EventHandlerResult<unknown>);
     },
     async onSelectionChanged(handler: (selection: Selection) => void) {
-      return excel.run(async (context) => {
-        const subscription = context.workbook.worksheets.onSelectionChanged.add(async () => {
+      const result = await excel.run(async (context) => {
+        // The event names the address only; the rows of every area are read afterwards.
+        const added = context.workbook.worksheets.onSelectionChanged.add(async () => {
           handler(await host.getSelection());
         });
         await context.sync();
-        return async () => {
-          // An event handler is removed through the request context that added it.
-          subscription.remove();
-          await subscription.context.sync();
-        };
+        return added;
       });
+      return subscription(result as OfficeExtension.EventHandlerResult<unknown>);
     },
   };
   return host;

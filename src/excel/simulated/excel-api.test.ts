@@ -64,7 +64,7 @@ describe('simulated Excel API', () => {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       ws.getRange('A1').values = [['first']];
-      ws.getRange('A2:B2').values = [['wrong shape']];
+      ws.getRange('A2:B2').values = [['wrong', 'shape', 'here']];
       ws.getRange('A3').values = [['never']];
       await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
     });

@@ -5,7 +5,7 @@
  * Only what `office-host.ts` uses is here.
  */
 import { formatAddress, parseAddress, type Area } from './addresses';
-import { SimulatedWorkbook, type SheetModel, type Value } from './workbook-model';
+import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type ProtectionOptions, type SheetModel, type Value } from './workbook-model';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -32,6 +32,8 @@ const PROTECTED = "The cell or chart you're trying to change is protected and th
 
 export class RequestContext {
   readonly pending: Operation[] = [];
+  /** Values changed by this request; Excel raises onChanged for them after the request, as for a person's edit. */
+  changed: Array<{ sheet: SheetModel; area: Area }> = [];
   /** Bytes of the values loaded by the request being synced (the response counts towards the limit too). */
   responseBytes = 0;
   readonly workbook: WorkbookProxy;
@@ -56,6 +58,9 @@ export class RequestContext {
       for (const op of ops) op.apply(); // operations before a failing one stay applied, as in Excel
     } finally {
       if (ops.length > 0) this.model.notify();
+      const changed = this.changed.splice(0);
+      // Events reach the add-in after the request has completed, never inside it.
+      if (changed.length > 0) setTimeout(() => changed.forEach((c) => this.model.valuesChanged(c.sheet, c.area)), 0);
     }
     this.model.counters.lastRequestBytes = bytes + this.responseBytes;
     this.model.counters.maxRequestBytes = Math.max(this.model.counters.maxRequestBytes, bytes + this.responseBytes);
@@ -65,31 +70,59 @@ export class RequestContext {
   }
 }
 
-/** Base of every proxy: properties are readable only after load() and sync(). */
+/** The property names of load('a, b'), load(['a', 'b']) and load({ a: true, b: true }). */
+export function propertyNames(props?: string | string[] | Record<string, unknown>): string[] {
+  const list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : Object.keys(props ?? {});
+  return list.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function notLoaded(name: string): string {
+  return `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`;
+}
+
+const NOT_FOUND = "The requested resource doesn't exist.";
+
+/**
+ * Base of every proxy: properties are readable only after load() and sync().
+ * A proxy from a *OrNullObject method loads isNullObject = true and null properties when its target is missing;
+ * any other proxy fails the request with ItemNotFound.
+ */
 class ClientObject {
   private readonly loaded = new Map<string, unknown>();
-  constructor(protected readonly ctx: RequestContext) {}
+  constructor(
+    protected readonly ctx: RequestContext,
+    protected readonly orNull = false,
+  ) {}
+  get context(): RequestContext {
+    return this.ctx;
+  }
   load(props?: string | string[] | Record<string, unknown>): this {
-    const names = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : Object.keys(props ?? {});
-    this.ctx.queue(sizeOf(names), () => {
-      for (const name of names) {
-        const value = this.read(name);
-        this.loaded.set(name, value);
-        this.ctx.responseBytes += sizeOf(value);
-      }
-    });
+    const names = propertyNames(props);
+    this.ctx.queue(sizeOf(names), () => this.loadNow(names));
     return this;
+  }
+  /** Runs a load while the request is being processed. */
+  loadNow(names: string[]): void {
+    const missing = !this.exists();
+    if (missing && !this.orNull) throw new SimulatedExcelError('ItemNotFound', NOT_FOUND);
+    for (const name of names) {
+      const value = name === 'isNullObject' ? missing : missing ? null : this.read(name);
+      this.loaded.set(name, value);
+      this.ctx.responseBytes += sizeOf(value);
+    }
+  }
+  /** Whether the object this proxy stands for is there (checked when the request runs). */
+  protected exists(): boolean {
+    return true;
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
   }
   protected read(name: string): unknown {
     throw new SimulatedExcelError('InvalidArgument', `The property '${name}' cannot be loaded.`);
   }
   protected get<T>(name: string): T {
-    if (!this.loaded.has(name)) {
-      throw new SimulatedExcelError(
-        'PropertyNotLoaded',
-        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    }
+    if (!this.loaded.has(name)) throw new SimulatedExcelError('PropertyNotLoaded', notLoaded(name));
     return this.loaded.get(name) as T;
   }
 }
@@ -112,22 +145,31 @@ function matrixOrScalar<T>(value: T | T[][], i: number, j: number): T {
   return Array.isArray(value) ? (value as T[][])[i][j] : value;
 }
 
+/** Excel's "single input copy": one value, or a 1×1 array, set on a larger range goes to every cell. */
+function singleInput<T>(value: T | T[][]): T | undefined {
+  if (!Array.isArray(value)) return value;
+  return value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : undefined;
+}
+
 type Resolver = () => { sheet: SheetModel; area: Area } | undefined;
 
 export class RangeProxy extends ClientObject {
   constructor(
     ctx: RequestContext,
     private readonly resolver: Resolver,
+    orNull = false,
   ) {
-    super(ctx);
+    super(ctx, orNull);
   }
   private target(): { sheet: SheetModel; area: Area } {
     const t = this.resolver();
-    if (!t) throw new SimulatedExcelError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    if (!t) throw new SimulatedExcelError('ItemNotFound', NOT_FOUND);
     return t;
   }
+  protected override exists(): boolean {
+    return this.resolver() !== undefined;
+  }
   protected override read(name: string): unknown {
-    if (name === 'isNullObject') return this.resolver() === undefined;
     const { sheet, area } = this.target();
     switch (name) {
       case 'values':
@@ -140,16 +182,17 @@ export class RangeProxy extends ClientObject {
       default: return super.read(name);
     }
   }
-  get isNullObject(): boolean { return this.get('isNullObject'); }
   get values(): Value[][] { return this.get('values'); }
   set values(values: Value[][]) {
     this.ctx.queue(sizeOf(values), () => {
       const { sheet, area } = this.target();
-      if (Array.isArray(values) && (values.length !== area.rowCount || values.some((r) => r.length !== area.columnCount))) {
+      const single = singleInput(values);
+      if (single === undefined && (values.length !== area.rowCount || values.some((r) => r.length !== area.columnCount))) {
         throw new SimulatedExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
       }
       checkProtection(sheet, area, 'values');
-      forEachCell(area, (r, c, i, j) => (sheet.at(r, c).value = matrixOrScalar(values, i, j)));
+      forEachCell(area, (r, c, i, j) => (sheet.at(r, c).value = single ?? matrixOrScalar(values, i, j)));
+      this.ctx.changed.push({ sheet, area });
     });
   }
   get rowIndex(): number { return this.get('rowIndex'); }
@@ -161,7 +204,11 @@ export class RangeProxy extends ClientObject {
     this.ctx.queue(sizeOf(formats), () => {
       const { sheet, area } = this.target();
       checkProtection(sheet, area, 'format');
-      forEachCell(area, (r, c, i, j) => (sheet.at(r, c).numberFormat = matrixOrScalar(formats, i, j)));
+      const single = singleInput(formats);
+      if (single !== undefined) sheet.setFormat(area, 'numberFormat', single);
+      else if (!Array.isArray(formats) || formats.length !== area.rowCount || formats.some((r) => r.length !== area.columnCount)) {
+        throw new SimulatedExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      } else forEachCell(area, (r, c, i, j) => (sheet.at(r, c).numberFormat = formats[i][j]));
     });
   }
   set columnHidden(hidden: boolean) {
@@ -175,51 +222,60 @@ export class RangeProxy extends ClientObject {
     return new WorksheetProxy(this.ctx, () => this.resolver()?.sheet);
   }
   get format() {
-    const edit = (fn: (sheet: SheetModel, r: number, c: number) => void, bytes = 16) =>
+    const edit = (fn: (sheet: SheetModel, area: Area) => void, bytes = 16) =>
       this.ctx.queue(bytes, () => {
         const { sheet, area } = this.target();
         checkProtection(sheet, area, 'format');
-        forEachCell(area, (r, c) => fn(sheet, r, c));
+        fn(sheet, area);
       });
+    const set = (key: FormatKey) => (value: unknown) => edit((sheet, area) => sheet.setFormat(area, key, value as never));
     return {
       set columnWidth(width: number) {
-        edit((sheet, _r, c) => (sheet.columns[c] = { ...sheet.columns[c], width }));
+        edit((sheet, area) => {
+          for (let c = area.column; c < area.column + area.columnCount; c++) sheet.columns[c] = { ...sheet.columns[c], width };
+        });
       },
-      fill: { set color(color: string) { edit((sheet, r, c) => (sheet.at(r, c).fill = color)); } },
+      fill: { set color(color: string) { set('fill')(color); } },
       font: {
-        set bold(bold: boolean) { edit((sheet, r, c) => (sheet.at(r, c).bold = bold)); },
-        set color(color: string) { edit((sheet, r, c) => (sheet.at(r, c).fontColor = color)); },
+        set bold(bold: boolean) { set('bold')(bold); },
+        set color(color: string) { set('fontColor')(color); },
       },
-      protection: { set locked(locked: boolean) { edit((sheet, r, c) => (sheet.at(r, c).locked = locked)); } },
+      protection: { set locked(locked: boolean) { set('locked')(locked); } },
     };
   }
   get dataValidation() {
-    const edit = (fn: (sheet: SheetModel, r: number, c: number) => void, bytes: number) =>
+    const edit = (fn: (sheet: SheetModel, area: Area) => void, bytes: number) =>
       this.ctx.queue(bytes, () => {
         const { sheet, area } = this.target();
         checkProtection(sheet, area, 'format');
-        forEachCell(area, (r, c) => fn(sheet, r, c));
+        fn(sheet, area);
       });
     return {
-      clear: () => edit((sheet, r, c) => { const cell = sheet.get(r, c); if (cell) delete cell.list; }, 8),
+      clear: () => edit((sheet, area) => sheet.setFormat(area, 'list', undefined), 8),
       set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
         if (!rule.list) throw new SimulatedExcelError('InvalidArgument', 'Only list validation is simulated.');
         const source = rule.list.source;
         if (!source.startsWith('=') && source.length > 255) throw new SimulatedExcelError('InvalidArgument', 'A list source typed in directly is limited to 255 characters.');
         const list = source.startsWith('=') ? source : source.split(',').map((s) => s.trim());
-        edit((sheet, r, c) => (sheet.at(r, c).list = list), sizeOf(source));
+        edit((sheet, area) => sheet.setFormat(area, 'list', list), sizeOf(source));
       },
     };
   }
   get conditionalFormats() {
     return {
+      clearAll: () =>
+        this.ctx.queue(8, () => {
+          const { sheet, area } = this.target();
+          checkProtection(sheet, area, 'format');
+          sheet.clearConditionalFills(area);
+        }),
       add: (type: string) => {
         if (type !== 'CellValue') throw new SimulatedExcelError('InvalidArgument', `Conditional format type ${type} is not simulated.`);
         const state = { fill: '', fontColor: undefined as string | undefined, formula: '' };
         this.ctx.queue(64, () => {
           const { sheet, area } = this.target();
           checkProtection(sheet, area, 'format');
-          const equals = state.formula.replace(/^="?|"$/g, '');
+          const equals = /^="(.*)"$/.exec(state.formula)?.[1].replace(/""/g, '"') ?? state.formula.replace(/^=/, '');
           sheet.conditionalFills.push({ ...area, equals, fill: state.fill, fontColor: state.fontColor });
         });
         return {
@@ -237,26 +293,32 @@ export class RangeProxy extends ClientObject {
   getEntireRow(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const t = this.resolver();
-      return t && { sheet: t.sheet, area: { row: t.area.row, column: 0, rowCount: t.area.rowCount, columnCount: 16384 } };
+      return t && { sheet: t.sheet, area: { row: t.area.row, column: 0, rowCount: t.area.rowCount, columnCount: MAX_COLUMNS } };
     });
   }
   delete(shift: string): void {
     this.ctx.queue(16, () => {
       const { sheet, area } = this.target();
-      if (shift !== 'Up' || area.columnCount !== 16384) throw new SimulatedExcelError('InvalidArgument', 'Only deleting entire rows is simulated.');
+      if (shift !== 'Up' || area.columnCount !== MAX_COLUMNS) throw new SimulatedExcelError('InvalidArgument', 'Only deleting entire rows is simulated.');
       if (sheet.protectedWith && !sheet.protectedWith.allowDeleteRows) throw new SimulatedExcelError('InvalidOperation', PROTECTED);
-      sheet.rows.splice(area.row, area.rowCount);
+      sheet.deleteRows(area.row, area.rowCount);
     });
   }
   select(): void {
     this.ctx.queue(16, () => {
       const { sheet, area } = this.target();
       if (this.ctx.model.activeSheet() !== sheet.name) throw new SimulatedExcelError('InvalidOperation', 'You can only select a range on the active sheet.');
-      this.ctx.model.setSelection(sheet.name, area);
+      this.ctx.model.setSelection(sheet.name, [area]);
     });
   }
 }
 
+function usedArea(sheet: SheetModel): { sheet: SheetModel; area: Area } | undefined {
+  const rowCount = sheet.usedRowCount();
+  return rowCount === 0 ? undefined : { sheet, area: { row: 0, column: 0, rowCount, columnCount: Math.max(1, sheet.usedColumnCount()) } };
+}
+
+/** Event handlers: added and removed by queued operations, so they take effect at sync (as in Excel). */
 class EventSource<Args> {
   constructor(
     private readonly ctx: RequestContext,
@@ -273,41 +335,65 @@ export class WorksheetProxy extends ClientObject {
   constructor(
     ctx: RequestContext,
     private readonly resolver: () => SheetModel | undefined,
+    orNull = false,
   ) {
-    super(ctx);
+    super(ctx, orNull);
   }
   private target(): SheetModel {
     const sheet = this.resolver();
-    if (!sheet) throw new SimulatedExcelError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    if (!sheet) throw new SimulatedExcelError('ItemNotFound', NOT_FOUND);
     return sheet;
   }
+  protected override exists(): boolean {
+    return this.resolver() !== undefined;
+  }
   protected override read(name: string): unknown {
-    if (name === 'isNullObject') return this.resolver() === undefined;
     const sheet = this.target();
     if (name === 'name') return sheet.name;
     if (name === 'id') return sheet.id;
     if (name === 'visibility') return sheet.hidden ? 'Hidden' : 'Visible';
     return super.read(name);
   }
-  get isNullObject(): boolean { return this.get('isNullObject'); }
   get name(): string { return this.get('name'); }
-  set name(name: string) { this.ctx.queue(sizeOf(name), () => { this.target().name = name; }); }
+  set name(name: string) {
+    this.ctx.queue(sizeOf(name), () => {
+      if (this.ctx.model.sheet(name) && this.ctx.model.sheet(name) !== this.target()) throw new SimulatedExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      this.target().name = name;
+    });
+  }
   get id(): string { return this.get('id'); }
-  set visibility(v: 'Hidden' | 'Visible') { this.ctx.queue(16, () => { this.target().hidden = v === 'Hidden'; }); }
-  getRange(address: string): RangeProxy {
-    const area = parseAddress(address);
+  get visibility(): string { return this.get('visibility'); }
+  set visibility(v: 'Hidden' | 'Visible') {
+    this.ctx.queue(16, () => {
+      const sheet = this.target();
+      if (v === 'Hidden' && !sheet.hidden && this.ctx.model.visibleSheetNames().length === 1) {
+        throw new SimulatedExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      sheet.hidden = v === 'Hidden';
+      if (sheet.hidden && this.ctx.model.activeSheet() === sheet.name) this.ctx.model.setActive(this.ctx.model.visibleSheetNames()[0]);
+    });
+  }
+  /** getRange() is the whole sheet; getRange("A1:C3") an area. */
+  getRange(address?: string): RangeProxy {
+    const area = address ? parseAddress(address) : { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
     return new RangeProxy(this.ctx, () => ({ sheet: this.target(), area }));
   }
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
-    if (rowCount < 1 || columnCount < 1) throw new SimulatedExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
-    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), area: { row, column, rowCount, columnCount } }));
-  }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, () => {
-      const sheet = this.target();
-      const rowCount = sheet.usedRowCount();
-      return rowCount === 0 ? undefined : { sheet, area: { row: 0, column: 0, rowCount, columnCount: Math.max(1, sheet.usedColumnCount()) } };
+      // Checked by Excel when the request runs, so the request fails rather than the call.
+      if (rowCount < 1 || columnCount < 1 || row < 0 || column < 0 || row + rowCount > MAX_ROWS || column + columnCount > MAX_COLUMNS) {
+        throw new SimulatedExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      }
+      return { sheet: this.target(), area: { row, column, rowCount, columnCount } };
     });
+  }
+  /** The used range: from A1 to the last row and column holding a value. (Excel without valuesOnly also counts formatted cells; the host asks for values only.) */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => usedArea(this.target()), true);
+  }
+  getUsedRange(_valuesOnly?: boolean): RangeProxy {
+    // An empty sheet's used range is A1.
+    return new RangeProxy(this.ctx, () => usedArea(this.target()) ?? { sheet: this.target(), area: { row: 0, column: 0, rowCount: 1, columnCount: 1 } });
   }
   activate(): void {
     this.ctx.queue(16, () => {
@@ -328,30 +414,10 @@ export class WorksheetProxy extends ClientObject {
   get freezePanes() {
     return { freezeRows: (count: number) => this.ctx.queue(8, () => { this.target().frozenRows = count; }) };
   }
-  private protectionProxy: ClientObject | undefined;
-  get protection() {
-    const sheet = () => this.target();
-    const ctx = this.ctx;
-    if (this.protectionProxy) return this.protectionProxy as typeof state;
-    const state = new (class extends ClientObject {
-      protected override read(name: string): unknown {
-        if (name === 'protected') return sheet().protectedWith !== undefined;
-        return super.read(name);
-      }
-      get protected(): boolean { return this.get('protected'); }
-      protect(options?: Record<string, boolean>): void {
-        ctx.queue(sizeOf(options), () => {
-          const ws = sheet();
-          if (ws.protectedWith) throw new SimulatedExcelError('InvalidOperation', 'The worksheet is already protected.');
-          ws.protectedWith = { ...options };
-        });
-      }
-      unprotect(): void {
-        ctx.queue(8, () => { sheet().protectedWith = undefined; });
-      }
-    })(ctx);
-    this.protectionProxy = state;
-    return state;
+  private protectionProxy: ProtectionProxy | undefined;
+  get protection(): ProtectionProxy {
+    this.protectionProxy ??= new ProtectionProxy(this.ctx, () => this.target());
+    return this.protectionProxy;
   }
   get onChanged() {
     return new EventSource<{ address: string; worksheetId: string; source: string; changeType: string }>(this.ctx, (handler) => {
@@ -365,23 +431,93 @@ export class WorksheetProxy extends ClientObject {
   }
 }
 
+class ProtectionProxy extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(ctx);
+  }
+  protected override read(name: string): unknown {
+    if (name === 'protected') return this.sheet().protectedWith !== undefined;
+    if (name === 'options') return { ...this.sheet().protectedWith };
+    return super.read(name);
+  }
+  get protected(): boolean { return this.get('protected'); }
+  get options(): ProtectionOptions { return this.get('options'); }
+  protect(options?: ProtectionOptions): void {
+    this.ctx.queue(sizeOf(options), () => {
+      const ws = this.sheet();
+      if (ws.protectedWith) throw new SimulatedExcelError('InvalidOperation', 'The worksheet is already protected.');
+      ws.protectedWith = { ...options };
+    });
+  }
+  /** Unprotecting a sheet that is not protected does nothing (no error), as in Excel. */
+  unprotect(): void {
+    this.ctx.queue(8, () => { this.sheet().protectedWith = undefined; });
+  }
+}
+
+/** A range collection: load('rowIndex, rowCount') (or 'items/rowIndex') loads those properties of every item. */
+class RangeCollectionProxy {
+  private loadedItems: RangeProxy[] | undefined;
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly resolver: () => { sheet: SheetModel; areas: Area[] } | undefined,
+  ) {}
+  load(props?: string | string[]): this {
+    const names = propertyNames(props).map((n) => n.replace(/^items\//, ''));
+    this.ctx.queue(sizeOf(names), () => {
+      const t = this.resolver();
+      if (!t) throw new SimulatedExcelError('ItemNotFound', NOT_FOUND);
+      const items = t.areas.map((area) => new RangeProxy(this.ctx, () => ({ sheet: t.sheet, area })));
+      items.forEach((item) => item.loadNow(names));
+      this.loadedItems = items;
+    });
+    return this;
+  }
+  get items(): RangeProxy[] {
+    if (!this.loadedItems) throw new SimulatedExcelError('PropertyNotLoaded', notLoaded('items'));
+    return this.loadedItems;
+  }
+}
+
+/** The selection's areas (getSelectedRanges). */
+class RangeAreasProxy extends ClientObject {
+  readonly areas: RangeCollectionProxy;
+  constructor(
+    ctx: RequestContext,
+    private readonly resolver: () => { sheet: SheetModel; areas: Area[] } | undefined,
+  ) {
+    super(ctx);
+    this.areas = new RangeCollectionProxy(ctx, resolver);
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.resolver()?.sheet);
+  }
+}
+
 class WorksheetCollectionProxy {
   constructor(private readonly ctx: RequestContext) {}
   add(name: string): WorksheetProxy {
     this.ctx.queue(sizeOf(name), () => {
       if (this.ctx.model.sheet(name)) throw new SimulatedExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
-      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new SimulatedExcelError('InvalidArgument', 'The sheet name is not valid.');
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name) || name.trim() === '') throw new SimulatedExcelError('InvalidArgument', 'The sheet name is not valid.');
       this.ctx.model.addSheet(name);
     });
-    return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name));
+    let bound: SheetModel | undefined;
+    return new WorksheetProxy(this.ctx, () => (bound ??= this.ctx.model.sheet(name)));
   }
   getItem(name: string): WorksheetProxy {
-    // Bound to the sheet found when first used, so a rename in the same batch keeps pointing at it.
-    let bound: SheetModel | undefined;
-    return new WorksheetProxy(this.ctx, () => (bound ??= this.ctx.model.sheet(name) ?? this.ctx.model.sheetById(name)));
+    return new WorksheetProxy(this.ctx, this.finder(name));
   }
   getItemOrNullObject(name: string): WorksheetProxy {
-    return this.getItem(name);
+    return new WorksheetProxy(this.ctx, this.finder(name), true);
+  }
+  /** Bound to the sheet found when first used, so a rename in the same batch keeps pointing at it (as Excel's ids do). */
+  private finder(name: string): () => SheetModel | undefined {
+    let bound: SheetModel | undefined;
+    return () => (bound ??= this.ctx.model.sheet(name) ?? this.ctx.model.sheetById(name));
   }
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(this.ctx.model.activeSheet()));
@@ -400,17 +536,16 @@ class SettingProxy extends ClientObject {
     ctx: RequestContext,
     private readonly key: string,
   ) {
-    super(ctx);
+    super(ctx, true);
+  }
+  protected override exists(): boolean {
+    return this.ctx.model.settings.has(this.key);
   }
   protected override read(name: string): unknown {
-    if (name === 'isNullObject') return !this.ctx.model.settings.has(this.key);
-    if (name === 'value') {
-      if (!this.ctx.model.settings.has(this.key)) return null; // a null object's properties load as null
-      return JSON.parse(this.ctx.model.settings.get(this.key) as string);
-    }
+    if (name === 'value') return JSON.parse(this.ctx.model.settings.get(this.key) as string);
+    if (name === 'key') return this.key;
     return super.read(name);
   }
-  get isNullObject(): boolean { return this.get('isNullObject'); }
   get value(): unknown { return this.get('value'); }
 }
 
@@ -421,11 +556,20 @@ class WorkbookProxy {
   }
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
-      const sel = this.ctx.model.selection();
+      const sel = this.ctx.model.selectedAreas();
       const sheet = this.ctx.model.sheet(sel.sheet);
-      return sheet && { sheet, area: { row: sel.row, column: sel.column, rowCount: sel.rowCount, columnCount: sel.columnCount } };
+      if (sel.areas.length > 1) throw new SimulatedExcelError('InvalidSelection', 'The current selection is invalid for this operation.');
+      return sheet && { sheet, area: sel.areas[0] };
     });
   }
+  getSelectedRanges(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      const sel = this.ctx.model.selectedAreas();
+      const sheet = this.ctx.model.sheet(sel.sheet);
+      return sheet && { sheet, areas: sel.areas };
+    });
+  }
+  /** Settings are stored in the document as JSON, as Excel's are. */
   get settings() {
     return {
       add: (key: string, value: unknown) => this.ctx.queue(sizeOf(value) + key.length, () => this.ctx.model.settings.set(key, JSON.stringify(value))),
@@ -435,14 +579,23 @@ class WorkbookProxy {
 }
 
 export interface SimulatedExcel {
-  run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Runs a batch on an earlier request's context, as Excel.run(context, batch) does (to remove an event handler). */
+  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   readonly workbook: SimulatedWorkbook;
 }
 
-/** The simulated `Excel` namespace: `run` gives each batch a fresh request context, as Excel does. */
+/**
+ * The simulated `Excel` namespace. `run` gives each batch a fresh request context, as Excel does.
+ * The context is typed as Office.js's, so code written against the real API runs here unchanged;
+ * calling something that is not simulated fails with a TypeError.
+ */
 export function createSimulatedExcel(workbook = new SimulatedWorkbook()): SimulatedExcel {
-  return {
-    workbook,
-    run: async (batch) => batch(new RequestContext(workbook)),
-  };
+  type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+  async function run<T>(first: Batch<T> | OfficeExtension.ClientRequestContext, second?: Batch<T>): Promise<T> {
+    const [context, batch] = typeof first === 'function' ? [new RequestContext(workbook), first] : [first as unknown as RequestContext, second!];
+    if (!(context instanceof RequestContext)) throw new SimulatedExcelError('InvalidArgument', 'Only a context from this simulated Excel can be reused.');
+    return batch(context as unknown as Excel.RequestContext);
+  }
+  return { workbook, run };
 }

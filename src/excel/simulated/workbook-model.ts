@@ -4,7 +4,7 @@
  * locked cells on a protected sheet refuse edits, list validation refuses other values,
  * and, like Excel, change events do not fire for dropdown picks or pastes.
  */
-import type { Area } from './addresses';
+import { parseAddress, type Area } from './addresses';
 
 export type Value = string | number | boolean;
 
@@ -33,9 +33,17 @@ export interface ProtectionOptions {
   allowAutoFilter?: boolean;
 }
 
+/** Excel's grid size: a range this many rows tall is a set of entire columns. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+export type FormatKey = 'numberFormat' | 'locked' | 'fill' | 'fontColor' | 'bold' | 'list';
+
 export class SheetModel {
+  /** Sparse storage: one array per row that holds anything, one object per cell that holds anything. */
   rows: Array<Array<CellData | undefined> | undefined> = [];
-  columns: Array<{ width?: number; hidden?: boolean } | undefined> = [];
+  /** Column layout, and formats set on entire columns (new cells in the column take them, as in Excel). */
+  columns: Array<{ width?: number; hidden?: boolean; format?: Partial<Pick<CellData, FormatKey>> } | undefined> = [];
   protectedWith: ProtectionOptions | undefined;
   frozenRows = 0;
   hidden = false;
@@ -55,8 +63,63 @@ export class SheetModel {
     return (cells[column] ??= { value: '' });
   }
 
+  /** A format property as Excel resolves it: the cell's own, else its column's, else Excel's default. */
+  formatOf<K extends FormatKey>(row: number, column: number, key: K): CellData[K] | undefined {
+    const own = this.get(row, column);
+    if (own && key in own) return own[key];
+    return this.columns[column]?.format?.[key];
+  }
+
   isLocked(row: number, column: number): boolean {
-    return this.get(row, column)?.locked ?? true;
+    return this.formatOf(row, column, 'locked') ?? true; // Excel's default is locked
+  }
+
+  /** Sets a format on an area; on entire columns it is kept once per column, not per cell. */
+  setFormat<K extends FormatKey>(area: Area, key: K, value: CellData[K] | undefined): void {
+    if (area.row === 0 && area.rowCount >= MAX_ROWS) {
+      for (let c = area.column; c < area.column + area.columnCount; c++) {
+        const info = (this.columns[c] ??= {});
+        info.format = { ...info.format, [key]: value };
+      }
+      for (const cells of this.rows) {
+        if (!cells) continue;
+        for (let c = area.column; c < Math.min(cells.length, area.column + area.columnCount); c++) if (cells[c]) delete cells[c]![key];
+      }
+      return;
+    }
+    for (let r = area.row; r < area.row + area.rowCount; r++) {
+      for (let c = area.column; c < area.column + area.columnCount; c++) {
+        if (value === undefined && !this.get(r, c)) continue;
+        this.at(r, c)[key] = value;
+      }
+    }
+  }
+
+  /** Inserts blank rows that take the formats, locks and validation of the row above (as Excel does). */
+  insertRows(row: number, count: number): void {
+    const above = row > 0 ? this.rows[row - 1] : undefined;
+    const template = () => above?.map((c) => (c ? { ...c, value: '' as Value } : undefined));
+    this.rows.splice(row, 0, ...Array.from({ length: count }, template));
+    for (const f of this.conditionalFills) {
+      if (f.row >= row) f.row += count;
+      else if (f.row + f.rowCount > row - 1) f.rowCount += count; // a rule reaching the row above grows with it
+    }
+  }
+
+  deleteRows(row: number, count: number): void {
+    this.rows.splice(row, count);
+    this.conditionalFills = this.conditionalFills.flatMap((f) => {
+      const end = f.row + f.rowCount;
+      if (end <= row) return [f];
+      if (f.row >= row + count) return [{ ...f, row: f.row - count }];
+      const kept = Math.max(0, row - f.row) + Math.max(0, end - (row + count));
+      return kept > 0 ? [{ ...f, row: Math.min(f.row, row), rowCount: kept }] : [];
+    });
+  }
+
+  /** Removes conditional formats from an area, keeping the parts of each rule outside it (as Excel's clearAll does). */
+  clearConditionalFills(area: Area): void {
+    this.conditionalFills = this.conditionalFills.flatMap((f) => subtract(f, area).map((part) => ({ ...f, ...part })));
   }
 
   usedRowCount(): number {
@@ -74,6 +137,22 @@ export class SheetModel {
     }
     return max;
   }
+}
+
+/** The parts of `a` outside `b`: up to four rectangles. */
+function subtract(a: Area, b: Area): Area[] {
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+  const left = Math.max(a.column, b.column);
+  const right = Math.min(a.column + a.columnCount, b.column + b.columnCount);
+  if (top >= bottom || left >= right) return [a];
+  const parts: Area[] = [
+    { row: a.row, column: a.column, rowCount: top - a.row, columnCount: a.columnCount },
+    { row: bottom, column: a.column, rowCount: a.row + a.rowCount - bottom, columnCount: a.columnCount },
+    { row: top, column: a.column, rowCount: bottom - top, columnCount: left - a.column },
+    { row: top, column: right, rowCount: bottom - top, columnCount: a.column + a.columnCount - right },
+  ];
+  return parts.filter((p) => p.rowCount > 0 && p.columnCount > 0);
 }
 
 export type ChangeListener = (sheet: SheetModel, area: Area, source: 'Local' | 'Remote') => void;
@@ -114,7 +193,7 @@ export class SimulatedWorkbook {
   readonly sheets: SheetModel[] = [];
   readonly settings = new Map<string, string>();
   private active: string | undefined;
-  private sel: { sheet: string; area: Area } | undefined;
+  private sel: { sheet: string; areas: Area[] } | undefined;
   private nextId = 1;
   private readonly listeners = new Set<() => void>();
   readonly changeListeners = new Set<ChangeListener>();
@@ -146,10 +225,18 @@ export class SimulatedWorkbook {
   }
   setActive(name: string): void {
     this.active = this.sheet(name)?.name;
-    this.sel = { sheet: this.active ?? name, area: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+    this.sel = { sheet: this.active ?? name, areas: [{ row: 0, column: 0, rowCount: 1, columnCount: 1 }] };
   }
-  setSelection(sheet: string, area: Area): void {
-    this.sel = { sheet, area };
+  setSelection(sheet: string, areas: Area[]): void {
+    this.sel = { sheet, areas };
+  }
+  /** Every area of the selection (Ctrl+click makes several). */
+  selectedAreas(): { sheet: string; areas: Area[] } {
+    return this.sel ?? { sheet: this.activeSheet(), areas: [{ row: 0, column: 0, rowCount: 1, columnCount: 1 }] };
+  }
+  /** Tells change listeners (worksheet onChanged) that values changed. */
+  valuesChanged(sheet: SheetModel, area: Area): void {
+    for (const listener of this.changeListeners) listener(sheet, area, 'Local');
   }
   resolveList(list: string[] | string | undefined): string[] | undefined {
     if (list === undefined || Array.isArray(list)) return list;
@@ -158,15 +245,12 @@ export class SimulatedWorkbook {
     const sheetName = formula.slice(0, formula.lastIndexOf('!')).replace(/^'|'$/g, '');
     const sheet = this.sheet(sheetName);
     if (!sheet) return [];
-    const ref = formula.slice(formula.lastIndexOf('!') + 1).replace(/\$/g, '');
-    const [from, to = from] = ref.split(':');
-    const col = from.replace(/\d+/g, '').toUpperCase().charCodeAt(0) - 65;
-    const first = Number(from.replace(/\D+/g, '')) - 1;
-    const last = Number(to.replace(/\D+/g, '')) - 1;
+    const area = parseAddress(formula);
     const values: string[] = [];
-    for (let r = first; r <= last; r++) {
-      const v = sheet.get(r, col)?.value;
-      if (v !== undefined && v !== '') values.push(String(v));
+    const last = Math.min(area.row + area.rowCount, sheet.rows.length);
+    for (let r = area.row; r < last; r++) {
+      const v = sheet.get(r, area.column)?.value;
+      if (v !== undefined && v !== '') values.push(formatValue(v, sheet.formatOf(r, area.column, 'numberFormat')));
     }
     return values;
   }
@@ -190,20 +274,19 @@ export class SimulatedWorkbook {
   }
   cell(sheet: string, row: number, column: number) {
     const s = this.requireSheet(sheet);
-    const data = s.get(row, column);
-    const value = data?.value ?? '';
-    const text = formatValue(value, data?.numberFormat);
+    const value = s.get(row, column)?.value ?? '';
+    const text = formatValue(value, s.formatOf(row, column, 'numberFormat'));
     const conditional = s.conditionalFills.find(
       (f) => row >= f.row && row < f.row + f.rowCount && column >= f.column && column < f.column + f.columnCount && text === f.equals,
     );
     return {
       value,
       text,
-      locked: data?.locked ?? true,
-      list: this.resolveList(data?.list),
-      fill: conditional?.fill ?? data?.fill,
-      fontColor: conditional?.fontColor ?? data?.fontColor,
-      bold: data?.bold ?? false,
+      locked: s.isLocked(row, column),
+      list: this.resolveList(s.formatOf(row, column, 'list')),
+      fill: conditional?.fill ?? s.formatOf(row, column, 'fill'),
+      fontColor: conditional?.fontColor ?? s.formatOf(row, column, 'fontColor'),
+      bold: s.formatOf(row, column, 'bold') ?? false,
     };
   }
   dimensions(sheet: string): { rowCount: number; columnCount: number } {
@@ -221,8 +304,8 @@ export class SimulatedWorkbook {
     return this.requireSheet(sheet).frozenRows;
   }
   selection(): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } {
-    const sel = this.sel ?? { sheet: this.activeSheet(), area: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
-    return { sheet: sel.sheet, ...sel.area };
+    const sel = this.selectedAreas();
+    return { sheet: sel.sheet, ...sel.areas[0] };
   }
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -244,18 +327,19 @@ export class SimulatedWorkbook {
   userInsertRows(sheet: string, row: number, count: number): UserResult {
     const s = this.requireSheet(sheet);
     if (s.protectedWith && !s.protectedWith.allowInsertRows) return { ok: false, message: PROTECTED_MESSAGE };
-    // New rows take the formats, locks and validation of the row above, without its values (as Excel does).
-    const above = row > 0 ? s.rows[row - 1] : undefined;
-    const template = () => above?.map((c) => (c ? { ...c, value: '' } : undefined));
-    s.rows.splice(row, 0, ...Array.from({ length: count }, template));
-    for (const f of s.conditionalFills) if (f.row + f.rowCount > row && f.row < row) f.rowCount += count;
+    s.insertRows(row, count);
     this.notify();
     return { ok: true };
   }
   userSelect(sheet: string, area: Area): void {
-    this.setSelection(this.requireSheet(sheet).name, area);
-    if (this.active !== sheet) this.active = sheet;
-    for (const listener of this.selectionListeners) listener(this.requireSheet(sheet), area);
+    this.userSelectAreas(sheet, [area]);
+  }
+  /** A multi-area selection (Ctrl+click). */
+  userSelectAreas(sheet: string, areas: Area[]): void {
+    const s = this.requireSheet(sheet);
+    this.setSelection(s.name, areas);
+    this.active = s.name;
+    for (const listener of this.selectionListeners) listener(s, areas[0]);
     this.notify();
   }
 
@@ -264,14 +348,14 @@ export class SimulatedWorkbook {
     for (let r = 0; r < values.length; r++) {
       for (let c = 0; c < values[r].length; c++) {
         if (s.protectedWith && s.isLocked(row + r, column + c)) return { ok: false, message: PROTECTED_MESSAGE };
-        const list = this.resolveList(s.get(row + r, column + c)?.list);
+        const list = this.resolveList(s.formatOf(row + r, column + c, 'list'));
         const v = values[r][c];
         if (how.validate && list && v !== '' && !list.includes(String(v))) return { ok: false, message: VALIDATION_MESSAGE };
       }
     }
     values.forEach((cells, r) => cells.forEach((v, c) => (s.at(row + r, column + c).value = v)));
     const area = { row, column, rowCount: values.length, columnCount: values[0]?.length ?? 1 };
-    if (how.fireChange) for (const listener of this.changeListeners) listener(s, area, 'Local');
+    if (how.fireChange) this.valuesChanged(s, area);
     this.notify();
     return { ok: true };
   }
