@@ -22,6 +22,9 @@ export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: true,
 };
 
+/** Rows in an Excel worksheet. */
+const EXCEL_ROWS = 1048576;
+
 /** Excel refuses a list typed into the rule beyond this length; longer lists belong on a lists sheet. */
 const INLINE_LIST_LIMIT = 255;
 
@@ -86,8 +89,9 @@ function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
 function rowsOf(areas: Array<{ rowIndex: number; rowCount: number }>, usedRows: number): number[] {
   const rows = new Set<number>();
   for (const area of areas) {
-    // A whole-column selection covers a million rows; only those up to the last used one can hold records.
-    const end = Math.min(area.rowIndex + area.rowCount, Math.max(usedRows, area.rowIndex + 1));
+    // A whole-column selection covers every row of the sheet; only those up to the last used one can hold records.
+    const wholeColumns = area.rowIndex === 0 && area.rowCount >= EXCEL_ROWS;
+    const end = wholeColumns ? Math.min(area.rowCount, usedRows) : area.rowIndex + area.rowCount;
     for (let r = area.rowIndex; r < end; r++) rows.add(r);
   }
   return [...rows].sort((a, b) => a - b);

@@ -146,3 +146,223 @@ describe('simulated user actions', () => {
     expect(wb.cell('Sheet1', 0, 1).text).toBe('01.01.2026');
   });
 });
+
+describe('simulated Excel API: loading, null objects and requests', () => {
+  it('when properties are loaded as a list or an object, then each is readable after sync', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('B2:C4');
+      range.load(['rowIndex', 'columnCount']);
+      const sheet = context.workbook.worksheets.getItem('Sheet1').load({ name: true });
+      await context.sync();
+      expect([range.rowIndex, range.columnCount, sheet.name]).toEqual([1, 2, 'Sheet1']);
+      expect(() => range.address).toThrow(/The property 'address' is not available/);
+    });
+  });
+
+  it('when a sheet is empty, then its used range is a null object whose properties load as null', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItem('Sheet1').getUsedRangeOrNullObject(true);
+      used.load('isNullObject, rowCount');
+      await context.sync();
+      expect([used.isNullObject, used.rowCount]).toEqual([true, null]);
+    });
+  });
+
+  it('when getItem names a missing sheet, then the request fails with ItemNotFound at sync, not at the call', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Nope').getRange('A1');
+      range.load('values');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+  });
+
+  it('when a sheet name is taken, then adding it fails with ItemAlreadyExists', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.add('sheet1');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    });
+  });
+
+  it('when a batch is synced, then syncCount counts one request and lastRequestBytes its size', async () => {
+    const excel = createSimulatedExcel();
+    const before = excel.workbook.counters.syncCount;
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').values = [['abc', 'def']];
+      context.workbook.worksheets.getItem('Sheet1').getRange('A2').values = [['ghi']];
+      await context.sync();
+    });
+    expect(excel.workbook.counters.syncCount - before).toBe(1);
+    expect(excel.workbook.counters.lastRequestBytes).toBeGreaterThan(JSON.stringify([['abc', 'def']]).length);
+  });
+
+  it('when a read would return more than 5 MB, then the request fails with RequestPayloadSizeLimitExceeded', async () => {
+    const wb = new SimulatedWorkbook();
+    const sheet = wb.sheet('Sheet1')!;
+    for (let r = 0; r < 60000; r++) sheet.at(r, 0).value = 'y'.repeat(90);
+    const excel = createSimulatedExcel(wb);
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, 60000, 1);
+      range.load('values');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
+  });
+
+  it('when one value is set on a larger range, then every cell gets it (single input copy)', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
+      range.values = [['same']];
+      range.numberFormat = [['@']];
+      await context.sync();
+    });
+    expect(excel.workbook.cell('Sheet1', 1, 1).value).toBe('same');
+  });
+});
+
+describe('simulated Excel API: protection and validation', () => {
+  it('when a sheet is protected, then changing formats or validation fails with InvalidOperation', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.protection.protect();
+      await context.sync();
+      ws.getRange('A1').format.fill.color = '#FF0000';
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      ws.getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'a,b' } };
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(excel.workbook.cell('Sheet1', 0, 0).fill).toBeUndefined();
+  });
+
+  it('when the API writes a value outside a cell\'s list, then it is stored (the API bypasses validation, as in Excel)', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: 'Gold,Silver' } };
+      range.values = [['Bronze']];
+      await context.sync();
+    });
+    expect(excel.workbook.cell('Sheet1', 0, 0)).toMatchObject({ value: 'Bronze', list: ['Gold', 'Silver'] });
+    expect(excel.workbook.userEdit('Sheet1', 0, 0, 'Copper')).toEqual({ ok: false, message: "This value doesn't match the data validation restrictions defined for this cell." });
+  });
+
+  it('when a list source is a range on another sheet, then the cell offers that range\'s values', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.add('Lists');
+      await context.sync();
+      context.workbook.worksheets.getItem('Lists').getRange('A1:A3').values = [['Gold'], ['Silver'], ['']];
+      context.workbook.worksheets.getItem('Sheet1').getRange('B2:B5').dataValidation.rule = { list: { inCellDropDown: true, source: '=Lists!$A$1:$A$40' } };
+      await context.sync();
+    });
+    expect(excel.workbook.cell('Sheet1', 3, 1).list).toEqual(['Gold', 'Silver']);
+    expect(excel.workbook.cell('Sheet1', 5, 1).list).toBeUndefined();
+  });
+
+  it('when entire columns are unlocked, then cells in them are unlocked without one entry per row', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('C:C').format.protection.locked = false;
+      await context.sync();
+    });
+    expect(excel.workbook.cell('Sheet1', 900000, 2).locked).toBe(false);
+    expect(excel.workbook.cell('Sheet1', 0, 3).locked).toBe(true);
+    expect(excel.workbook.sheet('Sheet1')!.rows.length).toBe(0);
+  });
+});
+
+describe('simulated Excel API: events and selection', () => {
+  it('when the API writes values, then onChanged fires after the request, not during it', async () => {
+    const excel = createSimulatedExcel();
+    const events: string[] = [];
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.onChanged.add(async (e) => {
+        events.push(e.address);
+      });
+      await context.sync();
+      ws.getRange('B2:C3').values = [[1, 2], [3, 4]];
+      await context.sync();
+      expect(events).toEqual([]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual(['B2:C3']);
+  });
+
+  it('when a handler is removed through the context that added it, then it no longer fires', async () => {
+    const excel = createSimulatedExcel();
+    const events: string[] = [];
+    const added = await excel.run(async (context) => {
+      const result = context.workbook.worksheets.getItem('Sheet1').onChanged.add(async (e) => {
+        events.push(e.address);
+      });
+      await context.sync();
+      return result;
+    });
+    excel.workbook.userEdit('Sheet1', 0, 0, 'a');
+    await excel.run(added.context, async (context) => {
+      added.remove();
+      await context.sync();
+    });
+    excel.workbook.userEdit('Sheet1', 0, 0, 'b');
+    expect(events).toEqual(['A1']);
+  });
+
+  it('when several areas are selected, then getSelectedRange fails and getSelectedRanges lists every area', async () => {
+    const excel = createSimulatedExcel();
+    excel.workbook.userSelectAreas('Sheet1', [
+      { row: 1, column: 0, rowCount: 2, columnCount: 1 },
+      { row: 6, column: 2, rowCount: 1, columnCount: 1 },
+    ]);
+    await excel.run(async (context) => {
+      const single = context.workbook.getSelectedRange().load('address');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidSelection' });
+      expect(() => single.address).toThrow(/not available/);
+      const ranges = context.workbook.getSelectedRanges();
+      ranges.areas.load('rowIndex, rowCount');
+      await context.sync();
+      expect(ranges.areas.items.map((r) => [r.rowIndex, r.rowCount])).toEqual([[1, 2], [6, 1]]);
+    });
+  });
+
+  it('when a person selects cells, then onSelectionChanged fires', async () => {
+    const excel = createSimulatedExcel();
+    const events: string[] = [];
+    await excel.run(async (context) => {
+      context.workbook.worksheets.onSelectionChanged.add(async (e) => {
+        events.push(e.address);
+      });
+      await context.sync();
+    });
+    excel.workbook.userSelect('Sheet1', { row: 2, column: 1, rowCount: 2, columnCount: 2 });
+    expect(events).toEqual(['B3:C4']);
+  });
+});
+
+describe('simulated user actions: rows', () => {
+  it('when a person inserts rows, then conditional fills below move down and the ones covering the row above grow', () => {
+    const wb = new SimulatedWorkbook();
+    const sheet = wb.sheet('Sheet1')!;
+    sheet.conditionalFills.push({ row: 2, column: 0, rowCount: 3, columnCount: 1, equals: 'x', fill: '#111111' });
+    sheet.conditionalFills.push({ row: 10, column: 0, rowCount: 1, columnCount: 1, equals: 'x', fill: '#222222' });
+    expect(wb.userInsertRows('Sheet1', 5, 2)).toEqual({ ok: true });
+    expect(sheet.conditionalFills.map((f) => [f.row, f.rowCount])).toEqual([[2, 5], [12, 1]]);
+  });
+
+  it('when a protected sheet does not allow inserting rows, then a person cannot', () => {
+    const wb = new SimulatedWorkbook();
+    wb.sheet('Sheet1')!.protectedWith = {};
+    expect(wb.userInsertRows('Sheet1', 1, 1)).toEqual({ ok: false, message: expect.stringMatching(/protected/) });
+  });
+
+  it('when a person pastes over a locked cell of a protected sheet, then the paste is refused', () => {
+    const wb = new SimulatedWorkbook();
+    wb.sheet('Sheet1')!.protectedWith = { allowInsertRows: true };
+    expect(wb.userPaste('Sheet1', 0, 0, [['x']]).ok).toBe(false);
+    expect(wb.cell('Sheet1', 0, 0).value).toBe('');
+  });
+});
