@@ -12,6 +12,6 @@ module.exports = {
       testMatch: ['<rootDir>/server/**/*.test.ts', '<rootDir>/test/*.test.ts'],
       globalSetup: '<rootDir>/server/test-support/global-setup.ts',
     },
-    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'] },
+    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], globalSetup: '<rootDir>/test/e2e/global-setup.ts' },
   ],
 };

@@ -8,7 +8,6 @@ import axios from 'axios';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/main';
 import { launchChromium } from './browser';
-import { buildPane } from './build-pane';
 
 jest.setTimeout(240000);
 
@@ -42,8 +41,7 @@ async function type(row: number, col: number, value: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const staticDir = await buildPane();
-  [server, browser] = await Promise.all([startServer({ port: 0, staticDir }), launchChromium()]);
+  [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR }), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(`${server.url}/preview.html`);

@@ -1,0 +1,95 @@
+/** One upload on each of the other two workbooks, each with a failing row, as a user clicks. */
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../server/main';
+import { demoPersons } from '../../server/demo/persons';
+import { launchChromium } from './browser';
+import { paneDriver } from './pane-driver';
+
+jest.setTimeout(240000);
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let pane: ReturnType<typeof paneDriver>;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR }), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'en-US' });
+  pane = paneDriver(page);
+  await page.goto(`${server.url}/preview.html`);
+  await pane.signIn();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function lastPage() {
+  const next = page.getByRole('button', { name: 'Next rows' });
+  while (await next.isEnabled()) await next.click();
+}
+
+async function firstPage() {
+  const previous = page.getByRole('button', { name: 'Previous rows' });
+  while (await previous.isEnabled()) await previous.click();
+}
+
+it('when a balance value is edited and a new balance names both an assignment and a relationship, then one is Updated and the other fails naming both columns', async () => {
+  const C = { personNumber: 3, balanceName: 5, value: 6, assignment: 7, relationship: 8 };
+  await pane.prepare('Person Benefit Balances', '2026-01-01');
+  const flex = await pane.rowWhere(C.personNumber, 'P10002'); // Flex Credits sorts first
+  await pane.type(flex, C.value, '1234');
+
+  await lastPage();
+  const blank = await pane.firstBlankRow(C.personNumber);
+  await pane.type(blank, C.personNumber, 'P10003');
+  await pane.pick(blank, C.balanceName, 'Vacation Buy Hours');
+  await pane.type(blank, C.value, '40');
+  await pane.type(blank, C.assignment, 'E10003-1');
+  await pane.pick(blank, C.relationship, 'Default');
+
+  await pane.upload(/1 row uploaded: 1 updated\. 1 row failed/);
+  expect(await pane.status(blank)).toBe('Upload Failed');
+  await pane.cell(blank, 2).click();
+  const errors = page.getByRole('region', { name: 'Errors in the selected row' });
+  await pane.showsText(errors, 'Primary Assignment: Enter either a Primary Assignment or a Benefits Relationship, not both');
+  await pane.showsText(errors, 'Benefits Relationship: Enter either');
+
+  // Fix it: clear the relationship, upload again; only this row goes.
+  await pane.pick(blank, C.relationship, '');
+  await pane.upload(/^1 row uploaded: 1 inserted\.$/);
+  expect(await pane.status(blank)).toBe('Inserted');
+  await firstPage();
+  expect(await pane.status(flex)).toBe('Updated');
+  expect(await pane.cell(flex, C.value).textContent()).toBe('1234');
+});
+
+it('when a dependent’s tobacco use is edited and habits are added by name and birth date, then the full match is inserted and the partial one fails', async () => {
+  const C = { personNumber: 3, firstName: 4, lastName: 5, dateOfBirth: 6, personType: 7, tobaccoUse: 11 };
+  await pane.prepare('Person Habits', '2026-01-01');
+  const dependent = await pane.rowWhere(C.personNumber, 'P10005');
+  expect(await pane.cell(dependent, C.personType).textContent()).toBe('Dependent');
+  await pane.pick(dependent, C.tobaccoUse, 'Tobacco user');
+
+  const newcomer = demoPersons(300)[6]; // P10007 has no habits yet
+  const [y, m, d] = newcomer.date_of_birth.split('-').map(Number);
+  await lastPage();
+  const blank = await pane.firstBlankRow(C.personNumber);
+  await pane.type(blank, C.firstName, newcomer.first_name);
+  await pane.type(blank, C.lastName, newcomer.last_name);
+  await pane.type(blank, C.dateOfBirth, `${m}/${d}/${y}`); // typed in the user's own date format
+  await pane.pick(blank, C.personType, 'Participant');
+  await pane.type(blank + 1, C.firstName, newcomer.first_name);
+  await pane.type(blank + 1, C.lastName, newcomer.last_name);
+  await pane.pick(blank + 1, C.personType, 'Participant');
+
+  await pane.upload(/2 rows uploaded: 1 inserted, 1 updated\. 1 row failed/);
+  expect(await pane.status(blank)).toBe('Inserted');
+  expect(await pane.cell(blank, C.personNumber).textContent()).toBe('P10007');
+  expect(await pane.status(blank + 1)).toBe('Upload Failed');
+  await pane.cell(blank + 1, 2).click();
+  await pane.showsText(page.getByRole('region', { name: 'Errors in the selected row' }), 'Date of Birth: Without a Person Number');
+  await firstPage();
+  expect(await pane.status(dependent)).toBe('Updated');
+});

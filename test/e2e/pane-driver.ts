@@ -1,0 +1,52 @@
+/** What a person does on the preview page: the real task pane beside the simulated sheet. */
+import type { Locator, Page } from 'playwright-core';
+
+export const ENGINE_COL = { changed: 0, mark: 1, status: 2, firstData: 3 };
+
+export function paneDriver(page: Page) {
+  const cell = (row: number, col: number) => page.locator(`td[data-row="${row}"][data-col="${col}"]`);
+  /** Waits until the element shows this text (the pane and the grid update asynchronously). */
+  const showsText = (locator: Locator, text: string | RegExp) => locator.filter({ hasText: text }).first().waitFor();
+  return {
+    cell,
+    showsText,
+    async signIn() {
+      await page.getByLabel('User name').fill('demo');
+      await page.getByLabel('Password').fill('demo123');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    },
+    async prepare(title: string, date: string) {
+      await page.getByRole('combobox', { name: 'Workbook' }).click();
+      await page.getByRole('option', { name: title }).click();
+      await page.getByLabel('Session effective date').fill(date);
+      await page.getByRole('button', { name: 'Prepare in workbook' }).click();
+      await page.getByText(`${title} — Session effective date`).waitFor();
+      await page.getByRole('button', { name: 'Upload changes' }).waitFor();
+    },
+    /** The sheet row whose cell in `col` shows exactly `text`. */
+    async rowWhere(col: number, text: string): Promise<number> {
+      const found = page.locator(`td[data-col="${col}"]`, { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+      return Number(await found.first().getAttribute('data-row'));
+    },
+    /** The first blank row after the data (new records go there). */
+    async firstBlankRow(col: number): Promise<number> {
+      const rows = await page.locator(`td[data-col="${col}"]`).evaluateAll((tds) => tds.filter((td) => (td.textContent ?? '') !== '').map((td) => Number(td.getAttribute('data-row'))));
+      return Math.max(...rows) + 1;
+    },
+    async pick(row: number, col: number, value: string) {
+      await cell(row, col).click();
+      await cell(row, col).getByLabel('Pick a value').selectOption(value);
+    },
+    async type(row: number, col: number, value: string) {
+      await cell(row, col).dblclick();
+      const input = cell(row, col).getByLabel('Edit cell');
+      await input.fill(value);
+      await input.press('Enter');
+    },
+    async upload(summary: RegExp) {
+      await page.getByRole('button', { name: 'Upload changes' }).click();
+      await page.getByText(summary).waitFor();
+    },
+    status: async (row: number) => cell(row, ENGINE_COL.status).textContent(),
+  };
+}
