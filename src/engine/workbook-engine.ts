@@ -93,19 +93,29 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
     return readRange(sheet, layout, FIRST_DATA_ROW, used, (done) => onProgress?.({ phase: 'Finding changed rows', done, total }));
   }
 
-  /** Writes whole rows back in runs of consecutive rows (one request per run): rows between them are never touched. */
+  /** Writes whole rows back: runs of consecutive rows (rows between them are never touched), many runs per Excel request. */
   async function writeRows(sheet: string, layout: Layout, cellsByRow: Map<number, HostCellValue[]>): Promise<void> {
-    for (const run of contiguousRuns([...cellsByRow.keys()], rowsPerBlock(layout.width))) {
-      const values = Array.from({ length: run.rowCount }, (_, i) => padTo(cellsByRow.get(run.row + i) ?? [], layout.width));
-      await host.writeValues(sheet, run.row, 0, values);
-    }
+    const areas = contiguousRuns([...cellsByRow.keys()], rowsPerBlock(layout.width)).map((run) => ({
+      row: run.row,
+      column: 0,
+      values: Array.from({ length: run.rowCount }, (_, i) => padTo(cellsByRow.get(run.row + i) ?? [], layout.width)),
+    }));
+    await writeAreaBatches(sheet, areas);
   }
 
-  /** Writes one column's value into rows, in runs of consecutive rows. */
+  /** Writes one column's value into rows, in runs of consecutive rows, many runs per Excel request. */
   async function writeColumn(sheet: string, column: number, valueByRow: Map<number, HostCellValue>): Promise<void> {
-    for (const run of contiguousRuns([...valueByRow.keys()], 50000)) {
-      await host.writeValues(sheet, run.row, column, Array.from({ length: run.rowCount }, (_, i) => [valueByRow.get(run.row + i) ?? '']));
-    }
+    const areas = contiguousRuns([...valueByRow.keys()], 50000).map((run) => ({
+      row: run.row,
+      column,
+      values: Array.from({ length: run.rowCount }, (_, i) => [valueByRow.get(run.row + i) ?? '']),
+    }));
+    await writeAreaBatches(sheet, areas);
+  }
+
+  /** One request per batch of areas that fits the request budget, never one per row. */
+  async function writeAreaBatches(sheet: string, areas: Array<{ row: number; column: number; values: HostCellValue[][] }>): Promise<void> {
+    for (const batch of blocksBySize(areas)) await host.writeAreas(sheet, batch);
   }
 
   /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */

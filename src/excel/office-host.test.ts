@@ -270,3 +270,22 @@ describe('office host: selection and events', () => {
     await stop();
   });
 });
+
+describe('office host, scattered writes', () => {
+  it('when several separate areas are written, then they land in one request on a protected sheet, and it stays protected', async () => {
+    const { wb, host } = setup();
+    await host.createSheet('Data');
+    await host.protect('Data');
+    await host.unprotect('Data');
+    await host.protect('Data');
+    const before = wb.counters.syncCount;
+    await host.writeAreas('Data', [
+      { row: 2, column: 0, values: [['a', 1]] },
+      { row: 40, column: 0, values: [['b', 2], ['c', 3]] },
+      { row: 900, column: 1, values: [['d']] },
+    ]);
+    expect(wb.counters.syncCount - before).toBe(1);
+    expect([wb.cell('Data', 2, 0).value, wb.cell('Data', 41, 1).value, wb.cell('Data', 900, 1).value]).toEqual(['a', 3, 'd']);
+    expect(wb.isProtected('Data')).toBe(true);
+  });
+});

@@ -196,6 +196,13 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         ws.getRangeByIndexes(row, column, values.length, values[0].length).values = values;
       });
     },
+    async writeAreas(sheet, areas) {
+      const nonEmpty = areas.filter((a) => a.values.length > 0 && a.values[0].length > 0);
+      if (nonEmpty.length === 0) return;
+      await editSheet(sheet, (ws) => {
+        for (const a of nonEmpty) ws.getRangeByIndexes(a.row, a.column, a.values.length, a.values[0].length).values = a.values;
+      });
+    },
     async readValues(sheet, area) {
       return excel.run(async (context) => {
         const range = areaRange(context.workbook.worksheets.getItem(sheet), area);

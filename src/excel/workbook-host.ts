@@ -72,6 +72,8 @@ export interface WorkbookHost {
   activateSheet(name: string): Promise<void>;
   /** Writes a rectangular block of values. Works on a protected sheet: protection is lifted and restored within the same request. */
   writeValues(sheet: string, row: number, column: number, values: HostCellValue[][]): Promise<void>;
+  /** Writes several separate blocks (e.g. scattered rows) in one request: one sync however many there are. */
+  writeAreas(sheet: string, areas: Array<{ row: number; column: number; values: HostCellValue[][] }>): Promise<void>;
   /** Reads a rectangular block; empty cells read as "". */
   readValues(sheet: string, area: CellArea): Promise<HostCellValue[][]>;
   /** Number of rows from row 0 to the last row holding a value (0 for an empty sheet). */
