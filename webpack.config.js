@@ -1,7 +1,7 @@
 /* Task pane bundle. Development builds add the preview page (the pane beside a simulated sheet). */
 const path = require('node:path');
 const fs = require('node:fs');
-const os = require('node:os');
+const crypto = require('node:crypto');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -9,46 +9,74 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const ADDIN_PORT = Number(process.env.ADDIN_PORT || 3000);
 const API_URL = process.env.API_URL || 'http://localhost:3001';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+/** Pages, each `src/<name>/<name>.html` with its entry `src/<name>/index.tsx`. */
+const PAGES = { production: ['taskpane'], development: ['taskpane', 'preview'] };
 
-/** HTTPS for the dev server: office-addin-dev-certs' certificates; where installing its CA needs sudo and fails, only generate them. */
+/**
+ * HTTPS for the dev server with office-addin-dev-certs' certificates. Where installing its CA needs
+ * sudo and fails, only generate them (again once they expire) and trust the CA by hand.
+ */
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
   try {
     return await devCerts.getHttpsServerOptions();
-  } catch {
-    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  } catch (error) {
+    const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
     const files = { ca: path.join(dir, 'ca.crt'), cert: path.join(dir, 'localhost.crt'), key: path.join(dir, 'localhost.key') };
-    if (!fs.existsSync(files.cert)) await devCerts.generateCertificates(files.ca, files.cert, files.key);
+    const valid = fs.existsSync(files.cert) && fs.existsSync(files.key) && new Date(new crypto.X509Certificate(fs.readFileSync(files.cert)).validTo) > new Date();
+    if (!valid) await devCerts.generateCertificates(files.ca, files.cert, files.key);
+    console.warn(`Could not install the dev CA (${error.message.split('\n')[0]}); using the certificates in ${dir} untrusted.`);
     return { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
   }
 }
 
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
-  const html = (name, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name}/${name}.html`, chunks });
-  const serve = process.argv.includes('serve');
+  const pages = dev ? PAGES.development : PAGES.production;
+  const serving = process.argv.includes('serve');
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-cheap-module-source-map' : false,
-    entry: { taskpane: './src/taskpane/index.tsx', ...(dev ? { preview: './src/preview/index.tsx' } : {}) },
+    entry: Object.fromEntries(pages.map((name) => [name, `./src/${name}/index.tsx`])),
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // ES modules for webpack (tsconfig says CommonJS for jest): with require() it takes packages' CommonJS builds and
+          // cannot tree-shake them; @fluentui/react-icons alone was 17 MB.
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2022' } } },
+        },
+      ],
+    },
     cache: { type: 'filesystem' },
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') }),
-      html('taskpane', ['taskpane']),
-      ...(dev ? [html('preview', ['preview'])] : []),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'manifest.xml', to: 'manifest.xml' }] }),
+      ...pages.map((name) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name}/${name}.html`, chunks: [name] })),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          // office.js and the scripts and locale files it loads at runtime, served by us so the pane works with no internet.
+          // Left out: debug builds, typings and other Office hosts' runtimes (86 MB down to 16 MB); the add-in runs only in Excel.
+          {
+            from: OFFICE_JS_DIR,
+            to: 'office-js',
+            info: { minimized: true }, // already minified; Terser would spend minutes on it
+            globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts', '**/office-vsdoc.js', ...['access', 'onenote', 'outlook', 'powerpoint', 'project', 'visio', 'word'].map((h) => `${OFFICE_JS_DIR.replace(/\\/g, '/')}/${h}*`)] },
+          },
+        ],
+      }),
     ],
     devServer: {
       port: ADDIN_PORT,
       hot: false,
+      client: { overlay: { errors: true, warnings: false } }, // a warning must not cover the page (and block clicks in browser tests)
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: serve ? { type: 'https', options: await httpsOptions() } : undefined,
-      // office.js with its locale files, served from the package so the pane works with no internet.
-      static: [{ directory: OFFICE_JS_DIR, publicPath: '/office-js' }],
+      server: serving ? { type: 'https', options: await httpsOptions() } : undefined,
       proxy: [{ context: ['/api'], target: API_URL }],
     },
   };

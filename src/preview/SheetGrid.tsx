@@ -1,88 +1,142 @@
-import { useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
-import { Button, MessageBar, MessageBarBody, Tab, TabList, makeStyles } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
 import { columnLetters } from '../excel/simulated/addresses';
-import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
+import type { SimulatedWorkbook, UserResult } from '../excel/simulated/workbook-model';
+import { GridCell } from './GridCell';
+import { GridToolbar } from './GridToolbar';
+import { typedValue } from './typed-value';
+import { useWorkbookVersion } from './useWorkbookVersion';
 
+/** Rows rendered at once, so a 100,000-row sheet stays responsive. */
 const PAGE = 200;
+const ROW_HEIGHT = 22;
+const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', height: '100%' },
-  toolbar: { display: 'flex', gap: '8px', padding: '6px', alignItems: 'center', flexWrap: 'wrap' },
   scroller: { overflow: 'auto', flex: 1 },
   table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontFamily: 'Calibri, Segoe UI, sans-serif', fontSize: '13px' },
-  head: { position: 'sticky', top: 0, background: '#f3f3f3', zIndex: 2, border: '1px solid #d4d4d4', padding: '2px 6px' },
-  rowHead: { background: '#f3f3f3', border: '1px solid #d4d4d4', padding: '2px 6px', cursor: 'pointer', textAlign: 'right' },
-  cell: { border: '1px solid #e1e1e1', padding: '2px 6px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'clip', cursor: 'cell' },
+  // Column letters and frozen rows stay in view together, as Excel's frozen panes do.
+  stickyHead: { position: 'sticky', top: 0, zIndex: 2, background: 'white' },
+  head: { background: '#f3f3f3', border: '1px solid #d4d4d4', padding: '0 6px', height: `${ROW_HEIGHT}px`, boxSizing: 'border-box' },
+  rowHead: { background: '#f3f3f3', border: '1px solid #d4d4d4', padding: '0 6px', cursor: 'pointer', textAlign: 'right', userSelect: 'none' },
+  cell: { border: '1px solid #e1e1e1', padding: '0 6px', height: `${ROW_HEIGHT}px`, boxSizing: 'border-box', whiteSpace: 'nowrap', overflow: 'hidden', cursor: 'cell' },
   spill: { overflow: 'visible' },
   selected: { outline: '2px solid #217346', outlineOffset: '-2px' },
 });
 
-function useWorkbookVersion(workbook: SimulatedWorkbook): number {
-  const [counter] = useState(() => ({ n: 0 }));
-  return useSyncExternalStore(
-    (notify) => workbook.subscribe(() => { counter.n++; notify(); }),
-    () => counter.n,
-  );
-}
-
-/** A spreadsheet view of the simulated workbook; edits go through the same rules Excel applies to a person. */
-export function SheetGrid({ workbook }: { workbook: SimulatedWorkbook }) {
+/** A spreadsheet view of the simulated workbook; a person's edits go through the rules Excel applies (protection, lists). */
+export function SheetGrid({ workbook, locale = navigator.language }: { workbook: SimulatedWorkbook; locale?: string }) {
   useWorkbookVersion(workbook);
   const styles = useStyles();
+  const table = useRef<HTMLTableElement>(null);
   const [first, setFirst] = useState(0);
   const [editing, setEditing] = useState<{ row: number; col: number; text: string } | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   const sheet = workbook.activeSheet();
   const sel = workbook.selection();
+  const isProtected = workbook.isProtected(sheet);
   const { rowCount, columnCount } = workbook.dimensions(sheet);
-  const columns = Array.from({ length: Math.max(columnCount, 8) }, (_, c) => c).filter((c) => !workbook.columnInfo(sheet, c).hidden);
+  const allColumns = Array.from({ length: Math.max(columnCount, 8) }, (_, c) => c);
+  const columns = allColumns.filter((c) => !workbook.columnInfo(sheet, c).hidden);
   const frozen = workbook.frozenRows(sheet);
   const lastRow = Math.max(rowCount + 5, 30);
-  const rows = [...Array.from({ length: Math.min(frozen, first) }, (_, r) => r), ...Array.from({ length: Math.max(0, Math.min(PAGE, lastRow - first)) }, (_, r) => first + r)];
-  const isSelected = (r: number, c: number) => sel.sheet === sheet && r >= sel.row && r < sel.row + sel.rowCount && c >= sel.column && c < sel.column + sel.columnCount;
+  const frozenRows = Array.from({ length: frozen }, (_, r) => r);
+  const pageRows = Array.from({ length: Math.max(0, Math.min(PAGE, lastRow - first)) }, (_, r) => first + r).filter((r) => r >= frozen);
+  const onSheet = sel.sheet === sheet;
+  const inSelection = (r: number, c: number) => onSheet && r >= sel.row && r < sel.row + sel.rowCount && c >= sel.column && c < sel.column + sel.columnCount;
+  const single = sel.rowCount === 1 && sel.columnCount === 1;
 
+  // A new sheet starts at its top; a selection made elsewhere (the pane's failed-rows list) brings its page into view.
+  useEffect(() => setFirst(0), [sheet]);
+  useEffect(() => {
+    if (sel.row >= frozen && (sel.row < first || sel.row >= first + PAGE)) setFirst(Math.floor(sel.row / PAGE) * PAGE);
+  }, [sel.sheet, sel.row]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Keyboard focus follows the selection while the grid has it.
+  useEffect(() => {
+    if (!table.current?.contains(document.activeElement) || document.activeElement?.tagName !== 'TD') return;
+    table.current.querySelector<HTMLElement>(`td[data-row="${sel.row}"][data-col="${sel.column}"]`)?.focus();
+  });
+
+  const report = (result: UserResult) => setMessage(result.ok ? undefined : result.message);
   const select = (r: number, c: number, e: MouseEvent) => {
     setMessage(undefined);
-    if (e.shiftKey && sel.sheet === sheet) {
-      const top = Math.min(sel.row, r);
-      workbook.userSelect(sheet, { row: top, column: Math.min(sel.column, c), rowCount: Math.abs(r - sel.row) + 1, columnCount: Math.abs(c - sel.column) + 1 });
-    } else workbook.userSelect(sheet, { row: r, column: c, rowCount: 1, columnCount: 1 });
+    if (!e.shiftKey || !onSheet) return workbook.userSelect(sheet, { row: r, column: c, rowCount: 1, columnCount: 1 });
+    const top = Math.min(sel.row, r);
+    const left = Math.min(sel.column, c);
+    workbook.userSelect(sheet, { row: top, column: left, rowCount: Math.max(sel.row + sel.rowCount - 1, r) - top + 1, columnCount: Math.max(sel.column + sel.columnCount - 1, c) - left + 1 });
+  };
+  const selectRows = (r: number, e: MouseEvent) => {
+    const top = e.shiftKey && onSheet ? Math.min(sel.row, r) : r;
+    const bottom = e.shiftKey && onSheet ? Math.max(sel.row + sel.rowCount - 1, r) : r;
+    workbook.userSelect(sheet, { row: top, column: 0, rowCount: bottom - top + 1, columnCount: allColumns.length });
   };
   const commit = (how: 'edit' | 'pick', r: number, c: number, text: string) => {
-    const value = text !== '' && !Number.isNaN(Number(text)) && !/^0\d/.test(text) && workbook.cell(sheet, r, c).value !== '' && typeof workbook.cell(sheet, r, c).value === 'number' ? Number(text) : text;
-    const result = how === 'pick' ? workbook.userPickFromList(sheet, r, c, value) : workbook.userEdit(sheet, r, c, value);
-    setMessage(result.ok ? undefined : result.message);
+    const value = typedValue(text, workbook.sheet(sheet)?.get(r, c)?.numberFormat, locale);
+    report(how === 'pick' ? workbook.userPickFromList(sheet, r, c, value) : workbook.userEdit(sheet, r, c, value));
     setEditing(undefined);
   };
-  const onKey = (e: KeyboardEvent, r: number, c: number) => {
-    if (e.key === 'Enter' || e.key === 'F2') setEditing({ row: r, col: c, text: workbook.cell(sheet, r, c).text });
+  const move = (r: number, c: number, e: KeyboardEvent) => {
+    if (e.key === 'Delete' || e.key === 'Backspace') return report(workbook.userEdit(sheet, r, c, ''));
+    const step = MOVES[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const i = Math.max(0, Math.min(columns.length - 1, columns.indexOf(c) + (e.shiftKey && e.key === 'Tab' ? -1 : step[1])));
+    workbook.userSelect(sheet, { row: Math.max(0, r + step[0]), column: columns[i], rowCount: 1, columnCount: 1 });
   };
+
+  const renderRow = (r: number) => (
+    <tr key={r} aria-rowindex={r + 1}>
+      <th className={styles.rowHead} data-row-header={r} aria-label={`Row ${r + 1}`} onClick={(e) => selectRows(r, e)}>
+        {r + 1}
+      </th>
+      {columns.map((c) => {
+        const cell = workbook.cell(sheet, r, c);
+        const readOnly = cell.locked && isProtected;
+        const selected = inSelection(r, c);
+        return (
+          <GridCell
+            key={c}
+            row={r}
+            col={c}
+            cell={cell}
+            readOnly={readOnly}
+            selected={selected}
+            active={selected && single}
+            editText={editing?.row === r && editing.col === c ? editing.text : undefined}
+            className={`${styles.cell} ${selected ? styles.selected : ''} ${r === 0 ? styles.spill : ''}`}
+            style={{ background: cell.fill ?? (r < frozen ? 'white' : readOnly ? '#f4f4f4' : undefined), color: cell.fontColor, fontWeight: cell.bold ? 600 : undefined }}
+            onSelect={(e) => select(r, c, e)}
+            onStartEdit={(text) => setEditing({ row: r, col: c, text })}
+            onEditText={(text) => setEditing({ row: r, col: c, text })}
+            onCommit={(how, text) => commit(how, r, c, text)}
+            onCancelEdit={() => setEditing(undefined)}
+            onKeyDown={(e) => move(r, c, e)}
+          />
+        );
+      })}
+    </tr>
+  );
 
   return (
     <div className={styles.wrap}>
-      <div className={styles.toolbar}>
-        <TabList selectedValue={sheet} onTabSelect={(_, d) => workbook.activate(String(d.value))} size="small" aria-label="Sheets">
-          {workbook.visibleSheetNames().map((name) => (
-            <Tab key={name} value={name}>
-              {name}
-            </Tab>
-          ))}
-        </TabList>
-        <Button size="small" onClick={() => { const r = workbook.userInsertRows(sheet, sel.row, 1); setMessage(r.ok ? undefined : r.message); }}>
-          Insert row above selection
-        </Button>
-        <Button size="small" disabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE))}>Previous rows</Button>
-        <Button size="small" disabled={first + PAGE >= lastRow} onClick={() => setFirst(first + PAGE)}>Next rows</Button>
-        <span>{workbook.isProtected(sheet) ? 'Protected sheet' : 'Unprotected sheet'} · rows {first + 1}–{Math.min(first + PAGE, lastRow)}</span>
-      </div>
+      <GridToolbar
+        sheets={workbook.visibleSheetNames()}
+        sheet={sheet}
+        onSheet={(name) => workbook.activate(name)}
+        onInsertRow={() => report(workbook.userInsertRows(sheet, sel.row, 1))}
+        status={`${isProtected ? 'Protected sheet' : 'Unprotected sheet'} · rows ${first + 1}–${Math.min(first + PAGE, lastRow)} of ${rowCount}`}
+        onPrevious={first > 0 ? () => setFirst(Math.max(0, first - PAGE)) : undefined}
+        onNext={first + PAGE < lastRow ? () => setFirst(first + PAGE) : undefined}
+      />
       {message && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.scroller}>
-        <table className={styles.table} role="grid" aria-label={`Sheet ${sheet}`}>
-          <thead>
+        <table ref={table} className={styles.table} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
+          <thead className={styles.stickyHead}>
             <tr>
               <th className={styles.head} />
               {columns.map((c) => (
@@ -91,60 +145,10 @@ export function SheetGrid({ workbook }: { workbook: SimulatedWorkbook }) {
                 </th>
               ))}
             </tr>
+            {frozenRows.map(renderRow)}
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r} style={r < frozen ? { position: 'sticky', top: 22 + r * 22, zIndex: 1, background: 'white' } : undefined}>
-                <th className={styles.rowHead} data-row-header={r} onClick={() => workbook.userSelect(sheet, { row: r, column: 0, rowCount: 1, columnCount: Math.max(columnCount, 1) })}>
-                  {r + 1}
-                </th>
-                {columns.map((c) => {
-                  const cell = workbook.cell(sheet, r, c);
-                  const selected = isSelected(r, c) && sel.rowCount === 1 && sel.columnCount === 1;
-                  const editingHere = editing && editing.row === r && editing.col === c;
-                  return (
-                    <td
-                      key={c}
-                      role="gridcell"
-                      tabIndex={selected ? 0 : -1}
-                      data-row={r}
-                      data-col={c}
-                      aria-label={`${columnLetters(c)}${r + 1}`}
-                      aria-readonly={cell.locked && workbook.isProtected(sheet)}
-                      aria-selected={isSelected(r, c)}
-                      className={`${styles.cell} ${isSelected(r, c) ? styles.selected : ''} ${r === 0 ? styles.spill : ''}`}
-                      style={{ background: cell.fill ?? (cell.locked && workbook.isProtected(sheet) && r >= frozen ? '#fafafa' : undefined), color: cell.fontColor, fontWeight: cell.bold ? 600 : undefined }}
-                      onClick={(e) => select(r, c, e)}
-                      onDoubleClick={() => setEditing({ row: r, col: c, text: cell.text })}
-                      onKeyDown={(e) => onKey(e, r, c)}
-                    >
-                      {editingHere ? (
-                        <input
-                          autoFocus
-                          aria-label="Edit cell"
-                          value={editing.text}
-                          onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter') commit('edit', r, c, editing.text);
-                            if (e.key === 'Escape') setEditing(undefined);
-                          }}
-                          onBlur={() => setEditing(undefined)}
-                        />
-                      ) : selected && cell.list ? (
-                        <select aria-label="Pick a value" value={String(cell.value)} onChange={(e) => commit('pick', r, c, e.target.value)}>
-                          <option value="">{cell.text === '' ? '' : cell.text}</option>
-                          {cell.list.filter((v) => v !== '').map((v) => (
-                            <option key={v} value={v}>{v}</option>
-                          ))}
-                        </select>
-                      ) : (
-                        cell.text
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {pageRows.map(renderRow)}
           </tbody>
         </table>
       </div>

@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Button, Divider, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { createWorkbookEngine } from '../engine/workbook-engine';
 import type { WorkbookHost } from '../excel/workbook-host';
 import { PrepareWorkbook } from './components/PrepareWorkbook';
-import { ProgressStatus } from './components/ProgressStatus';
 import { SignIn } from './components/SignIn';
 import { WorkbookActions } from './components/WorkbookActions';
 import { useActiveSheet } from './hooks/useActiveSheet';
@@ -17,11 +16,11 @@ const useStyles = makeStyles({
 
 export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) {
   const styles = useStyles();
-  const { session, api, signIn, signOut } = useSession(baseURL);
+  const { session, notice, api, signIn, signOut } = useSession(baseURL);
   const engine = useMemo(() => createWorkbookEngine({ host, api, locale: navigator.language }), [host, api]);
   const [prepared, setPrepared] = useState(0);
   const { info, selection } = useActiveSheet(host, engine, prepared);
-  const prepare = useTask();
+  const prepare = useTask<'prepare'>();
   return (
     <main className={styles.pane}>
       <div className={styles.header}>
@@ -35,23 +34,16 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
         )}
       </div>
       {!session ? (
-        <SignIn onSignIn={signIn} />
+        <SignIn onSignIn={signIn} notice={notice} />
       ) : (
         <>
           <PrepareWorkbook
             loadDefinitions={engine.definitions}
             busy={prepare.busy}
-            onPrepare={async (kind, date) => {
-              await prepare.run((p) => engine.prepare(kind, date, p));
-              setPrepared((n) => n + 1);
-            }}
+            progress={prepare.progress}
+            error={prepare.error}
+            onPrepare={(kind, date) => void prepare.run('prepare', (p) => engine.prepare(kind, date, p)).then(() => setPrepared((n) => n + 1))}
           />
-          {prepare.progress && <ProgressStatus progress={prepare.progress} label="Prepare progress" />}
-          {prepare.error && (
-            <MessageBar intent="error">
-              <MessageBarBody>{prepare.error}</MessageBarBody>
-            </MessageBar>
-          )}
           <Divider />
           {info ? (
             <WorkbookActions key={`${info.sheet}:${prepared}`} engine={engine} info={info} selection={selection} />

@@ -1,19 +1,24 @@
-import { Link, Text } from '@fluentui/react-components';
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FailedRow } from '../../engine/engine-types';
 
-/** Every failed row; clicking one selects it in the sheet. */
+const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalL } });
+
+const describe = (r: FailedRow) => r.errors.map((e) => (e.header ? `${e.header}: ${e.message}` : e.message)).join(' ') || r.status;
+
+/** Every failed row; clicking one selects it in the sheet, where the row's errors show. */
 export function FailedRowsSummary({ rows, onSelect }: { rows: FailedRow[]; onSelect: (row: number) => void }) {
+  const styles = useStyles();
   if (rows.length === 0) return null;
   return (
     <section>
-      <Text weight="semibold" id="failed-rows-title">
+      <Text as="h2" size={300} weight="semibold">
         Failed rows ({rows.length})
       </Text>
-      <ul aria-label="Failed rows" aria-labelledby="failed-rows-title">
+      <ul className={styles.list} aria-label="Failed rows">
         {rows.map((r) => (
           <li key={r.row}>
             <Link onClick={() => onSelect(r.row)}>
-              Row {r.excelRow}: {r.errors.map((e) => (e.header ? `${e.header}: ${e.message}` : e.message)).join(' ')}
+              Row {r.excelRow}: {describe(r)}
             </Link>
           </li>
         ))}

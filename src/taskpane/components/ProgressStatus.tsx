@@ -1,7 +1,7 @@
 import { Field, ProgressBar } from '@fluentui/react-components';
 import type { Progress } from '../../engine/engine-types';
 
-/** A progress bar with "n of m rows", for anything long. */
+/** "Uploading rows: 2000 of 5400 rows" over a progress bar named for what is running. */
 export function ProgressStatus({ progress, label }: { progress: Progress; label: string }) {
   const known = progress.total > 0;
   return (

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { FailedRow } from '../../engine/engine-types';
 
-/** The errors of the selected row (Office.js has no double-click, so selecting the row shows them). */
+/** The errors of the selected row (Office.js cannot see a double-click, so selecting the row shows them). */
 export function RowErrors({ failed }: { failed: FailedRow | undefined }) {
   if (!failed) return null;
   return (

@@ -4,10 +4,13 @@ import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 export interface SignInProps {
+  /** Signs in; rejects with a message for people when it cannot. */
   onSignIn: (username: string, password: string) => Promise<void>;
+  /** Why the user is here again, e.g. their session ended. */
+  notice?: string;
 }
 
-export function SignIn({ onSignIn }: SignInProps) {
+export function SignIn({ onSignIn, notice }: SignInProps) {
   const styles = useStyles();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -26,7 +29,12 @@ export function SignIn({ onSignIn }: SignInProps) {
     }
   };
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Sign in">
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="Sign in">
+      {notice && !error && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="User name" required>
         <Input value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" />
       </Field>

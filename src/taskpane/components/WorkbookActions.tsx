@@ -1,8 +1,10 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetInfo, WorkbookEngine } from '../../engine/engine-types';
 import type { Selection } from '../../excel/workbook-host';
+import { useSelectedRowErrors } from '../hooks/useSelectedRowErrors';
 import { useWorkbookActions } from '../hooks/useWorkbookActions';
 import { DeleteDialog } from './DeleteDialog';
+import { DownloadAgainDialog } from './DownloadAgainDialog';
 import { FailedRowsSummary } from './FailedRowsSummary';
 import { ProgressStatus } from './ProgressStatus';
 import { RowErrors } from './RowErrors';
@@ -18,14 +20,16 @@ export interface WorkbookActionsProps {
   selection: Selection | undefined;
 }
 
+/** What can be done on a prepared sheet, and what came of it. */
 export function WorkbookActions({ engine, info, selection }: WorkbookActionsProps) {
   const styles = useStyles();
-  const a = useWorkbookActions(engine, info, selection);
-  const busy = a.task.busy;
+  const a = useWorkbookActions(engine, info);
+  const selectedErrors = useSelectedRowErrors(engine, info.sheet, selection, a.version);
+  const { busy, running, progress, error } = a.task;
   return (
     <section className={styles.column} aria-label="Workbook actions">
-      <Text weight="semibold">
-        {info.title} — session effective date {info.effectiveDate}
+      <Text as="h2" size={400} weight="semibold">
+        {info.title} — Session effective date {info.effectiveDate}
       </Text>
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy} onClick={() => void a.upload()}>
@@ -37,29 +41,25 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
         <Button disabled={busy} onClick={() => void a.askDelete()}>
           Delete marked rows
         </Button>
-        <Button disabled={busy} onClick={() => void a.refresh()} title="Replaces the sheet with the server's current data; changes not uploaded are lost.">
+        <Button disabled={busy} onClick={a.askRefresh}>
           Download again
         </Button>
       </div>
-      {a.task.progress && <ProgressStatus progress={a.task.progress} label="Upload progress" />}
-      {a.task.error && (
+      {progress && <ProgressStatus progress={progress} label={running === 'refresh' ? 'Download progress' : 'Upload progress'} />}
+      {error && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{a.task.error}</MessageBarBody>
+          <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {a.result && (
+      {a.result && !busy && (
         <MessageBar intent={a.result.failed ? 'warning' : 'success'} layout="multiline" aria-label="Upload result">
           <MessageBarBody>{a.result.text}</MessageBarBody>
         </MessageBar>
       )}
-      <RowErrors failed={a.selectedErrors} />
+      <RowErrors failed={selectedErrors} />
       <FailedRowsSummary rows={a.failedRows} onSelect={a.selectRow} />
-      <DeleteDialog count={a.markedCount ?? 0} open={a.markedCount !== undefined && a.markedCount > 0} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
-      {a.markedCount === 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>No rows are marked for deletion. Select rows and click Mark selected rows for deletion, or type X in their Mark for Deletion cells.</MessageBarBody>
-        </MessageBar>
-      )}
+      <DeleteDialog count={a.confirmingDelete ?? 0} open={a.confirmingDelete !== undefined} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
+      <DownloadAgainDialog open={a.confirmingRefresh} effectiveDate={info.effectiveDate} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
     </section>
   );
 }

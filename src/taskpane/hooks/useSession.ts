@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
-import { createApiClient, type ApiClient } from '../../api/api-client';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ApiError, createApiClient, type ApiClient } from '../../api/api-client';
 
 const STORAGE_KEY = 'benefitsWorkbook.session';
 
-interface Session {
+export interface Session {
   token: string;
   displayName: string;
 }
@@ -17,33 +17,46 @@ function stored(): Session | undefined {
   }
 }
 
-/** The signed-in user and the API client that carries their token. */
+/** Every call but sign-in ends the session when the server says the token is no longer good. */
+function endingSessionOn401(client: ApiClient, onEnded: (message: string) => void): ApiClient {
+  const wrapped: Record<string, unknown> = { ...client };
+  for (const [name, call] of Object.entries(client)) {
+    if (name === 'signIn' || typeof call !== 'function') continue;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await (call as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) onEnded(error.message);
+        throw error;
+      }
+    };
+  }
+  return wrapped as unknown as ApiClient;
+}
+
+/** The signed-in user, and the one API client, which carries their token (kept in memory and in sessionStorage for pane reloads). */
 export function useSession(baseURL: string) {
   const [session, setSession] = useState<Session | undefined>(stored);
-  const api: ApiClient = useMemo(() => {
-    let token = session?.token;
-    const client = createApiClient({ baseURL, getToken: () => token });
-    return {
-      ...client,
-      async signIn(username, password) {
-        const result = await client.signIn(username, password);
-        token = result.token;
-        return result;
-      },
-    };
-  }, [baseURL, session?.token]);
+  const [notice, setNotice] = useState<string | undefined>();
+  const token = useRef(session?.token);
+  const end = useCallback((message?: string) => {
+    sessionStorage.removeItem(STORAGE_KEY);
+    token.current = undefined;
+    setSession(undefined);
+    setNotice(message);
+  }, []);
+  const api = useMemo(() => endingSessionOn401(createApiClient({ baseURL, getToken: () => token.current }), end), [baseURL, end]);
   const signIn = useCallback(
     async (username: string, password: string) => {
       const result = await api.signIn(username, password);
       const next = { token: result.token, displayName: result.user.displayName };
+      token.current = next.token;
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+      setNotice(undefined);
       setSession(next);
     },
     [api],
   );
-  const signOut = useCallback(() => {
-    sessionStorage.removeItem(STORAGE_KEY);
-    setSession(undefined);
-  }, []);
-  return { session, api, signIn, signOut };
+  const signOut = useCallback(() => end(), [end]);
+  return { session, notice, api, signIn, signOut };
 }

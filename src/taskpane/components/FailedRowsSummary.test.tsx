@@ -1,0 +1,20 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, within } from '@testing-library/react';
+import { failedRow, show } from '../test-support';
+import { FailedRowsSummary } from './FailedRowsSummary';
+
+describe('FailedRowsSummary', () => {
+  it('when a failed row is clicked, then that sheet row is selected', () => {
+    const onSelect = jest.fn();
+    show(<FailedRowsSummary rows={[failedRow(13, 'Benefits Group', 'There is no benefits group named "Gold".'), failedRow(20, 'Person Number', 'Required.')]} onSelect={onSelect} />);
+    const list = screen.getByRole('list', { name: 'Failed rows' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    fireEvent.click(within(list).getByRole('button', { name: 'Row 14: Benefits Group: There is no benefits group named "Gold".' }));
+    expect(onSelect).toHaveBeenCalledWith(13);
+  });
+
+  it('when no row failed, then nothing is shown', () => {
+    show(<FailedRowsSummary rows={[]} onSelect={jest.fn()} />);
+    expect(screen.queryByRole('list', { name: 'Failed rows' })).toBeNull();
+  });
+});

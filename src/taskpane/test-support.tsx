@@ -1,0 +1,47 @@
+/** What the pane's component tests share: a Fluent provider around the UI, and the parts of a browser jsdom lacks. */
+import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { FailedRow, SheetInfo, UploadSummary, WorkbookEngine } from '../engine/engine-types';
+
+// jsdom has no ResizeObserver, which Fluent's MessageBar uses for its layout; an inert one fills that gap.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+export const show = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+
+export const failedRow = (row: number, header: string, message: string): FailedRow => ({
+  row,
+  excelRow: row + 1,
+  status: 'Upload Failed',
+  errors: [{ column: header.toLowerCase().replace(/\s+/g, ''), header, message }],
+});
+
+export const sheetInfo: SheetInfo = { sheet: 'Person Benefit Groups', kind: 'person-benefit-groups', title: 'Person Benefit Groups', effectiveDate: '2026-01-01' };
+
+export const summary = (s: Partial<UploadSummary>): UploadSummary => ({ inserted: 0, updated: 0, deleted: 0, failed: 0, unchanged: 0, failedRows: [], ...s });
+
+/** Stands in for the engine's interface in component tests (the engine itself is tested against real parts). */
+export function engineStub(overrides: Partial<WorkbookEngine> = {}): jest.Mocked<WorkbookEngine> {
+  const engine: WorkbookEngine = {
+    definitions: async () => [],
+    prepare: async () => sheetInfo,
+    activeSheetInfo: async () => sheetInfo,
+    refresh: async () => sheetInfo,
+    markSelectedRowsForDeletion: async () => 0,
+    countMarkedRows: async () => 0,
+    deleteMarkedRows: async () => summary({}),
+    upload: async () => summary({}),
+    rowErrors: async () => undefined,
+    failedRows: async () => [],
+    selectRow: async () => undefined,
+    watch: async () => async () => undefined,
+    ...overrides,
+  };
+  const mocked: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(engine)) mocked[name] = jest.fn(call as (...args: never[]) => unknown);
+  return mocked as unknown as jest.Mocked<WorkbookEngine>;
+}
