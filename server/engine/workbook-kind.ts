@@ -41,3 +41,8 @@ export interface EffectiveDatedKind {
 }
 
 export type Values = Record<string, CellValue>;
+
+/** A page of download rows from query rows that carry key, version and the window's total count. */
+export function toDownloadPage<R extends { key: string; version: number | string; total: number | string }>(rows: R[], values: (row: R) => Values): DownloadPage {
+  return { total: rows.length > 0 ? Number(rows[0].total) : 0, rows: rows.map((r) => ({ key: r.key, version: Number(r.version), values: values(r) })) };
+}

@@ -1,6 +1,6 @@
 /** Person Benefit Balances: a value per person and balance, owned by a primary assignment or a benefits relationship. */
 import type { RowError } from '../../../src/contract/api';
-import type { EffectiveDatedKind, Resolution } from '../../engine/workbook-kind';
+import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { readNumber, required, text } from '../../engine/values';
 import { benefitBalancesDefinition, VALUE_BOUNDS } from './definition';
 import { seedBenefitBalances } from './demo-data';
@@ -28,13 +28,7 @@ export const benefitBalancesKind: EffectiveDatedKind = {
   },
 
   async download(db, date, page) {
-    const rows = await findBalances(db, date, page);
-    return {
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
-      rows: rows.map((r) => ({
-        key: r.key,
-        version: Number(r.version),
-        values: {
+    return toDownloadPage(await findBalances(db, date, page), (r) => ({
           personNumber: r.person_number,
           personName: r.person_name,
           balanceName: r.balance_name,
@@ -43,9 +37,7 @@ export const benefitBalancesKind: EffectiveDatedKind = {
           benefitsRelationship: r.relationship_name,
           startDate: r.effective_start_date,
           endDate: r.effective_end_date,
-        },
-      })),
-    };
+        }));
   },
 
   async resolve(db, inputs, date) {

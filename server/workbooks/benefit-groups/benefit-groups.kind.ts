@@ -1,7 +1,7 @@
 /** Person Benefit Groups: which benefits group a person belongs to, effective-dated. */
 import type { RowError } from '../../../src/contract/api';
 import { text } from '../../engine/values';
-import type { EffectiveDatedKind, Resolution } from '../../engine/workbook-kind';
+import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { benefitGroupsDefinition } from './definition';
 import { seedBenefitGroups } from './demo-data';
 import { findAssignments, findGroupNamesValidOn, findGroupsByName, findPersonsAssignedOn, findPersonsByNumber } from './benefit-groups.repository';
@@ -17,15 +17,7 @@ export const benefitGroupsKind: EffectiveDatedKind = {
   },
 
   async download(db, date, page) {
-    const rows = await findAssignments(db, date, page);
-    return {
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
-      rows: rows.map((r) => ({
-        key: r.key,
-        version: Number(r.version),
-        values: { personNumber: r.person_number, personName: r.person_name, benefitsGroup: r.group_name, startDate: r.effective_start_date, endDate: r.effective_end_date },
-      })),
-    };
+    return toDownloadPage(await findAssignments(db, date, page), (r) => ({ personNumber: r.person_number, personName: r.person_name, benefitsGroup: r.group_name, startDate: r.effective_start_date, endDate: r.effective_end_date }));
   },
 
   async resolve(db, inputs, date) {

@@ -1,6 +1,6 @@
 /** Person Habits: student, disability and tobacco status and other coverage, for participants and dependents. */
 import type { RowError, UploadRow } from '../../../src/contract/api';
-import type { EffectiveDatedKind, Resolution } from '../../engine/workbook-kind';
+import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { readIsoDate, readListValue, required, text } from '../../engine/values';
 import { CODED, HABIT_LISTS, personHabitsDefinition } from './definition';
 import { seedPersonHabits } from './demo-data';
@@ -56,13 +56,7 @@ export const personHabitsKind: EffectiveDatedKind = {
   },
 
   async download(db, date, page) {
-    const rows = await findHabits(db, date, page);
-    return {
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
-      rows: rows.map((r) => ({
-        key: r.key,
-        version: Number(r.version),
-        values: {
+    return toDownloadPage(await findHabits(db, date, page), (r) => ({
           personNumber: r.person_number,
           firstName: r.first_name,
           lastName: r.last_name,
@@ -74,9 +68,7 @@ export const personHabitsKind: EffectiveDatedKind = {
           tobaccoUse: r.tobacco_use,
           coveredInAnotherPlan: r.covered_in_another_plan,
           plan: r.other_plan,
-        },
-      })),
-    };
+        }));
   },
 
   async resolve(db, inputs, date) {
