@@ -63,6 +63,7 @@ export function GridCell(p: GridCellProps) {
         <input
           autoFocus
           aria-label="Edit cell"
+          style={{ width: '100%', boxSizing: 'border-box' }}
           value={p.editText}
           onChange={(e) => p.onEditText(e.target.value)}
           onKeyDown={(e) => {
@@ -75,7 +76,7 @@ export function GridCell(p: GridCellProps) {
           onBlur={() => commit(p.editText ?? '')}
         />
       ) : p.active && p.cell.list ? (
-        <select aria-label="Pick a value" value={String(p.cell.value)} onChange={(e) => p.onCommit('pick', e.target.value)}>
+        <select aria-label="Pick a value" style={{ width: '100%' }} value={String(p.cell.value)} onChange={(e) => p.onCommit('pick', e.target.value)}>
           {p.cell.value === '' && <option value="" />}
           {p.cell.list.filter((v) => v !== '').map((v) => (
             <option key={v} value={v}>

@@ -8,6 +8,7 @@ import { typedValue } from './typed-value';
 import { useWorkbookVersion } from './useWorkbookVersion';
 
 /** Rows rendered at once, so a 100,000-row sheet stays responsive. */
+const ROW_HEADER_WIDTH = 48;
 const PAGE = 200;
 const ROW_HEIGHT = 22;
 const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
@@ -39,6 +40,7 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
   const { rowCount, columnCount } = workbook.dimensions(sheet);
   const allColumns = Array.from({ length: Math.max(columnCount, 8) }, (_, c) => c);
   const columns = allColumns.filter((c) => !workbook.columnInfo(sheet, c).hidden);
+  const columnWidth = (c: number) => Math.max(40, Math.round((workbook.columnInfo(sheet, c).width ?? 64) * 1.33));
   const frozen = workbook.frozenRows(sheet);
   const lastRow = Math.max(rowCount + 5, 30);
   const frozenRows = Array.from({ length: frozen }, (_, r) => r);
@@ -135,12 +137,13 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
         </MessageBar>
       )}
       <div className={styles.scroller}>
-        <table ref={table} className={styles.table} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
+        {/* A fixed layout with set widths, as in Excel: columns never shift when a cell shows a dropdown or an input. */}
+        <table ref={table} className={styles.table} style={{ width: ROW_HEADER_WIDTH + columns.reduce((sum, c) => sum + columnWidth(c), 0) }} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
           <thead className={styles.stickyHead}>
             <tr>
-              <th className={styles.head} />
+              <th className={styles.head} style={{ width: ROW_HEADER_WIDTH }} />
               {columns.map((c) => (
-                <th key={c} className={styles.head} style={{ width: Math.max(40, Math.round((workbook.columnInfo(sheet, c).width ?? 64) * 1.2)) }}>
+                <th key={c} className={styles.head} style={{ width: columnWidth(c) }}>
                   {columnLetters(c)}
                 </th>
               ))}

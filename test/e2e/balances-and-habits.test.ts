@@ -57,7 +57,7 @@ it('when a balance value is edited and a new balance names both an assignment an
   await pane.showsText(errors, 'Benefits Relationship: Enter either');
 
   // Fix it: clear the relationship, upload again; only this row goes.
-  await pane.pick(blank, C.relationship, '');
+  await pane.clear(blank, C.relationship);
   await pane.upload(/^1 row uploaded: 1 inserted\.$/);
   expect(await pane.status(blank)).toBe('Inserted');
   await firstPage();

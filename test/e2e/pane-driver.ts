@@ -43,6 +43,13 @@ export function paneDriver(page: Page) {
       await input.fill(value);
       await input.press('Enter');
     },
+    /** Selects the cell and presses Delete, as a person clears a cell in Excel. */
+    async clear(row: number, col: number) {
+      await cell(row, col).click();
+      await cell(row, col).press('Delete');
+      await cell(row, ENGINE_COL.status).click(); // move on, so the cell shows its text rather than its dropdown
+      await showsText(cell(row, col), /^$/);
+    },
     async upload(summary: RegExp) {
       await page.getByRole('button', { name: 'Upload changes' }).click();
       await page.getByText(summary).waitFor();
