@@ -1,18 +1,8 @@
-import type { WorkbookDefinition } from '../contract/api';
+import { testDefinition } from './test-definition';
 import { classifyRow, planUpload, rowsToDelete, rowsToUpload } from './row-diff';
 import { createLayout, readSheetRow, toSheetRow } from './sheet-layout';
 
-const definition: WorkbookDefinition = {
-  kind: 'k',
-  title: 'Kind',
-  description: '',
-  columns: [
-    { key: 'person', header: 'Person', type: 'text', editable: false, enterable: true, required: true },
-    { key: 'name', header: 'Name', type: 'text', editable: false, enterable: false, required: false },
-    { key: 'group', header: 'Group', type: 'text', editable: true, enterable: true, required: true, list: 'groups' },
-    { key: 'start', header: 'Start', type: 'date', editable: false, enterable: false, required: false },
-  ],
-};
+const definition = testDefinition;
 const layout = createLayout(definition, 'en-US');
 const downloaded = (key: string, group: string) => toSheetRow(layout, { key, version: 2, values: { person: 'P1', name: 'Ana', group, start: '2026-01-01' } });
 const read = (row: number, cells: (string | number | boolean)[]) => readSheetRow(layout, row, cells);

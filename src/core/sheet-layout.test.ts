@@ -1,17 +1,7 @@
-import type { WorkbookDefinition } from '../contract/api';
+import { testDefinition } from './test-definition';
 import { createLayout, FIRST_DATA_ROW, listSources, readSheetRow, sheetFormat, sheetName, listsSheetName, titleRows, toSheetRow } from './sheet-layout';
 
-const definition: WorkbookDefinition = {
-  kind: 'k',
-  title: 'Kind',
-  description: '',
-  columns: [
-    { key: 'person', header: 'Person', type: 'text', editable: false, enterable: true, required: true },
-    { key: 'name', header: 'Name', type: 'text', editable: false, enterable: false, required: false },
-    { key: 'group', header: 'Group', type: 'text', editable: true, enterable: true, required: true, list: 'groups' },
-    { key: 'start', header: 'Start', type: 'date', editable: false, enterable: false, required: false },
-  ],
-};
+const definition = testDefinition;
 const layout = createLayout(definition, 'en-US');
 const rows = { from: FIRST_DATA_ROW, dataRowCount: 10, entryRowCount: 500 };
 

@@ -1,0 +1,14 @@
+/** A small workbook definition for the core's tests: an enterable key column, a display column, an editable list column, a date. */
+import type { WorkbookDefinition } from '../contract/api';
+
+export const testDefinition: WorkbookDefinition = {
+  kind: 'k',
+  title: 'Kind',
+  description: '',
+  columns: [
+    { key: 'person', header: 'Person', type: 'text', editable: false, enterable: true, required: true },
+    { key: 'name', header: 'Name', type: 'text', editable: false, enterable: false, required: false },
+    { key: 'group', header: 'Group', type: 'text', editable: true, enterable: true, required: true, list: 'groups' },
+    { key: 'start', header: 'Start', type: 'date', editable: false, enterable: false, required: false },
+  ],
+};
