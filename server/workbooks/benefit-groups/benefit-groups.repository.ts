@@ -15,16 +15,20 @@ export interface AssignmentRow {
 export async function findAssignments(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<AssignmentRow[]> {
   const keyFilter = page.keys ? sql`and a.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
   const result = await sql<AssignmentRow>`
-    select a.key,
-           (select max(h.version) from person_benefit_groups h where h.key = a.key) as version,
-           p.person_number, p.first_name || ' ' || p.last_name as person_name, g.name as group_name,
-           a.effective_start_date, a.effective_end_date, count(*) over () as total
-    from person_benefit_groups a
-    join persons p on p.id = a.person_id
-    join benefit_groups g on g.id = a.benefit_group_id
-    where ${date}::date between a.effective_start_date and a.effective_end_date ${keyFilter}
-    order by p.person_number, a.key
-    offset ${page.offset} limit ${page.limit}`.execute(db);
+    -- The version is looked up for the page's rows only, after the page is cut.
+    select page.*, (select max(v.version) from person_benefit_groups v where v.key = page.key) as version
+    from (
+      select a.key,
+             p.person_number, p.first_name || ' ' || p.last_name as person_name, g.name as group_name,
+             a.effective_start_date, a.effective_end_date, count(*) over () as total
+      from person_benefit_groups a
+      join persons p on p.id = a.person_id
+      join benefit_groups g on g.id = a.benefit_group_id
+      where ${date}::date between a.effective_start_date and a.effective_end_date ${keyFilter}
+      order by p.person_number, a.key
+      offset ${page.offset} limit ${page.limit}
+    ) page
+    order by page.person_number, page.key`.execute(db);
   return result.rows;
 }
 

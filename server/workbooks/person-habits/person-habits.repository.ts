@@ -21,14 +21,18 @@ export interface HabitRow {
 export async function findHabits(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<HabitRow[]> {
   const keyFilter = page.keys ? sql`and h.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
   const result = await sql<HabitRow>`
-    select h.key, (select max(v.version) from person_habits v where v.key = h.key) as version,
-           p.person_number, p.first_name, p.last_name, p.date_of_birth, p.person_type,
-           h.student_status, h.disability_status, h.disability_type, h.tobacco_use, h.covered_in_another_plan, h.other_plan,
-           count(*) over () as total
-    from person_habits h join persons p on p.id = h.person_id
-    where ${date}::date between h.effective_start_date and h.effective_end_date ${keyFilter}
-    order by p.person_number, h.key
-    offset ${page.offset} limit ${page.limit}`.execute(db);
+    -- The version is looked up for the page's rows only, after the page is cut.
+    select page.*, (select max(v.version) from person_habits v where v.key = page.key) as version
+    from (
+      select h.key, p.person_number, p.first_name, p.last_name, p.date_of_birth, p.person_type,
+             h.student_status, h.disability_status, h.disability_type, h.tobacco_use, h.covered_in_another_plan, h.other_plan,
+             count(*) over () as total
+      from person_habits h join persons p on p.id = h.person_id
+      where ${date}::date between h.effective_start_date and h.effective_end_date ${keyFilter}
+      order by p.person_number, h.key
+      offset ${page.offset} limit ${page.limit}
+    ) page
+    order by page.person_number, page.key`.execute(db);
   return result.rows;
 }
 
