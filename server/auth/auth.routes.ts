@@ -1,21 +1,15 @@
 import { Router, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
-import { signInRequest, type SignInResponse } from '../../src/contract/api';
+import { signInRequest } from '../../src/contract/api';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors/app-error';
-import { verifyPassword } from './password';
+import { signIn } from './auth.service';
 import type { TokenService } from './token.service';
 
 export function authRoutes(db: Kysely<Database>, tokens: TokenService): Router {
   const router = Router();
   router.post('/api/auth/sign-in', async (req, res) => {
-    const { username, password } = signInRequest.parse(req.body);
-    const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    if (!user || !verifyPassword(password, user.password_hash)) {
-      throw new AppError('unauthorized', 'The user name or password is not right.');
-    }
-    const body: SignInResponse = { token: await tokens.issue(user.username), user: { username: user.username, displayName: user.display_name } };
-    res.json(body);
+    res.json(await signIn(db, tokens, signInRequest.parse(req.body)));
   });
   return router;
 }

@@ -1,11 +1,12 @@
 /** One database factory: embedded PGlite by default, PostgreSQL when a URL is given. Same migrations on both. */
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
-import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { loadPglite } from './pglite-loader';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as balancesAndHabits from './migrations/002-balances-and-habits';
+import * as noOverlaps from './migrations/003-no-overlapping-records';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -24,7 +25,8 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite = await PGlite.create({ dataDir: options.dataDir, parsers: { 1082: (value: string) => value } });
+  const { PGlite, btree_gist } = loadPglite();
+  const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { btree_gist }, parsers: { 1082: (value: string) => value } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
@@ -36,7 +38,10 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
   };
 }
 
-const migrations: Record<string, Migration> = { '001-initial': initial, '002-balances-and-habits': balancesAndHabits };
+const migrations: Record<string, Migration> = {
+  '001-initial': initial, '002-balances-and-habits': balancesAndHabits,
+  '003-no-overlapping-records': noOverlaps,
+};
 
 class StaticMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -15,9 +15,11 @@ describe('effective dating decisions', () => {
   });
 
   it('when the record has a change dated after the session date, then the row fails and names that date', () => {
-    const decision = decideUpdate(history, 2, '2023-06-01');
-    expect(decision).toMatchObject({ type: 'fail', status: 'Upload Failed' });
-    expect(JSON.stringify(decision)).toContain('2025-01-01');
+    expect(decideUpdate(history, 2, '2023-06-01', 'assignment')).toEqual({
+      type: 'fail',
+      status: 'Upload Failed',
+      errors: [{ message: 'This assignment has a change dated 2025-01-01, after the session effective date 2023-06-01. Prepare a workbook on or after 2025-01-01 to edit it.' }],
+    });
   });
 
   it('when the version is stale, then the decision is a conflict, for updates and deletes', () => {

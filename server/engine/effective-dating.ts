@@ -5,6 +5,8 @@
 import type { RowError } from '../../src/contract/api';
 
 export const END_OF_TIME = '4712-12-31';
+/** The earliest date the server accepts (PostgreSQL has no year 0; Excel dates start in 1900). */
+export const EARLIEST_DATE = '1800-01-01';
 
 export interface DatedRecord {
   effectiveStartDate: string;
@@ -29,9 +31,9 @@ export function currentVersion(records: DatedRecord[]): number {
   return records.reduce((max, r) => Math.max(max, r.version), 0);
 }
 
-function staleCheck(records: DatedRecord[], version: number | undefined): Decision | undefined {
+function staleCheck(records: DatedRecord[], version: number | undefined, recordName: string): Decision | undefined {
   if (records.length === 0) {
-    return { type: 'fail', status: 'Upload Failed', errors: [{ message: 'This record no longer exists on the server: someone deleted it. Download again.' }] };
+    return { type: 'fail', status: 'Upload Failed', errors: [{ message: `This ${recordName} no longer exists on the server: someone deleted it. Download again.` }] };
   }
   const current = currentVersion(records);
   if (version === undefined || version !== current) {
@@ -44,21 +46,24 @@ function staleCheck(records: DatedRecord[], version: number | undefined): Decisi
   return undefined;
 }
 
-/** seed: the session effective date is the start date of any edit; the prior record is end-dated the day before and kept. */
-export function decideUpdate(records: DatedRecord[], version: number | undefined, sessionDate: string): Decision {
-  const stale = staleCheck(records, version);
+/**
+ * seed: the session effective date is the start date of any edit; the prior record is end-dated the day before and kept.
+ * `recordName` is what the user calls one row of the kind ("assignment", "balance"), used in messages.
+ */
+export function decideUpdate(records: DatedRecord[], version: number | undefined, sessionDate: string, recordName = 'record'): Decision {
+  const stale = staleCheck(records, version, recordName);
   if (stale) return stale;
   const future = records.filter((r) => r.effectiveStartDate > sessionDate).sort((a, b) => a.effectiveStartDate.localeCompare(b.effectiveStartDate))[0];
   if (future) {
     return {
       type: 'fail',
       status: 'Upload Failed',
-      errors: [{ message: `This record has a change dated ${future.effectiveStartDate}, after the session effective date ${sessionDate}. Prepare a workbook on or after ${future.effectiveStartDate} to edit it.` }],
+      errors: [{ message: `This ${recordName} has a change dated ${future.effectiveStartDate}, after the session effective date ${sessionDate}. Prepare a workbook on or after ${future.effectiveStartDate} to edit it.` }],
     };
   }
   const covering = records.find((r) => r.effectiveStartDate <= sessionDate && sessionDate <= r.effectiveEndDate);
   if (!covering) {
-    return { type: 'fail', status: 'Upload Failed', errors: [{ message: `This record is not in effect on ${sessionDate}, so it cannot be edited as of that date.` }] };
+    return { type: 'fail', status: 'Upload Failed', errors: [{ message: `This ${recordName} is not in effect on ${sessionDate}, so it cannot be edited as of that date.` }] };
   }
   const version_ = currentVersion(records) + 1;
   if (covering.effectiveStartDate === sessionDate) {
@@ -68,8 +73,8 @@ export function decideUpdate(records: DatedRecord[], version: number | undefined
 }
 
 /** seed: delete removes all effective-dated records of the row, permanently. */
-export function decideDelete(records: DatedRecord[], version: number | undefined): Decision {
-  return staleCheck(records, version) ?? { type: 'delete' };
+export function decideDelete(records: DatedRecord[], version: number | undefined, recordName = 'record'): Decision {
+  return staleCheck(records, version, recordName) ?? { type: 'delete' };
 }
 
 export function decideInsert(sessionDate: string): Decision {

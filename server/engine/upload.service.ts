@@ -8,6 +8,7 @@ import type { RowResult, UploadRequest, UploadResponse, UploadRow } from '../../
 import { AppError } from '../errors/app-error';
 import { decideDelete, decideInsert, decideUpdate, type DatedRecord, type Decision } from './effective-dating';
 import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecord, type StoredRecord, type TableSpec } from './effective-dated.repository';
+import { settableOnly } from './settable-values';
 import type { Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
 interface Planned {
@@ -55,15 +56,18 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: UploadRequest): P
   const planned: Planned[] = request.rows.map((row) => {
     if (row.op === 'insert') return { row, key: randomUUID(), decision: decideInsert(date) };
     if (!row.key) return { row, decision: { type: 'fail', status: 'Upload Failed', errors: [{ message: 'This row has no key. Download again, or enter it as a new row.' }] } };
-    if (seen.has(row.key)) return { row, decision: { type: 'fail', status: 'Upload Failed', errors: [{ message: 'This record appears twice in the upload; only the first was applied.' }] } };
+    if (seen.has(row.key)) {
+      return { row, decision: { type: 'fail', status: 'Upload Failed', errors: [{ message: `This ${kind.recordName} appears more than once in this upload; only its first row is applied.` }] } };
+    }
     seen.add(row.key);
     const records = (byKey.get(row.key) ?? []).map(toDated);
-    return { row, key: row.key, decision: row.op === 'delete' ? decideDelete(records, row.version) : decideUpdate(records, row.version, date) };
+    const decision = row.op === 'delete' ? decideDelete(records, row.version, kind.recordName) : decideUpdate(records, row.version, date, kind.recordName);
+    return { row, key: row.key, decision };
   });
   const toResolve = planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'delete');
   const inputs: ResolveInput[] = toResolve.map((p) => {
     const covering = (byKey.get(p.key as string) ?? []).find((r) => r.effective_start_date <= date && date <= r.effective_end_date);
-    return { row: p.row, current: covering ? attributesOf(kind, covering) : undefined };
+    return { row: settableOnly(kind.definition, p.row), current: covering ? attributesOf(kind, covering) : undefined };
   });
   const resolutions = await kind.resolve(db, inputs, date);
   toResolve.forEach((p, i) => {

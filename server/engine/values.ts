@@ -1,5 +1,6 @@
 /** Reading uploaded cell values on the server: one place for text, numbers, dates and lists of values. */
 import type { CellValue, RowError } from '../../src/contract/api';
+import { EARLIEST_DATE, END_OF_TIME } from './effective-dating';
 
 export function text(value: CellValue | undefined): string {
   return value === null || value === undefined ? '' : String(value).trim();
@@ -13,6 +14,8 @@ export function readIsoDate(value: CellValue | undefined, column: string, header
   if (!typed) return {};
   const m = ISO.exec(typed);
   const ok = m && new Date(`${typed}T00:00:00Z`).toISOString().startsWith(typed);
+  // PostgreSQL has no year 0 and the open end is 4712-12-31: outside that, a date is an error on the row, not a 500.
+  if (ok && (typed < EARLIEST_DATE || typed > END_OF_TIME)) return { error: { column, message: `${header}: ${typed} is outside the dates the server keeps (${EARLIEST_DATE} to ${END_OF_TIME}).` } };
   return ok ? { date: typed } : { error: { column, message: `${header}: "${typed}" is not a date we can read. Enter a date such as ${new Date(Date.UTC(1990, 2, 31)).toISOString().slice(0, 10)} or in your usual date format.` } };
 }
 

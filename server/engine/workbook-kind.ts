@@ -27,6 +27,8 @@ export interface ResolveInput {
 /** An effective-dated kind declares its table, its attribute columns and how display values resolve; the engine does the rest. */
 export interface EffectiveDatedKind {
   definition: WorkbookDefinition;
+  /** What users call one row, in messages: "This assignment has a change dated …". */
+  recordName: string;
   table: string;
   /** Stored attribute columns (besides key, dates and version) and their SQL types. */
   attributes: Record<string, SqlType>;
@@ -36,7 +38,10 @@ export interface EffectiveDatedKind {
   download(db: Db, effectiveDate: string, page: { offset: number; limit: number; keys?: string[] }): Promise<DownloadPage>;
   /** Loads the kind's demo records for the demo people (set-based inserts). */
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
-  /** Set-based: resolves a whole chunk's rows (one query per lookup, not per row). Only editable columns count on updates. */
+  /**
+   * Set-based: resolves a whole chunk's rows (one query per lookup, not per row) into attribute values or per-row errors.
+   * The engine has already dropped values the row may not set: non-editable columns on updates, non-enterable on inserts.
+   */
   resolve(db: Db, inputs: ResolveInput[], effectiveDate: string): Promise<Resolution[]>;
 }
 

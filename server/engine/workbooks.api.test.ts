@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
 import { sql } from 'kysely';
+import { SignJWT } from 'jose';
 import { createApp } from '../app';
 import type { AppDatabase } from '../db/database';
 import { seedDemoData } from '../demo/seed';
@@ -49,7 +50,23 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/workbooks', '/api/workbooks/{kind}/rows', '/api/workbooks/{kind}/uploads']));
     });
 
-    it('when the password is wrong, then sign-in answers 401 with a plain message', async () => {
+    it('when the token has expired or was signed with another secret, then the answer is 401 unauthorized', async () => {
+      const secret = (await database.db.selectFrom('app_settings').select('value').where('name', '=', 'jwt_secret').executeTakeFirstOrThrow()).value;
+      const sign = (key: Uint8Array, expires: number) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('demo').setIssuer('benefits-workbook').setExpirationTime(expires).sign(key);
+      const now = Math.floor(Date.now() / 1000);
+      const expired = await sign(Buffer.from(secret, 'hex'), now - 60);
+      const forged = await sign(Buffer.alloc(32, 1), now + 3600);
+      for (const token of [expired, forged]) {
+        const res = await request(app).get('/api/workbooks').set({ Authorization: `Bearer ${token}` }).expect(401);
+        expect(res.body.error).toEqual({ code: 'unauthorized', message: expect.stringContaining('Sign in again') });
+      }
+      expect((await sign(Buffer.from(secret, 'hex'), now + 3600)).length).toBeGreaterThan(0);
+      await request(app).get('/api/workbooks').set({ Authorization: `Bearer ${await sign(Buffer.from(secret, 'hex'), now + 3600)}` }).expect(200);
+    });
+
+    it('when the password is wrong or the user unknown, then sign-in answers 401 with a plain message', async () => {
+      const unknown = await request(app).post('/api/auth/sign-in').send({ username: 'nobody', password: 'demo123' }).expect(401);
+      expect(unknown.body.error).toEqual({ code: 'unauthorized', message: 'The user name or password is not right.' });
       const res = await request(app).post('/api/auth/sign-in').send({ username: 'demo', password: 'nope' }).expect(401);
       expect(res.body.error.message).toBe('The user name or password is not right.');
     });
@@ -109,7 +126,7 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
       const row = await rowFor('P10007', '2023-06-01');
       const before = await history('P10007');
       const res = await upload('2023-06-01', [{ rowId: 1, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: 'Retirees' } }]).expect(200);
-      expect(res.body.results[0]).toMatchObject({ status: 'Upload Failed', errors: [{ message: expect.stringContaining('change dated 2025-01-01, after the session effective date 2023-06-01') }] });
+      expect(res.body.results[0]).toMatchObject({ status: 'Upload Failed', errors: [{ message: 'This assignment has a change dated 2025-01-01, after the session effective date 2023-06-01. Prepare a workbook on or after 2025-01-01 to edit it.' }] });
       expect(await history('P10007')).toEqual(before);
     });
 
@@ -192,6 +209,36 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
       const huge = JSON.stringify({ idempotencyKey: randomUUID(), effectiveDate: '2026-01-01', rows: [], pad: 'x'.repeat(11 * 1024 * 1024) });
       const res = await request(app).post(`/api/workbooks/${KIND}/uploads`).set(auth).set('Content-Type', 'application/json').send(huge).expect(413);
       expect(res.body.error.message).toContain('too large');
+    });
+
+    it('when a date is a real date but outside what the database keeps, then the answer is 400, not 500', async () => {
+      for (const effectiveDate of ['0000-01-01', '9999-12-31']) {
+        const res = await request(app).get(`/api/workbooks/${KIND}/rows`).query({ effectiveDate }).set(auth).expect(400);
+        expect(res.body.error.issues[0]).toEqual({ path: 'effectiveDate', message: 'Use a date from 1800-01-01 to 4712-12-31' });
+        await upload(effectiveDate, [{ rowId: 1, op: 'insert', values: { personNumber: 'P10020', benefitsGroup: 'Interns' } }]).expect(400);
+      }
+    });
+
+    it('when an idempotency key is reused for another workbook, then the answer is 409 and nothing is applied', async () => {
+      const habits = async () => (await sql<{ n: number }>`select count(*)::int as n from person_habits`.execute(database.db)).rows[0].n;
+      const before = await habits();
+      const key = randomUUID();
+      await upload('2026-01-01', [{ rowId: 1, op: 'insert', values: { personNumber: 'P10029', benefitsGroup: 'Interns' } }], key).expect(200);
+      const res = await request(app)
+        .post('/api/workbooks/person-habits/uploads')
+        .set(auth)
+        .send({ idempotencyKey: key, effectiveDate: '2026-01-01', rows: [{ rowId: 1, op: 'insert', values: { personNumber: 'P10030', personType: 'Participant' } }] })
+        .expect(409);
+      expect(res.body.error).toEqual({ code: 'conflict', message: expect.stringContaining('already used for another upload') });
+      expect(await habits()).toBe(before);
+    });
+
+    it('when two records of one key would overlap in time, then the database refuses them', async () => {
+      const [record] = (await sql<{ key: string; person_id: number; benefit_group_id: number }>`select key, person_id, benefit_group_id from person_benefit_groups limit 1`.execute(database.db)).rows;
+      await expect(
+        sql`insert into person_benefit_groups (key, effective_start_date, effective_end_date, version, person_id, benefit_group_id)
+            values (${record.key}, '1990-01-01', '4712-12-31', 9, ${record.person_id}, ${record.benefit_group_id})`.execute(database.db),
+      ).rejects.toThrow(/no_overlap/);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { kindParams, rowsQuery, uploadRequest, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
+import { kindParams, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
+import { rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findKind, workbookKinds } from './registry';
 import { uploadChunk } from './upload.service';
 import type { Db } from './workbook-kind';
@@ -12,7 +13,7 @@ export function workbookRoutes(db: Db): Router {
   });
   router.get('/api/workbooks/:kind/rows', async (req, res) => {
     const kind = findKind(kindParams.parse(req.params).kind);
-    const query = rowsQuery.parse(req.query);
+    const query = rowsQuerySchema.parse(req.query);
     const page = await kind.download(db, query.effectiveDate, query);
     const next = query.offset + page.rows.length;
     const body: RowsResponse = {
@@ -27,7 +28,7 @@ export function workbookRoutes(db: Db): Router {
   });
   router.post('/api/workbooks/:kind/uploads', async (req, res) => {
     const kind = findKind(kindParams.parse(req.params).kind);
-    res.json(await uploadChunk(db, kind, uploadRequest.parse(req.body)));
+    res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body)));
   });
   return router;
 }

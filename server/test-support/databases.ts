@@ -35,3 +35,23 @@ export async function createTestDatabase(dialect: DatabaseKind): Promise<AppData
     },
   };
 }
+
+/**
+ * A fresh database for this test file: created in beforeAll, closed (and for PostgreSQL dropped) in afterAll.
+ * Call inside `describe.each(dialects)`; read `.database` from tests and hooks, not at collection time.
+ */
+export function withTestDatabase(dialect: DatabaseKind): { readonly database: AppDatabase } {
+  let database: AppDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return {
+    get database() {
+      if (!database) throw new Error('The test database exists only inside tests and hooks.');
+      return database;
+    },
+  };
+}

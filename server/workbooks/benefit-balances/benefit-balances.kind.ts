@@ -19,6 +19,7 @@ const inEffect = (r: { start_date: string; end_date: string }, date: string) => 
 
 export const benefitBalancesKind: EffectiveDatedKind = {
   definition: benefitBalancesDefinition,
+  recordName: 'balance',
   table: 'person_benefit_balances',
   attributes: { person_id: 'integer', balance_type_id: 'integer', value: 'numeric', assignment_id: 'integer', relationship_id: 'integer' },
   seedDemo: seedBenefitBalances,

@@ -8,6 +8,7 @@ import { findAssignments, findGroupNamesValidOn, findGroupsByName, findPersonsAs
 
 export const benefitGroupsKind: EffectiveDatedKind = {
   definition: benefitGroupsDefinition,
+  recordName: 'assignment',
   table: 'person_benefit_groups',
   attributes: { person_id: 'integer', benefit_group_id: 'integer' },
   seedDemo: seedBenefitGroups,

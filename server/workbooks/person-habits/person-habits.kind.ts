@@ -39,6 +39,7 @@ const tripleKey = (first: string, last: string, dob: string) => `${first.toLower
 
 export const personHabitsKind: EffectiveDatedKind = {
   definition: personHabitsDefinition,
+  recordName: 'habits record',
   table: 'person_habits',
   attributes: {
     person_id: 'integer',

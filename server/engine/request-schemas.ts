@@ -1,0 +1,13 @@
+/**
+ * The contract's request schemas, narrowed where the database is stricter than the calendar:
+ * PostgreSQL has no year 0, and nothing may start after the open end date (4712-12-31).
+ */
+import { isoDate, rowsQuery, uploadRequest } from '../../src/contract/api';
+import { EARLIEST_DATE, END_OF_TIME } from './effective-dating';
+
+const inRange = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= EARLIEST_DATE && d <= END_OF_TIME);
+
+export const sessionDate = isoDate.refine(inRange, `Use a date from ${EARLIEST_DATE} to ${END_OF_TIME}`);
+
+export const rowsQuerySchema = rowsQuery.extend({ effectiveDate: sessionDate });
+export const uploadRequestSchema = uploadRequest.extend({ effectiveDate: sessionDate });
