@@ -200,6 +200,18 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
       expect(await history('P10014')).toHaveLength(2);
     });
 
+    it('when two uploads with different keys add a group for the same person at once, then only one is inserted', async () => {
+      const insert = (rowId: number) => upload('2026-01-01', [{ rowId, op: 'insert', values: { personNumber: 'P10010', benefitsGroup: 'Interns' } }]);
+      const [a, b] = await Promise.all([insert(1), insert(2)]);
+      expect([a.body.results[0].status, b.body.results[0].status].sort()).toEqual(['Inserted', 'Upload Failed']);
+      expect(await history('P10010')).toHaveLength(1);
+    });
+
+    it('when the app is created again on the same database, then tokens issued before still work', async () => {
+      const again = await createApp({ database });
+      await request(again).get('/api/workbooks').set(auth).expect(200);
+    });
+
     it('when the body is not a valid upload, then the answer is 400 or 413 with a message, never 500', async () => {
       await request(app).post(`/api/workbooks/${KIND}/uploads`).set(auth).set('Content-Type', 'application/json').send('{"rows": [').expect(400);
       await upload('2026-01-01', []).expect(400);

@@ -1,6 +1,7 @@
 /** Person Benefit Balances: a value per person and balance, owned by a primary assignment or a benefits relationship. */
 import type { RowError } from '../../../src/contract/api';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
+import { lockPersons } from '../../engine/persons.repository';
 import { readNumber, required, text } from '../../engine/values';
 import { benefitBalancesDefinition, VALUE_BOUNDS } from './definition';
 import { seedBenefitBalances } from './demo-data';
@@ -48,6 +49,7 @@ export const benefitBalancesKind: EffectiveDatedKind = {
     const assignments = new Map((await findAssignments(db, [...new Set(inputs.map((i) => text(i.row.values.primaryAssignment)).filter(Boolean))])).map((a) => [a.assignment_number, a]));
     const personIds = [...new Set([...persons.values(), ...inputs.map((i) => i.current?.person_id as number).filter((id) => id !== undefined)])];
     const relationships = await findRelationships(db, personIds);
+    await lockPersons(db, [...persons.values()]);
     const taken = new Set((await existingBalances(db, [...persons.values()], date)).map((b) => `${b.person_id}:${b.balance_type_id}`));
 
     return inputs.map(({ row, current }): Resolution => {

@@ -1,5 +1,6 @@
 /** Person Benefit Groups: which benefits group a person belongs to, effective-dated. */
 import type { RowError } from '../../../src/contract/api';
+import { lockPersons } from '../../engine/persons.repository';
 import { text } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { benefitGroupsDefinition } from './definition';
@@ -26,6 +27,7 @@ export const benefitGroupsKind: EffectiveDatedKind = {
     const numbers = [...new Set(inputs.filter((i) => i.row.op === 'insert').map((i) => text(i.row.values.personNumber)).filter(Boolean))];
     const groups = new Map((await findGroupsByName(db, groupNames)).map((g) => [g.name, g]));
     const persons = new Map((await findPersonsByNumber(db, numbers)).map((p) => [p.person_number, p.id]));
+    await lockPersons(db, [...persons.values()]);
     const assigned = new Set(await findPersonsAssignedOn(db, [...persons.values()], date));
     const insertedInChunk = new Set<number>();
 

@@ -1,6 +1,7 @@
 /** Person Habits: student, disability and tobacco status and other coverage, for participants and dependents. */
 import type { RowError, UploadRow } from '../../../src/contract/api';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
+import { lockPersons } from '../../engine/persons.repository';
 import { readIsoDate, readListValue, required, text } from '../../engine/values';
 import { CODED, HABIT_LISTS, personHabitsDefinition } from './definition';
 import { seedPersonHabits } from './demo-data';
@@ -83,6 +84,7 @@ export const personHabitsKind: EffectiveDatedKind = {
       byTriple.set(k, [...(byTriple.get(k) ?? []), p]);
     }
     const found = [...byNumber.values(), ...[...byTriple.values()].flat()].map((p) => p.id);
+    await lockPersons(db, found);
     const withHabits = new Set(await personsWithHabitsOn(db, found, date));
 
     return inputs.map((input): Resolution => {
