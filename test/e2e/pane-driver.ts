@@ -20,7 +20,7 @@ export function paneDriver(page: Page) {
       await page.getByRole('option', { name: title }).click();
       await page.getByLabel('Session effective date').fill(date);
       await page.getByRole('button', { name: 'Prepare in workbook' }).click();
-      await page.getByText(`${title} — Session effective date`).waitFor();
+      await showsText(cell(0, 0), `${title} — Session effective date:`); // the sheet's title row, not the pane's heading
       await page.getByRole('button', { name: 'Upload changes' }).waitFor();
     },
     /** The sheet row whose cell in `col` shows exactly `text`. */
