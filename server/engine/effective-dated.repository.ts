@@ -1,5 +1,5 @@
 /** Set-based reads and writes of an effective-dated table: one statement per operation for a whole chunk. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './workbook-kind';
 
 export type SqlType = 'integer' | 'text' | 'numeric' | 'date' | 'boolean';
@@ -78,4 +78,34 @@ export async function insertRecords(db: Db, spec: TableSpec, rows: NewRecord[]):
     insert into ${sql.table(spec.table)} (${columns})
     select ${select} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
       as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date', version: 'integer', ...spec.attributes })})`.execute(db);
+}
+
+/** How a kind shows its records: the table (aliased `r`), its select list and joins, and the output columns to sort by. */
+export interface DisplayQuery {
+  table: string;
+  columns: RawBuilder<unknown>;
+  joins: RawBuilder<unknown>;
+  orderBy: string[];
+}
+
+export type DisplayRow<R> = R & { key: string; version: number; effective_start_date: string; effective_end_date: string; total: string | number };
+
+/**
+ * One page of the records in effect on a date (or of the given keys), with the window's total, for any kind.
+ * The version is looked up for the page's rows only, after the page is cut.
+ */
+export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<Array<DisplayRow<R>>> {
+  const keyFilter = page.keys ? sql`and r.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
+  const order = (prefix: string) => sql.raw(query.orderBy.map((c) => `${prefix}"${c}"`).join(', '));
+  const result = await sql<DisplayRow<R>>`
+    select page.*, (select max(v.version) from ${sql.table(query.table)} v where v.key = page.key) as version
+    from (
+      select r.key, r.effective_start_date, r.effective_end_date, ${query.columns}, count(*) over () as total
+      from ${sql.table(query.table)} r ${query.joins}
+      where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter}
+      order by ${order('')}
+      offset ${page.offset} limit ${page.limit}
+    ) page
+    order by ${order('page.')}`.execute(db);
+  return result.rows;
 }

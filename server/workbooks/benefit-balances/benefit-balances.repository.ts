@@ -1,39 +1,27 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
+import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
 
-export interface BalanceRow {
-  key: string;
-  version: number;
+export type BalanceRow = DisplayRow<{
   person_number: string;
   person_name: string;
   balance_name: string;
   value: string;
   assignment_number: string | null;
   relationship_name: string | null;
-  effective_start_date: string;
-  effective_end_date: string;
-  total: string | number;
-}
+}>;
 
-export async function findBalances(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<BalanceRow[]> {
-  const keyFilter = page.keys ? sql`and b.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
-  const result = await sql<BalanceRow>`
-    -- The version is looked up for the page's rows only, after the page is cut.
-    select page.*, (select max(v.version) from person_benefit_balances v where v.key = page.key) as version
-    from (
-      select b.key, p.person_number, p.first_name || ' ' || p.last_name as person_name, t.name as balance_name, b.value::text as value,
-             a.assignment_number, r.name as relationship_name, b.effective_start_date, b.effective_end_date, count(*) over () as total
-      from person_benefit_balances b
-      join persons p on p.id = b.person_id
-      join balance_types t on t.id = b.balance_type_id
-      left join person_assignments a on a.id = b.assignment_id
-      left join benefits_relationships r on r.id = b.relationship_id
-      where ${date}::date between b.effective_start_date and b.effective_end_date ${keyFilter}
-      order by p.person_number, t.name, b.key
-      offset ${page.offset} limit ${page.limit}
-    ) page
-    order by page.person_number, page.balance_name, page.key`.execute(db);
-  return result.rows;
+export function findBalances(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<BalanceRow[]> {
+  return findDisplayPage(db, {
+    table: 'person_benefit_balances',
+    columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, t.name as balance_name, r.value::text as value,
+      a.assignment_number, br.name as relationship_name`,
+    joins: sql`join persons p on p.id = r.person_id
+      join balance_types t on t.id = r.balance_type_id
+      left join person_assignments a on a.id = r.assignment_id
+      left join benefits_relationships br on br.id = r.relationship_id`,
+    orderBy: ['person_number', 'balance_name', 'key'],
+  }, date, page);
 }
 
 const validOn = (date: string) => sql<boolean>`start_date <= ${date}::date and end_date >= ${date}::date`;

@@ -1,35 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
+import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
 
-export interface AssignmentRow {
-  key: string;
-  version: number;
-  person_number: string;
-  person_name: string;
-  group_name: string;
-  effective_start_date: string;
-  effective_end_date: string;
-  total: string | number;
-}
+export type AssignmentRow = DisplayRow<{ person_number: string; person_name: string; group_name: string }>;
 
-export async function findAssignments(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<AssignmentRow[]> {
-  const keyFilter = page.keys ? sql`and a.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
-  const result = await sql<AssignmentRow>`
-    -- The version is looked up for the page's rows only, after the page is cut.
-    select page.*, (select max(v.version) from person_benefit_groups v where v.key = page.key) as version
-    from (
-      select a.key,
-             p.person_number, p.first_name || ' ' || p.last_name as person_name, g.name as group_name,
-             a.effective_start_date, a.effective_end_date, count(*) over () as total
-      from person_benefit_groups a
-      join persons p on p.id = a.person_id
-      join benefit_groups g on g.id = a.benefit_group_id
-      where ${date}::date between a.effective_start_date and a.effective_end_date ${keyFilter}
-      order by p.person_number, a.key
-      offset ${page.offset} limit ${page.limit}
-    ) page
-    order by page.person_number, page.key`.execute(db);
-  return result.rows;
+export function findAssignments(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<AssignmentRow[]> {
+  return findDisplayPage(db, {
+    table: 'person_benefit_groups',
+    columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, g.name as group_name`,
+    joins: sql`join persons p on p.id = r.person_id join benefit_groups g on g.id = r.benefit_group_id`,
+    orderBy: ['person_number', 'key'],
+  }, date, page);
 }
 
 export async function findGroupsByName(db: Db, names: string[]) {

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
+import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
 
-export interface HabitRow {
-  key: string;
-  version: number;
+export type HabitRow = DisplayRow<{
   person_number: string;
   first_name: string;
   last_name: string;
@@ -15,25 +14,16 @@ export interface HabitRow {
   tobacco_use: string | null;
   covered_in_another_plan: string | null;
   other_plan: string | null;
-  total: string | number;
-}
+}>;
 
-export async function findHabits(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<HabitRow[]> {
-  const keyFilter = page.keys ? sql`and h.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
-  const result = await sql<HabitRow>`
-    -- The version is looked up for the page's rows only, after the page is cut.
-    select page.*, (select max(v.version) from person_habits v where v.key = page.key) as version
-    from (
-      select h.key, p.person_number, p.first_name, p.last_name, p.date_of_birth, p.person_type,
-             h.student_status, h.disability_status, h.disability_type, h.tobacco_use, h.covered_in_another_plan, h.other_plan,
-             count(*) over () as total
-      from person_habits h join persons p on p.id = h.person_id
-      where ${date}::date between h.effective_start_date and h.effective_end_date ${keyFilter}
-      order by p.person_number, h.key
-      offset ${page.offset} limit ${page.limit}
-    ) page
-    order by page.person_number, page.key`.execute(db);
-  return result.rows;
+export function findHabits(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<HabitRow[]> {
+  return findDisplayPage(db, {
+    table: 'person_habits',
+    columns: sql`p.person_number, p.first_name, p.last_name, p.date_of_birth, p.person_type,
+      r.student_status, r.disability_status, r.disability_type, r.tobacco_use, r.covered_in_another_plan, r.other_plan`,
+    joins: sql`join persons p on p.id = r.person_id`,
+    orderBy: ['person_number', 'key'],
+  }, date, page);
 }
 
 export interface PersonMatch {
