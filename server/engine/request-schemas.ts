@@ -11,3 +11,4 @@ export const sessionDate = isoDate.refine(inRange, `Use a date from ${EARLIEST_D
 
 export const rowsQuerySchema = rowsQuery.extend({ effectiveDate: sessionDate });
 export const uploadRequestSchema = uploadRequest.extend({ effectiveDate: sessionDate });
+export type DatedUploadRequest = typeof uploadRequestSchema._output;

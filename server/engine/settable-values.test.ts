@@ -5,6 +5,7 @@ const definition: WorkbookDefinition = {
   kind: 'k',
   title: 'K',
   description: '',
+  scope: 'effective-date',
   columns: [
     { key: 'person', header: 'Person', type: 'text', editable: false, enterable: true, required: true },
     { key: 'name', header: 'Name', type: 'text', editable: false, enterable: false, required: false },

@@ -17,6 +17,7 @@ const testKind: EffectiveDatedKind = {
     kind: 'engine-test',
     title: 'Engine test',
     description: '',
+  scope: 'effective-date',
     columns: [{ key: 'label', header: 'Label', type: 'text', editable: true, enterable: true, required: true }],
   },
   recordName: 'record',

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { RowResult, UploadRequest, UploadResponse, UploadRow } from '../../src/contract/api';
+import type { RowResult, UploadResponse, UploadRow } from '../../src/contract/api';
+import type { DatedUploadRequest as UploadRequest } from './request-schemas';
 import { AppError } from '../errors/app-error';
 import { decideDelete, decideInsert, decideUpdate, type DatedRecord, type Decision } from './effective-dating';
 import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecord, type StoredRecord, type TableSpec } from './effective-dated.repository';

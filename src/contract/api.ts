@@ -45,12 +45,24 @@ export const columnDefinition = z
   .openapi('ColumnDefinition');
 export type ColumnDefinition = z.infer<typeof columnDefinition>;
 
+/**
+ * What one sheet of a kind holds: the records in effect on a session effective date,
+ * or the lines of one named batch (which the batch process then runs on the server).
+ */
+export const workbookScope = z.enum(['effective-date', 'batch']);
+export type WorkbookScope = z.infer<typeof workbookScope>;
+
 export const workbookDefinition = z
   .object({
     kind: z.string().openapi({ example: 'person-benefit-groups' }),
     title: z.string().openapi({ example: 'Person Benefit Groups' }),
     description: z.string(),
+    scope: workbookScope,
     columns: z.array(columnDefinition),
+    /** Values of a column that get a colour in the sheet (e.g. Row Batch Status COMPLETE green, ERROR red). */
+    highlights: z
+      .array(z.object({ column: z.string(), equals: z.string(), tone: z.enum(['good', 'bad']) }))
+      .optional(),
   })
   .openapi('WorkbookDefinition');
 export type WorkbookDefinition = z.infer<typeof workbookDefinition>;
@@ -60,8 +72,20 @@ export type WorkbooksResponse = z.infer<typeof workbooksResponse>;
 
 export const kindParams = z.object({ kind: z.string().max(100) });
 
+/** A batch's name as the user types it in the Batch Name cell. */
+export const batchName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a batch name')
+  .max(80, 'A batch name has at most 80 characters')
+  .regex(/^[^\u0000-\u001f]*$/, 'A batch name cannot contain line breaks or tabs')
+  .openapi({ example: 'Open enrollment 2026' });
+
 export const rowsQuery = z.object({
-  effectiveDate: isoDate,
+  /** Effective-dated kinds: the session effective date (required by them). */
+  effectiveDate: isoDate.optional(),
+  /** Batch kinds: the batch whose lines to download; without it, an empty page with the lists. */
+  batchName: batchName.optional(),
   /** Rows are ordered by key; a page starts after this offset. */
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10000).default(5000),
@@ -80,7 +104,10 @@ export type DownloadedRow = z.infer<typeof downloadedRow>;
 export const rowsResponse = z
   .object({
     kind: z.string(),
-    effectiveDate: isoDate,
+    effectiveDate: isoDate.optional(),
+    batchName: z.string().optional(),
+    /** Batch kinds: false when no batch has that name yet (uploading creates it). */
+    batchExists: z.boolean().optional(),
     rows: z.array(downloadedRow),
     total: z.number().int(),
     /** Offset of the next page, or null when this page is the last. */
@@ -114,7 +141,12 @@ export const uploadRequest = z
   .object({
     /** Same key on a retried chunk: the server applies it once and answers the same results. */
     idempotencyKey: z.uuid(),
-    effectiveDate: isoDate,
+    /** Effective-dated kinds: the session effective date (required by them). */
+    effectiveDate: isoDate.optional(),
+    /** Batch kinds: the batch the lines belong to; created by the first upload. */
+    batchName: batchName.optional(),
+    /** Batch kinds: keep every error and information message of each line in the batch's audit log. */
+    auditLog: z.boolean().optional(),
     rows: z.array(uploadRow).min(1).max(MAX_ROWS_PER_CHUNK),
   })
   .openapi('UploadRequest');
@@ -147,6 +179,44 @@ export type RowResult = z.infer<typeof rowResult>;
 
 export const uploadResponse = z.object({ results: z.array(rowResult) }).openapi('UploadResponse');
 export type UploadResponse = z.infer<typeof uploadResponse>;
+
+export const batchJobStatus = z.enum(['queued', 'running', 'completed', 'failed']);
+export type BatchJobStatus = z.infer<typeof batchJobStatus>;
+
+/** One run of a batch process, as the pane polls it. */
+export const batchJob = z
+  .object({
+    jobId: z.number().int(),
+    batchName: z.string(),
+    status: batchJobStatus,
+    /** Lines this run processes (those not COMPLETE when it started). */
+    total: z.number().int(),
+    /** Lines finished so far (COMPLETE or ERROR). */
+    done: z.number().int(),
+    completed: z.number().int(),
+    errors: z.number().int(),
+    /** Why a failed run failed, in plain words. */
+    message: z.string().nullable(),
+  })
+  .openapi('BatchJob');
+export type BatchJob = z.infer<typeof batchJob>;
+
+export const batchParams = z.object({ kind: z.string().max(100), batchName });
+export const jobParams = batchParams.extend({ jobId: z.coerce.number().int().min(1) });
+
+export const auditLogEntry = z
+  .object({
+    lineId: z.number().int(),
+    jobId: z.number().int(),
+    level: z.enum(['ERROR', 'INFORMATION']),
+    message: z.string(),
+    loggedAt: z.string(),
+  })
+  .openapi('AuditLogEntry');
+export type AuditLogEntry = z.infer<typeof auditLogEntry>;
+
+export const auditLogResponse = z.object({ batchName: z.string(), entries: z.array(auditLogEntry) }).openapi('AuditLogResponse');
+export type AuditLogResponse = z.infer<typeof auditLogResponse>;
 
 export const signInRequest = z
   .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) })

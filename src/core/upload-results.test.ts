@@ -7,6 +7,7 @@ const definition: WorkbookDefinition = {
   kind: 'k',
   title: 'Kind',
   description: '',
+  scope: 'effective-date',
   columns: [
     { key: 'person', header: 'Person', type: 'text', editable: false, enterable: true, required: true },
     { key: 'name', header: 'Name', type: 'text', editable: false, enterable: false, required: false },

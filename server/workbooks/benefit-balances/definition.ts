@@ -5,6 +5,7 @@ export const benefitBalancesDefinition: WorkbookDefinition = {
   kind: 'person-benefit-balances',
   title: 'Person Benefit Balances',
   description: 'View and change benefit balance values, and the primary assignment or benefits relationship each belongs to.',
+  scope: 'effective-date',
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14 },
     { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 24 },

@@ -5,6 +5,7 @@ export const benefitGroupsDefinition: WorkbookDefinition = {
   kind: 'person-benefit-groups',
   title: 'Person Benefit Groups',
   description: 'View and change which benefits group each person belongs to, as of a session effective date.',
+  scope: 'effective-date',
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 16 },
     { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 28 },

@@ -14,6 +14,7 @@ export const personHabitsDefinition: WorkbookDefinition = {
   kind: 'person-habits',
   title: 'Person Habits',
   description: 'Student and disability status, tobacco use and other coverage, for participants and their dependents.',
+  scope: 'effective-date',
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: false, width: 14 },
     { key: 'firstName', header: 'First Name', type: 'text', editable: false, enterable: true, required: false, width: 14 },

@@ -1,0 +1,78 @@
+import type { ColumnDefinition, WorkbookDefinition } from '../../../src/contract/api';
+
+/** seed: "Reserved for the application, do not use." — kept in the sheet, hidden and locked. */
+const reserved = (key: string, header: string, type: ColumnDefinition['type'] = 'text'): ColumnDefinition => ({
+  key,
+  header,
+  type,
+  editable: false,
+  enterable: false,
+  required: false,
+  hidden: true,
+});
+/** A column the user enters and may fix on downloaded lines. */
+const entered = (key: string, header: string, type: ColumnDefinition['type'], more: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
+  key,
+  header,
+  type,
+  editable: true,
+  enterable: true,
+  required: false,
+  ...more,
+});
+/** seed: "Do not modify." — filled by the application. */
+const application = (key: string, header: string, type: ColumnDefinition['type'], width: number): ColumnDefinition => ({
+  key,
+  header,
+  type,
+  editable: false,
+  enterable: false,
+  required: false,
+  width,
+});
+
+export const ENROLLMENT_TYPES = ['Participant Enrollment', 'Dependent Designation', 'Beneficiary Designation'] as const;
+export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
+export const YES_NO = ['Yes', 'No'] as const;
+
+/** seed: "Benefit Enrollments Integrated Workbook", every column of its table in its order. */
+export const enrollmentBatchesDefinition: WorkbookDefinition = {
+  kind: 'benefit-enrollments',
+  title: 'Benefit Enrollments',
+  description: 'Enter enrollment batch lines, upload them, run the Upload Benefit Enrollments process and download each line’s result.',
+  scope: 'batch',
+  columns: [
+    entered('enrollmentType', 'Enrollment Type', 'text', { required: true, list: 'enrollmentTypes', width: 24 }),
+    entered('effectiveDate', 'Effective Date', 'date', { required: true, width: 14 }),
+    entered('personNumber', 'Person Number', 'text', { required: true, width: 14 }),
+    reserved('additionalPersonIdentifier', 'Additional Person Identifier'),
+    entered('programName', 'Program Name', 'text', { list: 'programs', width: 22 }),
+    entered('planName', 'Plan Name', 'text', { list: 'plans', width: 22 }),
+    reserved('planDisenrolledFrom', 'Plan Disenrolled From'),
+    entered('optionName', 'Option', 'text', { list: 'options', width: 22 }),
+    reserved('optionDisenrolledFrom', 'Option Disenrolled From'),
+    entered('lifeEvent', 'Life Event', 'text', { required: true, list: 'lifeEvents', width: 20 }),
+    entered('lifeEventOccurredDate', 'Life Event Occurred Date', 'date', { required: true, width: 14 }),
+    entered('originalEnrollmentDate', 'Original Participant Enrollment Date', 'date', { width: 14 }),
+    entered('createPotentialLifeEvent', 'Create Potential Life Event', 'text', { list: 'yesNo', width: 12 }),
+    entered('benefitRelationship', 'Benefit Relationship', 'text', { required: true, list: 'benefitRelationships', width: 16 }),
+    entered('rateAmount', 'Rate Amount', 'number', { width: 12 }),
+    entered('coverageAmount', 'Coverage Amount', 'number', { width: 12 }),
+    reserved('disenrolledCoverageAmount', 'Disenrolled Coverage Amount', 'number'),
+    entered('dateOfBirth', 'Date of Birth', 'date', { width: 14 }),
+    entered('beneficiaryOrganization', 'Beneficiary Organizations and Trusts', 'text', { list: 'beneficiaryOrganizations', width: 24 }),
+    entered('primaryBeneficiaryPercentage', 'Primary Beneficiary Percentage', 'number', { width: 12 }),
+    entered('contingentBeneficiaryPercentage', 'Contingent Beneficiary Percentage', 'number', { width: 12 }),
+    entered('beneficiaryAmount', 'Beneficiary Amount', 'number', { width: 12 }),
+    entered('closeLifeEventDate', 'Close Life Event Date', 'date', { width: 14 }),
+    entered('closeLifeEvent', 'Close Life Event', 'text', { required: true, list: 'yesNo', width: 10 }),
+    application('batchLineId', 'Batch Line ID', 'number', 10),
+    application('message', 'Message', 'text', 60),
+    application('rowBatchStatus', 'Row Batch Status', 'text', 12),
+    application('lineKey', 'Key', 'text', 12),
+  ],
+  highlights: [
+    { column: 'rowBatchStatus', equals: 'COMPLETE', tone: 'good' },
+    { column: 'rowBatchStatus', equals: 'ERROR', tone: 'bad' },
+  ],
+};
