@@ -201,6 +201,10 @@ export const batchJob = z
   .openapi('BatchJob');
 export type BatchJob = z.infer<typeof batchJob>;
 
+/** Starting a run: the same key on a retried request answers the same run instead of starting another. */
+export const startBatchJobRequest = z.object({ idempotencyKey: z.uuid() }).openapi('StartBatchJobRequest');
+export type StartBatchJobRequest = z.infer<typeof startBatchJobRequest>;
+
 export const batchParams = z.object({ kind: z.string().max(100), batchName });
 export const jobParams = batchParams.extend({ jobId: z.coerce.number().int().min(1) });
 
