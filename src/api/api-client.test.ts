@@ -48,7 +48,7 @@ async function signedIn(baseURL: string) {
 
 it('when the connection drops after the server applied a chunk, then the client resends it with the same key and it is applied once', async () => {
   const client = await signedIn(proxyUrl);
-  const before = (await client.rows('person-benefit-groups', '2026-01-01', 0, 1000)).total;
+  const before = (await client.rows('person-benefit-groups', { effectiveDate: '2026-01-01' }, 0, 1000)).total;
   dropNextUploadResponse = true;
   uploadsForwarded = 0;
   const response = await client.upload('person-benefit-groups', {
@@ -58,7 +58,7 @@ it('when the connection drops after the server applied a chunk, then the client 
   });
   expect(uploadsForwarded).toBe(2);
   expect(response.results).toEqual([expect.objectContaining({ rowId: 9, status: 'Inserted' })]);
-  expect((await client.rows('person-benefit-groups', '2026-01-01', 0, 1000)).total).toBe(before + 1);
+  expect((await client.rows('person-benefit-groups', { effectiveDate: '2026-01-01' }, 0, 1000)).total).toBe(before + 1);
 });
 
 it('when the token is missing or the server is unreachable, then the error says what to do in plain words', async () => {
@@ -68,7 +68,7 @@ it('when the token is missing or the server is unreachable, then the error says 
   const nowhere = createApiClient({ baseURL: 'http://localhost:1', getToken: () => undefined, retries: 0 });
   await expect(nowhere.workbooks()).rejects.toThrow('Cannot reach the Benefits Workbook server');
   const client = await signedIn(server.url);
-  await expect(client.rows('person-benefit-groups', '2026-02-30', 0, 10)).rejects.toThrow('effectiveDate: Not a real calendar date');
+  await expect(client.rows('person-benefit-groups', { effectiveDate: '2026-02-30' }, 0, 10)).rejects.toThrow('effectiveDate: Not a real calendar date');
   await expect(client.health()).resolves.toMatchObject({ status: 'ok' });
 });
 

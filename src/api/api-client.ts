@@ -2,14 +2,19 @@
 import axios, { type AxiosError, type AxiosInstance } from 'axios';
 import { ZodError, type z } from 'zod';
 import {
+  auditLogResponse,
+  batchJob,
   errorResponse,
   healthResponse,
   rowsResponse,
   signInResponse,
   uploadResponse,
   workbooksResponse,
+  type AuditLogEntry,
+  type BatchJob,
   type RowsResponse,
   type SignInResponse,
+  type StartBatchJobRequest,
   type UploadRequest,
   type UploadResponse,
   type WorkbookDefinition,
@@ -37,9 +42,20 @@ export interface ApiClient {
   signIn(username: string, password: string): Promise<SignInResponse>;
   health(): Promise<Health>;
   workbooks(): Promise<WorkbookDefinition[]>;
-  rows(kind: string, effectiveDate: string, offset: number, limit: number): Promise<RowsResponse>;
+  /** A page of rows: effective-dated kinds by date, batch kinds by batch name (none: no rows, only the lists). */
+  rows(kind: string, scope: RowsScope, offset: number, limit: number): Promise<RowsResponse>;
   /** Sends one chunk; on a dropped connection, a timeout or a server hiccup it sends the same chunk, same key, again. */
   upload(kind: string, request: UploadRequest): Promise<UploadResponse>;
+  /** Starts a run of the batch process (or answers the one already running); retried with the same key, it starts one run only. */
+  startBatchJob(kind: string, batchName: string, request: StartBatchJobRequest): Promise<BatchJob>;
+  batchJob(kind: string, batchName: string, jobId: number): Promise<BatchJob>;
+  auditLog(kind: string, batchName: string): Promise<AuditLogEntry[]>;
+}
+
+/** What a page of rows is of: a session effective date or a batch. */
+export interface RowsScope {
+  effectiveDate?: string;
+  batchName?: string;
 }
 
 export interface ApiClientOptions {
@@ -101,12 +117,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   const kindPath = (kind: string) => `/api/workbooks/${encodeURIComponent(kind)}`;
+  // A batch name is typed by a person: "/", "?" or "#" in it must stay part of the name.
+  const batchPath = (kind: string, batchName: string) => `${kindPath(kind)}/batches/${encodeURIComponent(batchName)}`;
   return {
     signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false),
     health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),
     workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
-    rows: (kind, effectiveDate, offset, limit) => call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, offset, limit } }), (d) => rowsResponse.parse(d)),
+    rows: (kind, { effectiveDate, batchName }, offset, limit) =>
+      call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, offset, limit } }), (d) => rowsResponse.parse(d)),
     // The request object, and so its idempotency key, is the same on every attempt: the server applies the chunk once.
     upload: (kind, request) => call(() => http.post(`${kindPath(kind)}/uploads`, request), (d) => uploadResponse.parse(d)),
+    // Same here: the key makes a resent start answer the run the first attempt started.
+    startBatchJob: (kind, name, request) => call(() => http.post(`${batchPath(kind, name)}/jobs`, request), (d) => batchJob.parse(d)),
+    batchJob: (kind, name, jobId) => call(() => http.get(`${batchPath(kind, name)}/jobs/${jobId}`), (d) => batchJob.parse(d)),
+    auditLog: (kind, name) => call(() => http.get(`${batchPath(kind, name)}/audit-log`), (d) => auditLogResponse.parse(d).entries),
   };
 }

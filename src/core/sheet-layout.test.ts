@@ -1,4 +1,4 @@
-import { testDefinition } from './test-definition';
+import { testBatchDefinition, testDefinition } from './test-definition';
 import { createLayout, FIRST_DATA_ROW, listSources, readSheetRow, sheetFormat, sheetName, listsSheetName, titleRows, toSheetRow } from './sheet-layout';
 
 const definition = testDefinition;
@@ -7,12 +7,12 @@ const rows = { from: FIRST_DATA_ROW, dataRowCount: 10, entryRowCount: 500 };
 
 describe('sheet layout', () => {
   it('when headers are written, then required columns carry a * and engine columns come first and last', () => {
-    expect(titleRows(layout, '2026-01-31')[1]).toEqual(['Changed', 'Mark for Deletion', 'Status', '*Person', 'Name', '*Group', 'Start', 'Key', 'Version', 'Original', 'Errors']);
+    expect(titleRows(layout, { effectiveDate: '2026-01-31' })[1]).toEqual(['Changed', 'Mark for Deletion', 'Status', '*Person', 'Name', '*Group', 'Start', 'Key', 'Version', 'Original', 'Errors']);
   });
 
   it('when the title is written, then the session date is in the user format', () => {
-    expect(titleRows(layout, '2026-01-05')[0][0]).toBe('Kind — Session effective date: 1/5/2026');
-    expect(titleRows(createLayout(definition, 'de-DE'), '2026-01-05')[0][0]).toBe('Kind — Session effective date: 05.01.2026');
+    expect(titleRows(layout, { effectiveDate: '2026-01-05' })[0][0]).toBe('Kind — Session effective date: 1/5/2026');
+    expect(titleRows(createLayout(definition, 'de-DE'), { effectiveDate: '2026-01-05' })[0][0]).toBe('Kind — Session effective date: 05.01.2026');
   });
 
   it('when a downloaded row is written, then dates become serials and the row reads back with the same values, key and version', () => {
@@ -37,6 +37,20 @@ describe('sheet layout', () => {
     expect(format.conditionalFills?.map((f) => [f.equals, f.fill])).toEqual([
       ['Upload Failed', '#FFC7CE'], ['Conflict', '#FFC7CE'], ['Inserted', '#C6EFCE'], ['Updated', '#C6EFCE'], ['Deleted', '#C6EFCE'],
     ]);
+  });
+
+  it('when the definition names values to colour, then they get a green or red fill on their column in every formatted row', () => {
+    const batch = createLayout(testBatchDefinition, 'en-US');
+    const column = batch.dataColumns[2].index;
+    for (const format of [sheetFormat(batch, rows, {}), sheetFormat(batch, { from: 512, dataRowCount: 0, entryRowCount: 500 }, {})]) {
+      const fills = format.conditionalFills?.filter((f) => f.column === column);
+      expect(fills).toEqual([
+        { row: format.dataRows.row, rowCount: format.dataRows.rowCount, column, columnCount: 1, equals: 'COMPLETE', fill: '#C6EFCE', fontColor: '#006100' },
+        { row: format.dataRows.row, rowCount: format.dataRows.rowCount, column, columnCount: 1, equals: 'ERROR', fill: '#FFC7CE', fontColor: '#9C0006' },
+      ]);
+    }
+    const unknown = createLayout({ ...testBatchDefinition, highlights: [{ column: 'nope', equals: 'X', tone: 'good' }] }, 'en-US');
+    expect(sheetFormat(unknown, rows, {}).conditionalFills).toHaveLength(5); // only the Status colours
   });
 
   it('when a list is short, then its dropdown is inline; when long, then it comes from the hidden lists sheet', () => {

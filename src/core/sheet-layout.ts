@@ -4,6 +4,7 @@
  */
 import type { CellValue, ColumnDefinition, DownloadedRow, RowError, WorkbookDefinition } from '../contract/api';
 import type { CellArea, HostCellValue, ListValidation, SheetFormat } from '../excel/workbook-host';
+import { batchTitleFormat, batchTitleRow } from './batch-cells';
 import { excelDateFormat, formatIsoForLocale, isoToCell } from './dates';
 import { fingerprint, normaliseValue } from './fingerprint';
 
@@ -60,9 +61,22 @@ export function headerText(column: ColumnDefinition): string {
   return column.required ? `*${column.header}` : column.header;
 }
 
-export function titleRows(layout: Layout, effectiveDate: string): HostCellValue[][] {
-  const title = Array<HostCellValue>(layout.width).fill('');
-  title[0] = `${layout.definition.title} — Session effective date: ${formatIsoForLocale(effectiveDate, layout.locale)}`;
+/** What the title row shows: the session effective date, or (batch kinds) the batch name and the Audit Log choice. */
+export interface TitleScope {
+  effectiveDate?: string;
+  batchName?: string;
+  auditLog?: boolean;
+}
+
+export function titleRows(layout: Layout, scope: TitleScope): HostCellValue[][] {
+  const { definition } = layout;
+  let title: HostCellValue[];
+  if (definition.scope === 'batch') title = batchTitleRow(layout.width, definition.title, scope);
+  else {
+    if (!scope.effectiveDate) throw new Error(`The workbook "${definition.title}" needs a session effective date.`);
+    title = Array<HostCellValue>(layout.width).fill('');
+    title[0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}`;
+  }
   const headers = [ENGINE_HEADERS.changed, ENGINE_HEADERS.markForDeletion, ENGINE_HEADERS.status, ...layout.dataColumns.map(headerText), ...HIDDEN_HEADERS];
   return [title, headers];
 }
@@ -187,6 +201,7 @@ export function listSources(definition: WorkbookDefinition, lists: Record<string
 
 const READ_ONLY_FILL = '#F2F2F2';
 const HEADER_FILL = '#DDEBF7';
+const TONES = { good: { fill: '#C6EFCE', fontColor: '#006100' }, bad: { fill: '#FFC7CE', fontColor: '#9C0006' } } as const;
 
 export interface FormatRows {
   /** First row formatted (FIRST_DATA_ROW on prepare; the old end when the sheet grows). */
@@ -220,6 +235,12 @@ export function sheetFormat(layout: Layout, rows: FormatRows, sources: Record<st
   }
   const statusArea = area(all, COL.status);
   const isPrepare = rows.from === FIRST_DATA_ROW;
+  // The kind says which of its values deserve a colour (e.g. a line's batch status), the engine only paints them.
+  const highlights = (layout.definition.highlights ?? []).flatMap((h) => {
+    const column = dataColumnByKey(layout, h.column);
+    return column ? [{ ...area(all, column.index), equals: h.equals, ...TONES[h.tone] }] : [];
+  });
+  const title = isPrepare && layout.definition.scope === 'batch' ? batchTitleFormat() : undefined;
   return {
     columns: [
       { index: COL.changed, width: 60 },
@@ -236,14 +257,17 @@ export function sheetFormat(layout: Layout, rows: FormatRows, sources: Record<st
       { index: layout.version, hidden: true },
     ],
     dataRows: all,
-    unlocked,
-    shaded: isPrepare ? [...shaded, { row: HEADER_ROW, column: 0, rowCount: 1, columnCount: layout.width, fill: HEADER_FILL }] : shaded,
+    unlocked: [...unlocked, ...(title?.unlocked ?? [])],
+    shaded: isPrepare ? [...shaded, { row: HEADER_ROW, column: 0, rowCount: 1, columnCount: layout.width, fill: HEADER_FILL }, ...(title?.shaded ?? [])] : shaded,
     bold: isPrepare ? [{ row: TITLE_ROW, column: 0, rowCount: 2, columnCount: layout.width }] : [],
-    validations,
+    validations: [...validations, ...(title?.validations ?? [])],
     conditionalFills: [
-      ...FAILED_STATUSES.map((equals) => ({ ...statusArea, equals, fill: '#FFC7CE', fontColor: '#9C0006' })),
-      ...['Inserted', 'Updated', 'Deleted'].map((equals) => ({ ...statusArea, equals, fill: '#C6EFCE', fontColor: '#006100' })),
+      ...FAILED_STATUSES.map((equals) => ({ ...statusArea, equals, ...TONES.bad })),
+      ...['Inserted', 'Updated', 'Deleted'].map((equals) => ({ ...statusArea, equals, ...TONES.good })),
+      ...highlights,
     ],
+    textCells: title?.textCells,
+    outlined: title?.outlined,
     freezeRows: isPrepare ? 2 : undefined,
   };
 }

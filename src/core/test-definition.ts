@@ -13,3 +13,20 @@ export const testDefinition: WorkbookDefinition = {
     { key: 'start', header: 'Start', type: 'date', editable: false, enterable: false, required: false },
   ],
 };
+
+/** A small batch kind: a line's entered columns, and a status the definition asks to colour. */
+export const testBatchDefinition: WorkbookDefinition = {
+  kind: 'b',
+  title: 'Batch Kind',
+  description: '',
+  scope: 'batch',
+  columns: [
+    { key: 'person', header: 'Person', type: 'text', editable: true, enterable: true, required: true },
+    { key: 'plan', header: 'Plan', type: 'text', editable: true, enterable: true, required: false, list: 'plans' },
+    { key: 'lineStatus', header: 'Line Status', type: 'text', editable: false, enterable: false, required: false },
+  ],
+  highlights: [
+    { column: 'lineStatus', equals: 'COMPLETE', tone: 'good' },
+    { column: 'lineStatus', equals: 'ERROR', tone: 'bad' },
+  ],
+};

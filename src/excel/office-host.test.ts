@@ -60,6 +60,17 @@ describe('office host over the simulated Excel API', () => {
     expect(wb.userEdit('Data', 2, 1, 'x').ok).toBe(false);
   });
 
+  it('when a title-row input is formatted as text and outlined, then it holds text, and the simulated Excel (no borders) keeps its fill in one sync', async () => {
+    const { wb, host } = setup();
+    await host.createSheet('Data');
+    const d1 = { row: 0, column: 3, rowCount: 1, columnCount: 1 };
+    const before = wb.counters.syncCount;
+    await host.formatSheet('Data', { columns: [], dataRows: { row: 2, rowCount: 5 }, unlocked: [d1], shaded: [{ ...d1, fill: '#FFF2CC' }], validations: [], textCells: [d1], outlined: [d1] });
+    expect(wb.counters.syncCount - before).toBe(1);
+    expect(wb.sheet('Data')!.formatOf(0, 3, 'numberFormat')).toBe('@');
+    expect(wb.cell('Data', 0, 3)).toMatchObject({ locked: false, fill: '#FFF2CC' });
+  });
+
   it('when a sheet of the same name exists, then createSheet replaces it', async () => {
     const { wb, host } = setup();
     await host.createSheet('Data');

@@ -47,7 +47,15 @@ function textFormula(text: string): string {
 
 /** One column past the rightmost one the format touches. */
 function formatWidth(format: SheetFormat): number {
-  const areas: CellArea[] = [...format.unlocked, ...(format.shaded ?? []), ...(format.bold ?? []), ...format.validations, ...(format.conditionalFills ?? [])];
+  const areas: CellArea[] = [
+    ...format.unlocked,
+    ...(format.shaded ?? []),
+    ...(format.bold ?? []),
+    ...format.validations,
+    ...(format.conditionalFills ?? []),
+    ...(format.textCells ?? []),
+    ...(format.outlined ?? []),
+  ];
   return Math.max(1, ...format.columns.map((c) => c.index + 1), ...areas.map((a) => a.column + a.columnCount));
 }
 
@@ -72,6 +80,8 @@ function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
   for (const area of format.unlocked) areaRange(ws, area).format.protection.locked = false;
   for (const area of format.shaded ?? []) areaRange(ws, area).format.fill.color = area.fill;
   for (const area of format.bold ?? []) areaRange(ws, area).format.font.bold = true;
+  for (const area of format.textCells ?? []) areaRange(ws, area).numberFormat = [['@']];
+  for (const area of format.outlined ?? []) outline(areaRange(ws, area));
   for (const v of format.validations) {
     const range = areaRange(ws, v);
     range.dataValidation.clear(); // a rule cannot be set over another one
@@ -84,6 +94,19 @@ function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
     rule.rule = { formula1: textFormula(f.equals), operator: 'EqualTo' };
   }
   if (format.freezeRows) ws.freezePanes.freezeRows(format.freezeRows);
+}
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+
+/** A bold border round an input cell; a host without borders (the simulated Excel) shows the cell's fill alone. */
+function outline(range: Excel.Range): void {
+  const borders = (range.format as Partial<Excel.RangeFormat>).borders;
+  if (!borders) return;
+  for (const edge of EDGES) {
+    const border = borders.getItem(edge);
+    border.style = 'Continuous';
+    border.weight = 'Thick';
+  }
 }
 
 function rowsOf(areas: Array<{ rowIndex: number; rowCount: number }>, usedRows: number): number[] {

@@ -50,6 +50,10 @@ export interface SheetFormat {
   bold?: CellArea[];
   validations: ListValidation[];
   conditionalFills?: ConditionalFill[];
+  /** Cells outside the data rows that hold text as typed (number format "@"), such as a name typed in the title row. */
+  textCells?: CellArea[];
+  /** Input cells that get a bold border where the host can draw one (the simulated Excel cannot: their fill shows them there). */
+  outlined?: CellArea[];
   /** Rows frozen at the top (title and header rows). */
   freezeRows?: number;
 }
