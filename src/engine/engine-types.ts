@@ -2,7 +2,7 @@
  * The generic workbook engine's public surface, used by the task pane.
  * The engine knows nothing of any one workbook kind: it reads the kind's definition from the server.
  */
-import type { RowError, WorkbookDefinition } from '../contract/api';
+import type { AuditLogEntry, BatchJob, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
 
 export interface Progress {
   /** What is happening, in plain words: "Uploading rows", "Writing the sheet". */
@@ -17,8 +17,16 @@ export interface SheetInfo {
   sheet: string;
   kind: string;
   title: string;
-  effectiveDate: string; // ISO
+  /** What the sheet holds: the records on a session effective date, or the lines of one batch. */
+  scope: WorkbookScope;
+  /** Effective-dated sheets: the session effective date (ISO). */
+  effectiveDate?: string;
+  /** Batch sheets: the name in the Batch Name cell (none until one is entered). */
+  batchName?: string;
 }
+
+/** What to prepare: the records on a date, or a batch's lines (no name, or a new one: an empty sheet to start a batch). */
+export type PrepareScope = { effectiveDate: string } | { batchName?: string };
 
 export interface FailedRow {
   /** 0-based sheet row. */
@@ -41,11 +49,11 @@ export interface UploadSummary {
 
 export interface WorkbookEngine {
   definitions(): Promise<WorkbookDefinition[]>;
-  /** Creates the sheet for a kind and date, downloads the rows into it (replaces the sheet on refresh). */
-  prepare(kind: string, effectiveDate: string, onProgress?: ProgressListener): Promise<SheetInfo>;
+  /** Creates the sheet for a kind and date (or batch), downloads the rows into it (replaces the sheet on refresh). */
+  prepare(kind: string, scope: PrepareScope, onProgress?: ProgressListener): Promise<SheetInfo>;
   /** The prepared workbook sheet that is active, if the active sheet is one. */
   activeSheetInfo(): Promise<SheetInfo | undefined>;
-  /** Downloads again into the same sheet (same kind and date). */
+  /** Downloads again into the same sheet (same kind and date; a batch sheet: the batch named in its Batch Name cell). */
   refresh(sheet: string, onProgress?: ProgressListener): Promise<SheetInfo>;
   /** Writes the deletion mark into the Mark for Deletion cell of every selected data row. */
   markSelectedRowsForDeletion(): Promise<number>;
@@ -61,6 +69,13 @@ export interface WorkbookEngine {
   failedRows(sheet: string): Promise<FailedRow[]>;
   /** Selects a row in the sheet (from the failed-rows summary). */
   selectRow(sheet: string, row: number): Promise<void>;
+  /**
+   * Batch sheets: runs the batch process on the batch's lines (refused while lines have changes not uploaded),
+   * reports its progress, then downloads each line's result into the sheet. Answers the finished run.
+   */
+  processBatch(sheet: string, onProgress?: ProgressListener): Promise<BatchJob>;
+  /** Batch sheets: the batch's audit log (kept for lines uploaded with Audit Log set to Yes). */
+  auditLog(sheet: string): Promise<AuditLogEntry[]>;
   /** Starts marking rows Changed as the user edits (best effort: upload does not rely on it). */
   watch(sheet: string): Promise<() => Promise<void>>;
 }

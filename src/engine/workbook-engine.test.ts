@@ -44,7 +44,7 @@ beforeEach(async () => {
   const excel = createSimulatedExcel();
   wb = excel.workbook;
   engine = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-US' });
-  await engine.prepare('person-benefit-groups', DATE);
+  await engine.prepare('person-benefit-groups', { effectiveDate: DATE });
 });
 
 function findRow(personNumber: string): number {
@@ -56,7 +56,7 @@ describe('workbook engine', () => {
   it('when a workbook is prepared, then the sheet has the title, starred headers, rows, dropdowns and locks, in a few Excel requests', async () => {
     const excel = createSimulatedExcel();
     const e = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-GB' });
-    await e.prepare('person-benefit-groups', DATE);
+    await e.prepare('person-benefit-groups', { effectiveDate: DATE });
     const w = excel.workbook;
     expect(w.cell(SHEET, 0, 0).text).toBe('Person Benefit Groups — Session effective date: 01/01/2026');
     expect([0, 1, 2, col.personNumber, col.benefitsGroup].map((c) => w.cell(SHEET, 1, c).value)).toEqual(['Changed', 'Mark for Deletion', 'Status', '*Person Number', '*Benefits Group']);
@@ -72,7 +72,7 @@ describe('workbook engine', () => {
     expect(w.columnInfo(SHEET, col.key).hidden).toBe(true);
     expect(w.isProtected(SHEET)).toBe(true);
     expect(w.counters.syncCount).toBeLessThan(20);
-    expect(await e.activeSheetInfo()).toEqual({ sheet: SHEET, kind: 'person-benefit-groups', title: 'Person Benefit Groups', effectiveDate: DATE });
+    expect(await e.activeSheetInfo()).toEqual({ sheet: SHEET, kind: 'person-benefit-groups', title: 'Person Benefit Groups', scope: 'effective-date', effectiveDate: DATE });
   });
 
   it('when rows are edited by dropdown pick, added and made invalid, then upload sends only those and writes each status', async () => {
@@ -209,8 +209,8 @@ describe('workbook engine, when the connection drops after the server applied a 
       const excel = createSimulatedExcel();
       const w = excel.workbook;
       const e = createWorkbookEngine({ host: createOfficeHost(excel), api: viaProxy, locale: 'en-US' });
-      await e.prepare('person-benefit-groups', DATE);
-      const before = (await api.rows('person-benefit-groups', DATE, 0, 10000)).total;
+      await e.prepare('person-benefit-groups', { effectiveDate: DATE });
+      const before = (await api.rows('person-benefit-groups', { effectiveDate: DATE }, 0, 10000)).total;
       const newRow = w.dimensions(SHEET).rowCount;
       w.userEdit(SHEET, newRow, col.personNumber, 'P10030');
       w.userPickFromList(SHEET, newRow, col.benefitsGroup, 'Interns');
@@ -221,7 +221,7 @@ describe('workbook engine, when the connection drops after the server applied a 
       expect(keys[1]).toBe(keys[0]);
       expect(summary).toMatchObject({ inserted: 1, failed: 0 });
       expect(w.cell(SHEET, newRow, 2).value).toBe('Inserted');
-      expect((await api.rows('person-benefit-groups', DATE, 0, 10000)).total).toBe(before + 1);
+      expect((await api.rows('person-benefit-groups', { effectiveDate: DATE }, 0, 10000)).total).toBe(before + 1);
       expect(await e.upload(SHEET)).toMatchObject({ inserted: 0, updated: 0 }); // nothing left to send
     } finally {
       await new Promise((resolve) => proxy.close(resolve));

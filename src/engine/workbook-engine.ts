@@ -3,8 +3,9 @@
  * It knows no workbook kind: everything kind-specific comes from the server's definition.
  * Excel is reached only through the WorkbookHost, one request per block of rows.
  */
-import { MAX_ROWS_PER_CHUNK, type RowResult, type WorkbookDefinition } from '../contract/api';
-import type { ApiClient } from '../api/api-client';
+import { MAX_ROWS_PER_CHUNK, type RowResult, type RowsResponse, type UploadRequest, type WorkbookDefinition } from '../contract/api';
+import { ApiError, type ApiClient } from '../api/api-client';
+import { BATCH_INPUT_AREA, missingBatchNameMessage, readBatchInputs, type BatchInputs } from '../core/batch-cells';
 import { blocksBySize, chunk, contiguousRuns, rowsPerBlock } from '../core/chunk';
 import { classifyRow, planUpload, rowsToDelete, type UploadItem } from '../core/row-diff';
 import {
@@ -26,9 +27,11 @@ import {
   toSheetRow,
   type Layout,
   type SheetRow,
+  type TitleScope,
 } from '../core/sheet-layout';
 import { applyResult, clearedRow } from '../core/upload-results';
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
+import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
 
 const SHEET_SETTING = 'benefitsWorkbook.sheet.';
@@ -48,9 +51,14 @@ export interface EngineOptions {
   api: ApiClient;
   /** The user's locale (navigator.language): dates are shown and read in its format. */
   locale?: string;
+  /** How often a running batch process is asked how far it got. */
+  pollMs?: number;
 }
 
-export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOptions): WorkbookEngine {
+/** What an upload chunk is for: the session effective date, or the batch (and whether to keep its audit log). */
+type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>;
+
+export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 1000 }: EngineOptions): WorkbookEngine {
   let definitionsCache: Promise<WorkbookDefinition[]> | undefined;
 
   function definitions(): Promise<WorkbookDefinition[]> {
@@ -63,7 +71,40 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
 
   async function sheetInfo(sheet: string): Promise<SheetInfo | undefined> {
     const raw = await host.getSetting(SHEET_SETTING + sheet);
-    return raw ? (JSON.parse(raw) as SheetInfo) : undefined;
+    // Sheets prepared before batch kinds existed have no scope: they are effective-dated.
+    return raw ? { scope: 'effective-date', ...(JSON.parse(raw) as Omit<SheetInfo, 'scope'>) } : undefined;
+  }
+
+  async function saveSheetInfo(info: SheetInfo): Promise<void> {
+    await host.setSetting(SHEET_SETTING + info.sheet, JSON.stringify(info));
+  }
+
+  /** The Batch Name and Audit Log cells, in one read. */
+  async function batchInputs(sheet: string): Promise<BatchInputs> {
+    const [cells] = await host.readValues(sheet, BATCH_INPUT_AREA);
+    return readBatchInputs(cells ?? []);
+  }
+
+  /** The batch cells of a batch sheet; an empty name stops the action (`action` says which, for the message). */
+  async function requireBatch(info: SheetInfo, action: string): Promise<BatchInputs> {
+    const inputs = await batchInputs(info.sheet);
+    if (!inputs.batchName) throw new Error(missingBatchNameMessage(action));
+    // Remembered, so the pane names the batch even before the cell is read again.
+    if (inputs.batchName !== info.batchName) await saveSheetInfo({ ...info, batchName: inputs.batchName });
+    return inputs;
+  }
+
+  async function uploadTarget(info: SheetInfo, action: string): Promise<UploadTarget> {
+    if (info.scope !== 'batch') return { effectiveDate: info.effectiveDate };
+    const { batchName, auditLog } = await requireBatch(info, action);
+    return { batchName, auditLog };
+  }
+
+  /** The first page of a batch's lines; the batch must exist (a sheet is never replaced by an empty one by mistake). */
+  async function existingBatch(kind: string, batchName: string): Promise<RowsResponse> {
+    const page = await api.rows(kind, { batchName }, 0, PAGE_ROWS);
+    if (!page.batchExists) throw new Error(noBatchMessage(batchName));
+    return page;
   }
 
   async function layoutOf(sheet: string): Promise<{ info: SheetInfo; layout: Layout }> {
@@ -119,12 +160,12 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
   }
 
   /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */
-  async function send(info: SheetInfo, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener): Promise<void> {
+  async function send(info: SheetInfo, target: UploadTarget, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener): Promise<void> {
     let done = 0;
     onProgress?.({ phase, done, total: items.length });
     for (const piece of chunk(items, MAX_ROWS_PER_CHUNK)) {
       // One key per chunk, made once: the client's retries resend it unchanged, so the server applies the chunk once.
-      const response = await api.upload(info.kind, { idempotencyKey: crypto.randomUUID(), effectiveDate: info.effectiveDate, rows: piece.map((p) => p.upload) });
+      const response = await api.upload(info.kind, { idempotencyKey: crypto.randomUUID(), ...target, rows: piece.map((p) => p.upload) });
       for (const result of response.results) results.set(result.rowId, result);
       done += piece.length;
       onProgress?.({ phase, done, total: items.length });
@@ -151,10 +192,11 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
   }
 
   /** Sends the items and writes each answered row back, even when a later chunk could not be sent. */
-  async function sendAndWriteBack(sheet: string, info: SheetInfo, layout: Layout, items: UploadItem[], extra: Map<number, HostCellValue[]>, phase: string, onProgress?: ProgressListener) {
+  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Map<number, HostCellValue[]>, phase: string, onProgress?: ProgressListener) {
+    const { sheet } = info;
     const results = new Map<number, RowResult>();
     try {
-      await send(info, items, phase, results, onProgress);
+      await send(info, target, items, phase, results, onProgress);
     } finally {
       const cellsByRow = new Map(extra);
       for (const { row } of items) {
@@ -180,11 +222,14 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
     await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ ...state, formattedEnd: state.formattedEnd + entryRowCount }));
   }
 
-  async function prepareInto(definition: WorkbookDefinition, effectiveDate: string, onProgress?: ProgressListener): Promise<SheetInfo> {
+  /** Builds the sheet and downloads into it; `first` is the first page when the caller already asked for it. */
+  async function prepareInto(definition: WorkbookDefinition, scope: TitleScope, onProgress?: ProgressListener, first?: RowsResponse): Promise<SheetInfo> {
     const layout = createLayout(definition, locale);
     const sheet = sheetName(definition.title);
     const phase = 'Downloading rows';
-    let page = await api.rows(definition.kind, effectiveDate, 0, PAGE_ROWS);
+    const batch = definition.scope === 'batch';
+    const query = batch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate };
+    let page = first ?? (await api.rows(definition.kind, query, 0, PAGE_ROWS));
     onProgress?.({ phase, done: 0, total: page.total });
 
     const listsSheet = listsSheetName(definition);
@@ -193,10 +238,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
     const sources = listSources(definition, page.lists);
 
     await host.createSheet(sheet);
-    await host.writeValues(sheet, 0, 0, titleRows(layout, effectiveDate));
-    // Formats first, so text such as "00123" is stored as typed rather than turned into a number by Excel.
+    // Formats first, so text such as "00123" (or a batch named "2026") is stored as typed rather than turned into a number by Excel.
     const formattedEnd = FIRST_DATA_ROW + page.total + ENTRY_ROWS;
     await host.formatSheet(sheet, sheetFormat(layout, { from: FIRST_DATA_ROW, dataRowCount: page.total, entryRowCount: ENTRY_ROWS }, sources));
+    await host.writeValues(sheet, 0, 0, titleRows(layout, scope));
 
     let written = 0;
     for (;;) {
@@ -206,11 +251,14 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
         onProgress?.({ phase, done: written, total: Math.max(page.total, written) });
       }
       if (page.nextOffset === null || page.rows.length === 0) break;
-      page = await api.rows(definition.kind, effectiveDate, page.nextOffset, PAGE_ROWS);
+      page = await api.rows(definition.kind, query, page.nextOffset, PAGE_ROWS);
     }
     await host.protect(sheet);
-    const info: SheetInfo = { sheet, kind: definition.kind, title: definition.title, effectiveDate };
-    await host.setSetting(SHEET_SETTING + sheet, JSON.stringify(info));
+    const base = { sheet, kind: definition.kind, title: definition.title };
+    const info: SheetInfo = batch
+      ? { ...base, scope: 'batch', ...(scope.batchName ? { batchName: scope.batchName } : {}) }
+      : { ...base, scope: 'effective-date', effectiveDate: scope.effectiveDate };
+    await saveSheetInfo(info);
     await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ formattedEnd, sources } satisfies FormatState));
     await host.select(sheet, { row: FIRST_DATA_ROW, column: COL.firstData, rowCount: 1, columnCount: 1 });
     return info;
@@ -219,19 +267,28 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
   const engine: WorkbookEngine = {
     definitions,
 
-    async prepare(kind, effectiveDate, onProgress) {
+    async prepare(kind, scope, onProgress) {
       const definition = (await definitions()).find((d) => d.kind === kind);
       if (!definition) throw new Error(`There is no workbook called "${kind}".`);
-      return prepareInto(definition, effectiveDate, onProgress);
+      // A batch name nobody used yet prepares an empty sheet with that name: the first upload creates the batch.
+      const batchName = 'batchName' in scope ? scope.batchName?.trim() : undefined;
+      return prepareInto(definition, 'effectiveDate' in scope ? scope : { batchName }, onProgress);
     },
 
     async activeSheetInfo() {
-      return sheetInfo(await host.activeSheet());
+      const info = await sheetInfo(await host.activeSheet());
+      if (info?.scope !== 'batch') return info;
+      // The name as the Batch Name cell holds it now, typed since the last upload or not.
+      const { batchName } = await batchInputs(info.sheet);
+      return { ...info, batchName: batchName || undefined };
     },
 
     async refresh(sheet, onProgress) {
       const { info, layout } = await layoutOf(sheet);
-      return prepareInto(layout.definition, info.effectiveDate, onProgress);
+      if (info.scope !== 'batch') return prepareInto(layout.definition, info, onProgress);
+      // seed: Download replaces the lines with the batch's, keeping what the user typed in the batch cells.
+      const inputs = await requireBatch(info, 'download');
+      return prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName));
     },
 
     async markSelectedRowsForDeletion() {
@@ -259,15 +316,17 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
 
     async deleteMarkedRows(sheet, onProgress) {
       const { info, layout } = await layoutOf(sheet);
+      const target = await uploadTarget(info, 'delete the marked rows');
       const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout, onProgress));
       // A marked row the server never had is only cleared.
       const cleared = new Map(clear.map((row) => [row.row, Array<HostCellValue>(layout.width).fill('')]));
-      const results = await sendAndWriteBack(sheet, info, layout, toSend, cleared, 'Deleting rows', onProgress);
+      const results = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress);
       return summarise(layout, results, 0);
     },
 
     async upload(sheet, onProgress) {
       const { info, layout } = await layoutOf(sheet);
+      const target = await uploadTarget(info, 'upload');
       const plan = planUpload(layout, await readRows(sheet, layout, onProgress));
       // Rows found by fingerprint get their Changed mark now, so an interrupted upload still shows them.
       const unmarked = new Map(plan.send.filter((i) => !i.row.changed).map((i) => [i.row.row, CHANGED_MARK as HostCellValue]));
@@ -277,9 +336,37 @@ export function createWorkbookEngine({ host, api, locale = 'en-US' }: EngineOpti
         const cells = clearedRow(row, layout);
         if (cells) undone.set(row.row, cells);
       }
-      const results = await sendAndWriteBack(sheet, info, layout, plan.send, undone, 'Uploading rows', onProgress);
+      const results = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
       await growIfNeeded(sheet, layout);
       return summarise(layout, results, plan.unchanged.length);
+    },
+
+    async processBatch(sheet, onProgress) {
+      const { info, layout } = await layoutOf(sheet);
+      if (info.scope !== 'batch') throw new Error(`The workbook "${info.title}" has no batch to process.`);
+      const inputs = await requireBatch(info, 'process the batch');
+      // The process runs on the server's lines: edits still in the sheet would be lost by the download that follows.
+      const unsent = planUpload(layout, await readRows(sheet, layout, onProgress)).send.length;
+      if (unsent > 0) {
+        throw new Error(`${unsent === 1 ? '1 row has changes that are' : `${unsent} rows have changes that are`} not uploaded. Upload them first, then process the batch.`);
+      }
+      // One key per click: a start resent by the client's retries answers the same run.
+      const started = await api.startBatchJob(info.kind, inputs.batchName, { idempotencyKey: crypto.randomUUID() }).catch((error: unknown) => {
+        throw error instanceof ApiError && error.status === 404 ? new Error(noBatchMessage(inputs.batchName)) : error;
+      });
+      const job = await followBatchRun(api, info.kind, inputs.batchName, started, pollMs, onProgress);
+      if (job.status === 'failed') throw new Error(failedRunMessage(job));
+      await prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName));
+      return job;
+    },
+
+    async auditLog(sheet) {
+      const { info } = await layoutOf(sheet);
+      if (info.scope !== 'batch') throw new Error(`The workbook "${info.title}" has no audit log.`);
+      const { batchName } = await requireBatch(info, 'show the audit log');
+      return api.auditLog(info.kind, batchName).catch((error: unknown) => {
+        throw error instanceof ApiError && error.status === 404 ? new Error(noBatchMessage(batchName)) : error;
+      });
     },
 
     async rowErrors(sheet, row) {
