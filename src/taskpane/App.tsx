@@ -42,7 +42,7 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
             busy={prepare.busy}
             progress={prepare.progress}
             error={prepare.error}
-            onPrepare={(kind, date) => void prepare.run('prepare', (p) => engine.prepare(kind, date, p)).then(() => setPrepared((n) => n + 1))}
+            onPrepare={(kind, scope) => void prepare.run('prepare', (p) => engine.prepare(kind, scope, p)).then(() => setPrepared((n) => n + 1))}
           />
           <Divider />
           {info ? (

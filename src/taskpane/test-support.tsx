@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { BatchJob } from '../contract/api';
 import type { FailedRow, SheetInfo, UploadSummary, WorkbookEngine } from '../engine/engine-types';
 
 // jsdom has no ResizeObserver, which Fluent's MessageBar uses for its layout; an inert one fills that gap.
@@ -20,7 +21,11 @@ export const failedRow = (row: number, header: string, message: string): FailedR
   errors: [{ column: header.toLowerCase().replace(/\s+/g, ''), header, message }],
 });
 
-export const sheetInfo: SheetInfo = { sheet: 'Person Benefit Groups', kind: 'person-benefit-groups', title: 'Person Benefit Groups', effectiveDate: '2026-01-01' };
+export const sheetInfo: SheetInfo = { sheet: 'Person Benefit Groups', kind: 'person-benefit-groups', title: 'Person Benefit Groups', scope: 'effective-date', effectiveDate: '2026-01-01' };
+
+export const batchSheetInfo: SheetInfo = { sheet: 'Benefit Enrollments', kind: 'benefit-enrollments', title: 'Benefit Enrollments', scope: 'batch', batchName: 'Open enrollment 2026' };
+
+export const batchJob = (j: Partial<BatchJob>): BatchJob => ({ jobId: 1, batchName: 'Open enrollment 2026', status: 'completed', total: 0, done: 0, completed: 0, errors: 0, message: null, ...j });
 
 export const summary = (s: Partial<UploadSummary>): UploadSummary => ({ inserted: 0, updated: 0, deleted: 0, failed: 0, unchanged: 0, failedRows: [], ...s });
 
@@ -38,6 +43,8 @@ export function engineStub(overrides: Partial<WorkbookEngine> = {}): jest.Mocked
     rowErrors: async () => undefined,
     failedRows: async () => [],
     selectRow: async () => undefined,
+    processBatch: async () => batchJob({}),
+    auditLog: async () => [],
     watch: async () => async () => undefined,
     ...overrides,
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookDefinition } from '../../contract/api';
-import type { Progress } from '../../engine/engine-types';
+import type { PrepareScope, Progress } from '../../engine/engine-types';
 import { useDefinitions } from '../hooks/useDefinitions';
 import { ProgressStatus } from './ProgressStatus';
 
@@ -14,19 +14,23 @@ function today(): string {
 
 export interface PrepareWorkbookProps {
   loadDefinitions: () => Promise<WorkbookDefinition[]>;
-  onPrepare: (kind: string, effectiveDate: string) => void;
+  onPrepare: (kind: string, scope: PrepareScope) => void;
   busy: boolean;
   progress?: Progress;
   error?: string;
 }
 
-/** Choose a workbook kind and a session effective date, and build the sheet. */
+/** Choose a workbook kind and a session effective date (or, for a batch workbook, a batch), and build the sheet. */
 export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, error }: PrepareWorkbookProps) {
   const styles = useStyles();
   const { definitions, error: loadError } = useDefinitions(loadDefinitions);
   const [chosen, setChosen] = useState<string | undefined>();
   const [date, setDate] = useState(today);
+  const [batchName, setBatchName] = useState('');
   const selected = definitions.find((d) => d.kind === chosen) ?? definitions[0];
+  const batch = selected?.scope === 'batch';
+  // A batch sheet may start without a name (it is typed in the sheet before the first upload).
+  const scope: PrepareScope = batch ? { batchName: batchName.trim() || undefined } : { effectiveDate: date };
   return (
     <div className={styles.form}>
       <Field label="Workbook" hint={selected?.description}>
@@ -38,10 +42,16 @@ export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, er
           ))}
         </Dropdown>
       </Field>
-      <Field label="Session effective date" hint="Every change you upload starts on this date.">
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-      </Field>
-      <Button appearance="primary" disabled={busy || !selected || !date} onClick={() => selected && onPrepare(selected.kind, date)}>
+      {batch ? (
+        <Field label="Batch name" hint="Enter a new name to start a batch, or an existing one to download its lines.">
+          <Input value={batchName} maxLength={80} onChange={(_, d) => setBatchName(d.value)} />
+        </Field>
+      ) : (
+        <Field label="Session effective date" hint="Every change you upload starts on this date.">
+          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        </Field>
+      )}
+      <Button appearance="primary" disabled={busy || !selected || (!batch && !date)} onClick={() => selected && onPrepare(selected.kind, scope)}>
         Prepare in workbook
       </Button>
       {progress && <ProgressStatus progress={progress} label="Prepare progress" />}

@@ -1,10 +1,14 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetInfo, WorkbookEngine } from '../../engine/engine-types';
 import type { Selection } from '../../excel/workbook-host';
+import { sheetHeading } from '../batch-summary';
+import { useBatchActions } from '../hooks/useBatchActions';
 import { useSelectedRowErrors } from '../hooks/useSelectedRowErrors';
-import { useWorkbookActions } from '../hooks/useWorkbookActions';
+import { useWorkbookActions, type WorkbookAction } from '../hooks/useWorkbookActions';
+import { AuditLog } from './AuditLog';
 import { DeleteDialog } from './DeleteDialog';
 import { DownloadAgainDialog } from './DownloadAgainDialog';
+import { DownloadBatchDialog } from './DownloadBatchDialog';
 import { FailedRowsSummary } from './FailedRowsSummary';
 import { ProgressStatus } from './ProgressStatus';
 import { RowErrors } from './RowErrors';
@@ -14,22 +18,26 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { refresh: 'Download progress', process: 'Process progress' };
+
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;
   info: SheetInfo;
   selection: Selection | undefined;
 }
 
-/** What can be done on a prepared sheet, and what came of it. */
+/** What can be done on a prepared sheet, and what came of it. A batch sheet adds processing and its audit log. */
 export function WorkbookActions({ engine, info, selection }: WorkbookActionsProps) {
   const styles = useStyles();
   const a = useWorkbookActions(engine, info);
+  const b = useBatchActions(engine, info.sheet, a);
   const selectedErrors = useSelectedRowErrors(engine, info.sheet, selection, a.version);
   const { busy, running, progress, error } = a.task;
+  const batch = info.scope === 'batch';
   return (
     <section className={styles.column} aria-label="Workbook actions">
       <Text as="h2" size={400} weight="semibold">
-        {info.title} — Session effective date {info.effectiveDate}
+        {sheetHeading(info)}
       </Text>
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy} onClick={() => void a.upload()}>
@@ -42,24 +50,39 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
           Delete marked rows
         </Button>
         <Button disabled={busy} onClick={a.askRefresh}>
-          Download again
+          {batch ? 'Download batch' : 'Download again'}
         </Button>
+        {batch && (
+          <>
+            <Button disabled={busy} onClick={() => void b.process()}>
+              Process batch
+            </Button>
+            <Button disabled={busy} onClick={() => void b.showAuditLog()}>
+              Show audit log
+            </Button>
+          </>
+        )}
       </div>
-      {progress && <ProgressStatus progress={progress} label={running === 'refresh' ? 'Download progress' : 'Upload progress'} />}
+      {progress && <ProgressStatus progress={progress} label={(running && PROGRESS_LABELS[running]) ?? 'Upload progress'} />}
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
       {a.result && !busy && (
-        <MessageBar intent={a.result.failed ? 'warning' : 'success'} layout="multiline" aria-label="Upload result">
+        <MessageBar intent={a.result.failed ? 'warning' : 'success'} layout="multiline" aria-label={a.result.label ?? 'Upload result'}>
           <MessageBarBody>{a.result.text}</MessageBarBody>
         </MessageBar>
       )}
       <RowErrors failed={selectedErrors} />
       <FailedRowsSummary rows={a.failedRows} onSelect={a.selectRow} />
+      {b.auditLog && <AuditLog entries={b.auditLog} />}
       <DeleteDialog count={a.confirmingDelete ?? 0} open={a.confirmingDelete !== undefined} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
-      <DownloadAgainDialog open={a.confirmingRefresh} effectiveDate={info.effectiveDate} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
+      {batch ? (
+        <DownloadBatchDialog open={a.confirmingRefresh} batchName={info.batchName} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
+      ) : (
+        <DownloadAgainDialog open={a.confirmingRefresh} effectiveDate={info.effectiveDate ?? ''} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
+      )}
     </section>
   );
 }

@@ -3,12 +3,19 @@ import type { FailedRow, SheetInfo, UploadSummary, WorkbookEngine } from '../../
 import { markedText, summaryText } from '../upload-summary';
 import { useTask } from './useTask';
 
-export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh';
+export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh' | 'process' | 'audit';
+
+/** The last action's outcome; `label` names it for screen readers (uploads and the like: "Upload result"). */
+export interface ActionResult {
+  text: string;
+  failed: boolean;
+  label?: string;
+}
 
 /** Upload, deletion and download-again for one prepared sheet, with the result and the failed rows after each. */
 export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
   const task = useTask<WorkbookAction>();
-  const [result, setResult] = useState<{ text: string; failed: boolean } | undefined>();
+  const [result, setResult] = useState<ActionResult | undefined>();
   const [failedRows, setFailedRows] = useState<FailedRow[]>([]);
   /** Rows to delete, while the confirmation is open. */
   const [confirmingDelete, setConfirmingDelete] = useState<number | undefined>();
@@ -43,6 +50,10 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
     version,
     confirmingDelete,
     confirmingRefresh,
+    /** Says the sheet's rows were rewritten (by any action), so views of row statuses ask again. */
+    changed: () => setVersion((v) => v + 1),
+    /** One outcome at a time: a newer action's result replaces the older one. */
+    showResult: setResult,
     upload: async () => finish('uploaded', await task.run('upload', (p) => engine.upload(sheet, p))),
     markSelected: async () => {
       const n = await task.run('mark', () => engine.markSelectedRowsForDeletion());
@@ -63,7 +74,7 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
     confirmRefresh: async () => {
       setConfirmingRefresh(false);
       const done = await task.run('refresh', (p) => engine.refresh(sheet, p));
-      if (done) setResult({ text: `Downloaded again as of ${done.effectiveDate}.`, failed: false });
+      if (done) setResult({ text: done.scope === 'batch' ? `Downloaded the lines of batch ${done.batchName ?? ''}.` : `Downloaded again as of ${done.effectiveDate}.`, failed: false });
       setVersion((v) => v + 1);
     },
     selectRow: (row: number) => void engine.selectRow(sheet, row).catch(() => undefined),

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import type { AuditLogEntry } from '../../contract/api';
+import type { WorkbookEngine } from '../../engine/engine-types';
+import { processText } from '../batch-summary';
+import type { useTask } from './useTask';
+import type { ActionResult, WorkbookAction } from './useWorkbookActions';
+
+export interface SheetActions {
+  task: ReturnType<typeof useTask<WorkbookAction>>;
+  changed: () => void;
+  showResult: (result: ActionResult | undefined) => void;
+}
+
+/** Process batch and Show audit log, sharing the sheet's one running task (so no two actions overlap) and result. */
+export function useBatchActions(engine: WorkbookEngine, sheet: string, { task, changed, showResult }: SheetActions) {
+  const [auditLog, setAuditLog] = useState<AuditLogEntry[] | undefined>();
+  return {
+    auditLog,
+    process: async () => {
+      const job = await task.run('process', (p) => engine.processBatch(sheet, p));
+      if (job) showResult({ text: processText(job), failed: job.errors > 0, label: 'Process result' });
+      changed();
+    },
+    showAuditLog: async () => {
+      const entries = await task.run('audit', () => engine.auditLog(sheet));
+      if (entries) setAuditLog(entries);
+    },
+  };
+}
