@@ -3,12 +3,17 @@ import express from 'express';
 import type { AppDatabase } from './db/database';
 import { authRoutes, requireAuth } from './auth/auth.routes';
 import { createTokenService } from './auth/token.service';
+import type { JobRunner } from './engine/batch-jobs';
 import { workbookRoutes } from './engine/workbooks.routes';
 import { AppError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
 import { openApiDocument } from './openapi';
 
-export async function createApp(options: { database: AppDatabase; staticDir?: string }): Promise<express.Express> {
+/**
+ * The HTTP app. `runner` is the batch job runner of this server instance, woken when a run is started here;
+ * without one, runs wait in the database for a runner (another instance, or a test's drain()).
+ */
+export async function createApp(options: { database: AppDatabase; staticDir?: string; runner?: JobRunner }): Promise<express.Express> {
   const { db, kind } = options.database;
   const tokens = await createTokenService(db);
   const app = express();
@@ -23,7 +28,7 @@ export async function createApp(options: { database: AppDatabase; staticDir?: st
   });
   app.use(authRoutes(db, tokens));
   app.use('/api', requireAuth(tokens));
-  app.use(workbookRoutes(db));
+  app.use(workbookRoutes(db, options.runner));
   app.use('/api', () => {
     throw new AppError('not_found', 'There is no such API address.');
   });

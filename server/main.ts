@@ -7,6 +7,8 @@ import path from 'node:path';
 import { createApp } from './app';
 import { createDatabase, migrate } from './db/database';
 import { isEmpty, seedDemoData } from './demo/seed';
+import { createJobRunner, type RunnerOptions } from './engine/batch-jobs';
+import { batchKinds } from './engine/registry';
 
 export interface ServerOptions {
   port?: number;
@@ -18,6 +20,8 @@ export interface ServerOptions {
   tls?: { cert: string; key: string };
   /** Load demo data when the database is empty (default true). */
   demoData?: boolean;
+  /** Batch job runner settings (lease and poll intervals). */
+  jobs?: RunnerOptions;
 }
 
 export interface RunningServer {
@@ -29,7 +33,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const database = await createDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   await migrate(database.db);
   if (options.demoData !== false && (await isEmpty(database.db))) await seedDemoData(database.db);
-  const app = await createApp({ database, staticDir: options.staticDir });
+  // Runs live in the database: this instance's runner also resumes runs a stopped instance left unfinished.
+  const runner = createJobRunner(database.db, batchKinds, { onError: (error) => console.error('Batch process error:', error), ...options.jobs });
+  runner.start();
+  const app = await createApp({ database, staticDir: options.staticDir, runner });
   const server = options.tls ? https.createServer(options.tls, app) : http.createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 3001, options.host ?? 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
@@ -37,6 +44,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `${options.tls ? 'https' : 'http'}://localhost:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runner.stop();
       await database.close();
     },
   };

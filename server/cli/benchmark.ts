@@ -45,13 +45,13 @@ async function main(): Promise<void> {
   const rows = await timed('download every row (2,000 a page)', persons, async () => {
     const all: DownloadedRow[] = [];
     for (let offset: number | null = 0; offset !== null; ) {
-      const page = await api.rows(KIND, DATE, offset, 2000);
+      const page = await api.rows(KIND, { effectiveDate: DATE }, offset, 2000);
       all.push(...page.rows);
       offset = page.nextOffset;
     }
     return all;
   });
-  const groups = (await api.rows(KIND, DATE, 0, 1)).lists.benefitGroups;
+  const groups = (await api.rows(KIND, { effectiveDate: DATE }, 0, 1)).lists.benefitGroups;
   await timed(`upload ${rows.length} updates (${MAX_ROWS_PER_CHUNK}-row chunks)`, rows.length, async () => {
     for (const piece of chunk(rows, MAX_ROWS_PER_CHUNK)) {
       const uploadRows = piece.map((r, i) => ({ rowId: i, op: 'update' as const, key: r.key, version: r.version, values: { benefitsGroup: groups[(i + 1) % groups.length] } }));

@@ -7,6 +7,7 @@ import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as balancesAndHabits from './migrations/002-balances-and-habits';
 import * as noOverlaps from './migrations/003-no-overlapping-records';
+import * as enrollmentBatches from './migrations/004-enrollment-batches';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -41,6 +42,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
 const migrations: Record<string, Migration> = {
   '001-initial': initial, '002-balances-and-habits': balancesAndHabits,
   '003-no-overlapping-records': noOverlaps,
+  '004-enrollment-batches': enrollmentBatches,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -90,7 +90,165 @@ export interface AppSettingsTable {
   value: string;
 }
 
+type Amount = ColumnType<string | null, string | number | null, string | number | null>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Reference data with a validity range: programs, life event types, beneficiary organizations. */
+export interface DatedNameTable {
+  id: Generated<number>;
+  name: string;
+  start_date: DateColumn;
+  end_date: DateColumn;
+}
+
+export interface BenefitPlansTable extends DatedNameTable {
+  program_id: number | null;
+  default_rate_amount: Amount;
+  default_coverage_amount: Amount;
+}
+
+export interface BenefitOptionsTable extends DatedNameTable {
+  plan_id: number;
+  default_rate_amount: Amount;
+  default_coverage_amount: Amount;
+}
+
+export interface PersonContactsTable {
+  id: Generated<number>;
+  person_id: number;
+  name: string;
+  relationship: string;
+  date_of_birth: DateColumn;
+}
+
+export interface EnrollmentBatchesTable {
+  id: Generated<number>;
+  name: string;
+  audit_log: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export type LineStatus = 'NEW' | 'COMPLETE' | 'ERROR';
+
+export interface EnrollmentBatchLinesTable {
+  key: string;
+  batch_id: number;
+  line_id: number;
+  version: number;
+  enrollment_type: string;
+  effective_date: DateColumn;
+  person_number: string;
+  program_name: string | null;
+  plan_name: string | null;
+  option_name: string | null;
+  life_event: string;
+  life_event_occurred_date: DateColumn;
+  original_enrollment_date: string | null;
+  create_potential_life_event: boolean;
+  benefit_relationship: string;
+  rate_amount: Amount;
+  coverage_amount: Amount;
+  date_of_birth: string | null;
+  beneficiary_organization: string | null;
+  primary_percentage: Amount;
+  contingent_percentage: Amount;
+  beneficiary_amount: Amount;
+  close_life_event_date: string | null;
+  close_life_event: boolean;
+  status: ColumnType<LineStatus, LineStatus | undefined, LineStatus>;
+  message: string | null;
+  processed_by_job: number | null;
+}
+
+export interface PotentialLifeEventsTable {
+  id: Generated<number>;
+  person_id: number;
+  life_event_type_id: number;
+  occurred_date: DateColumn;
+  relationship_id: number;
+  status: 'STARTED' | 'CLOSED';
+  closed_date: string | null;
+}
+
+export interface BenefitEnrollmentsTable {
+  id: Generated<number>;
+  person_id: number;
+  program_id: number | null;
+  plan_id: number;
+  option_id: number | null;
+  life_event_id: number;
+  effective_start_date: DateColumn;
+  effective_end_date: DateColumn;
+  rate_amount: Amount;
+  coverage_amount: Amount;
+  original_enrollment_date: string | null;
+  batch_line_key: string;
+}
+
+export interface DependentDesignationsTable {
+  id: Generated<number>;
+  enrollment_id: number;
+  contact_id: number;
+  effective_date: DateColumn;
+  batch_line_key: string;
+}
+
+export interface BeneficiaryDesignationsTable {
+  id: Generated<number>;
+  enrollment_id: number;
+  contact_id: number | null;
+  organization_id: number | null;
+  primary_percentage: Amount;
+  contingent_percentage: Amount;
+  amount: Amount;
+  effective_date: DateColumn;
+  batch_line_key: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'completed' | 'failed';
+
+export interface BatchJobsTable {
+  id: Generated<number>;
+  batch_id: number;
+  idempotency_key: string;
+  status: JobStatus;
+  total: number;
+  done: Generated<number>;
+  completed: Generated<number>;
+  errors: Generated<number>;
+  message: string | null;
+  claimed_by: string | null;
+  lease_expires_at: Timestamp | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface EnrollmentAuditLogTable {
+  id: Generated<string>;
+  batch_id: number;
+  job_id: number;
+  line_key: string;
+  line_id: number;
+  level: 'ERROR' | 'INFORMATION';
+  message: string;
+  logged_at: Generated<Date>;
+}
+
 export interface Database {
+  benefit_programs: DatedNameTable;
+  benefit_plans: BenefitPlansTable;
+  benefit_options: BenefitOptionsTable;
+  life_event_types: DatedNameTable;
+  person_contacts: PersonContactsTable;
+  beneficiary_organizations: DatedNameTable;
+  enrollment_batches: EnrollmentBatchesTable;
+  enrollment_batch_lines: EnrollmentBatchLinesTable;
+  potential_life_events: PotentialLifeEventsTable;
+  benefit_enrollments: BenefitEnrollmentsTable;
+  dependent_designations: DependentDesignationsTable;
+  beneficiary_designations: BeneficiaryDesignationsTable;
+  batch_jobs: BatchJobsTable;
+  enrollment_audit_log: EnrollmentAuditLogTable;
   persons: PersonsTable;
   benefit_groups: BenefitGroupsTable;
   person_benefit_groups: PersonBenefitGroupsTable;

@@ -3,12 +3,21 @@ import { AppError } from '../errors/app-error';
 import { benefitBalancesKind } from '../workbooks/benefit-balances/benefit-balances.kind';
 import { benefitGroupsKind } from '../workbooks/benefit-groups/benefit-groups.kind';
 import { personHabitsKind } from '../workbooks/person-habits/person-habits.kind';
-import type { EffectiveDatedKind } from './workbook-kind';
+import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollment-batches.kind';
+import { isBatchKind, type BatchKind, type WorkbookKind } from './workbook-kind';
 
-export const workbookKinds: EffectiveDatedKind[] = [benefitGroupsKind, benefitBalancesKind, personHabitsKind];
+export const workbookKinds: WorkbookKind[] = [benefitGroupsKind, benefitBalancesKind, personHabitsKind, enrollmentBatchesKind];
 
-export function findKind(kind: string): EffectiveDatedKind {
+export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);
+
+export function findKind(kind: string): WorkbookKind {
   const found = workbookKinds.find((k) => k.definition.kind === kind);
   if (!found) throw new AppError('not_found', `There is no workbook called "${kind}". Choose one of: ${workbookKinds.map((k) => k.definition.kind).join(', ')}.`);
+  return found;
+}
+
+export function findBatchKind(kind: string): BatchKind {
+  const found = findKind(kind);
+  if (!isBatchKind(found)) throw new AppError('not_found', `The workbook "${kind}" has no batches: it holds records as of a session effective date.`);
   return found;
 }

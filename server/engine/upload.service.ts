@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { RowResult, UploadResponse, UploadRow } from '../../src/contract/api';
 import type { DatedUploadRequest as UploadRequest } from './request-schemas';
-import { AppError } from '../errors/app-error';
+import { oncePerKey } from './idempotency';
 import { decideDelete, decideInsert, decideUpdate, type DatedRecord, type Decision } from './effective-dating';
 import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecord, type StoredRecord, type TableSpec } from './effective-dated.repository';
 import { settableOnly } from './settable-values';
@@ -20,22 +20,7 @@ interface Planned {
 }
 
 export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<UploadResponse> {
-  return db.transaction().execute(async (trx) => {
-    // The claim and the chunk's writes commit together: a retried chunk finds the stored answer and applies nothing.
-    const claimed = await sql`
-      insert into upload_requests (idempotency_key, kind) values (${request.idempotencyKey}, ${kind.definition.kind})
-      on conflict do nothing returning idempotency_key`.execute(trx);
-    if (claimed.rows.length === 0) {
-      const earlier = await trx.selectFrom('upload_requests').select(['kind', 'response']).where('idempotency_key', '=', request.idempotencyKey).executeTakeFirstOrThrow();
-      if (earlier.kind !== kind.definition.kind || earlier.response === null) {
-        throw new AppError('conflict', 'This upload key was already used for another upload. Upload again to get a new key.');
-      }
-      return earlier.response as UploadResponse;
-    }
-    const response: UploadResponse = { results: await applyChunk(trx, kind, request) };
-    await trx.updateTable('upload_requests').set({ response: JSON.stringify(response) }).where('idempotency_key', '=', request.idempotencyKey).execute();
-    return response;
-  });
+  return oncePerKey(db, request.idempotencyKey, kind.definition.kind, async (trx) => ({ results: await applyChunk(trx, kind, request) }));
 }
 
 function toDated(record: StoredRecord): DatedRecord {

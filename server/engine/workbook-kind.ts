@@ -1,6 +1,6 @@
 /** What a workbook kind is to the server. A kind is one folder under server/workbooks/. */
 import type { Kysely } from 'kysely';
-import type { CellValue, DownloadedRow, RowError, UploadRow, WorkbookDefinition } from '../../src/contract/api';
+import type { AuditLogEntry, CellValue, DownloadedRow, RowError, UploadRequest, UploadResponse, UploadRow, WorkbookDefinition } from '../../src/contract/api';
 import type { Database } from '../db/schema';
 import type { SqlType } from './effective-dated.repository';
 import type { DemoPerson } from '../demo/people';
@@ -50,4 +50,56 @@ export type Values = Record<string, CellValue>;
 /** A page of download rows from query rows that carry key, version and the window's total count. */
 export function toDownloadPage<R extends { key: string; version: number | string; total: number | string }>(rows: R[], values: (row: R) => Values): DownloadPage {
   return { total: rows.length > 0 ? Number(rows[0].total) : 0, rows: rows.map((r) => ({ key: r.key, version: Number(r.version), values: values(r) })) };
+}
+
+/** A batch kind's upload: the lines of one named batch (created by its first upload). */
+export type BatchUploadRequest = Omit<UploadRequest, 'effectiveDate' | 'batchName'> & { batchName: string; auditLog?: boolean };
+
+export interface BatchPage extends DownloadPage {
+  batchExists: boolean;
+}
+
+/**
+ * A batch kind: the sheet holds the lines of one named batch in an interim table, and a batch process
+ * (run by the engine's job runner, in units such as one participant's lines) applies them.
+ */
+export interface BatchKind {
+  definition: WorkbookDefinition;
+  lists(db: Db): Promise<Record<string, string[]>>;
+  /** The batch's lines in line order; no batch of that name → no rows, batchExists false. */
+  download(db: Db, batchName: string, page: { offset: number; limit: number }): Promise<BatchPage>;
+  /** Applies one chunk of line changes (the engine has claimed the idempotency key and opened the transaction). */
+  upload(db: Db, request: BatchUploadRequest): Promise<UploadResponse>;
+  processor: BatchProcessor;
+  /** The batch's audit log, oldest first; an unknown batch is a not_found AppError. */
+  auditLog(db: Db, batchName: string): Promise<AuditLogEntry[]>;
+  seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
+}
+
+/** A running job as the processor sees it. */
+export interface JobContext {
+  jobId: number;
+  batchId: number;
+}
+
+export interface UnitOutcome {
+  done: number;
+  completed: number;
+  errors: number;
+}
+
+/** What a batch process does; the engine's runner claims the job, leases it and calls these in transactions. */
+export interface BatchProcessor {
+  /** The batch's id and the number of lines a new run will process; undefined when there is no such batch. */
+  prepareRun(db: Db, batchName: string): Promise<{ batchId: number; total: number } | undefined>;
+  /** The next unit (e.g. a participant) that still has lines for this run; undefined when the run is done. */
+  nextUnit(db: Db, job: JobContext): Promise<string | undefined>;
+  /** Processes one unit in the caller's transaction; every line it finishes is marked with the job, so it never runs twice. */
+  processUnit(db: Db, job: JobContext, unit: string): Promise<UnitOutcome>;
+}
+
+export type WorkbookKind = EffectiveDatedKind | BatchKind;
+
+export function isBatchKind(kind: WorkbookKind): kind is BatchKind {
+  return kind.definition.scope === 'batch';
 }

@@ -1,11 +1,13 @@
 import { Router } from 'express';
-import { kindParams, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
-import { rowsQuerySchema, uploadRequestSchema } from './request-schemas';
-import { findKind, workbookKinds } from './registry';
+import { batchParams, jobParams, kindParams, startBatchJobRequest, type AuditLogResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
+import { getJob, startJob, type JobRunner } from './batch-jobs';
+import { oncePerKey } from './idempotency';
+import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
+import { findBatchKind, findKind, workbookKinds } from './registry';
 import { uploadChunk } from './upload.service';
-import type { Db } from './workbook-kind';
+import { isBatchKind, type BatchKind, type Db } from './workbook-kind';
 
-export function workbookRoutes(db: Db): Router {
+export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   const router = Router();
   router.get('/api/workbooks', (_req, res) => {
     const body: WorkbooksResponse = { workbooks: workbookKinds.map((k) => k.definition) };
@@ -13,6 +15,10 @@ export function workbookRoutes(db: Db): Router {
   });
   router.get('/api/workbooks/:kind/rows', async (req, res) => {
     const kind = findKind(kindParams.parse(req.params).kind);
+    if (isBatchKind(kind)) {
+      res.json(await batchRows(db, kind, batchRowsQuerySchema.parse(req.query)));
+      return;
+    }
     const query = rowsQuerySchema.parse(req.query);
     const page = await kind.download(db, query.effectiveDate, query);
     const next = query.offset + page.rows.length;
@@ -28,7 +34,43 @@ export function workbookRoutes(db: Db): Router {
   });
   router.post('/api/workbooks/:kind/uploads', async (req, res) => {
     const kind = findKind(kindParams.parse(req.params).kind);
+    if (isBatchKind(kind)) {
+      const request = batchUploadRequestSchema.parse(req.body);
+      const batchName = request.batchName as string;
+      res.json(await oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${batchName}`, (trx) => kind.upload(trx, { ...request, batchName })));
+      return;
+    }
     res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body)));
   });
+  router.post('/api/workbooks/:kind/batches/:batchName/jobs', async (req, res) => {
+    const params = batchParams.parse(req.params);
+    const { job, created } = await startJob(db, findBatchKind(params.kind), params.batchName, startBatchJobRequest.parse(req.body).idempotencyKey);
+    if (created) runner?.wake();
+    res.status(created ? 202 : 200).json(job);
+  });
+  router.get('/api/workbooks/:kind/batches/:batchName/jobs/:jobId', async (req, res) => {
+    const params = jobParams.parse(req.params);
+    findBatchKind(params.kind);
+    res.json(await getJob(db, params.batchName, params.jobId));
+  });
+  router.get('/api/workbooks/:kind/batches/:batchName/audit-log', async (req, res) => {
+    const params = batchParams.parse(req.params);
+    const body: AuditLogResponse = { batchName: params.batchName, entries: await findBatchKind(params.kind).auditLog(db, params.batchName) };
+    res.json(body);
+  });
   return router;
+}
+
+async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>): Promise<RowsResponse> {
+  const page = query.batchName ? await kind.download(db, query.batchName, query) : { rows: [], total: 0, batchExists: false };
+  const next = query.offset + page.rows.length;
+  return {
+    kind: kind.definition.kind,
+    batchName: query.batchName,
+    batchExists: page.batchExists,
+    rows: page.rows,
+    total: page.total,
+    nextOffset: page.rows.length === query.limit && next < page.total ? next : null,
+    lists: await kind.lists(db),
+  };
 }

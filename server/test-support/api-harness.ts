@@ -16,6 +16,9 @@ export interface Harness {
   rowsOn(kind: string, effectiveDate: string): Promise<Row[]>;
   rowFor(kind: string, effectiveDate: string, match: (values: Row['values']) => boolean): Promise<Row>;
   upload(kind: string, effectiveDate: string, rows: UploadRow[]): Promise<Array<{ rowId: number; status: string; errors: Array<{ column?: string; message: string }>; values?: Row['values'] }>>;
+  /** Authorised requests for the calls without a helper here. */
+  get(path: string, query?: Record<string, unknown>): request.Test;
+  post(path: string, body: object): request.Test;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,8 @@ export async function createHarness(dialect: DatabaseKind, persons = 30): Promis
       const res = await request(app).post(`/api/workbooks/${kind}/uploads`).set(auth).send({ idempotencyKey: randomUUID(), effectiveDate, rows }).expect(200);
       return res.body.results;
     },
+    get: (path, query = {}) => request(app).get(path).query(query).set(auth),
+    post: (path, body) => request(app).post(path).set(auth).send(body),
     close: () => database.close(),
   };
 }

@@ -1,0 +1,223 @@
+/**
+ * Batch process runs (jobs) kept in PostgreSQL, not in process memory.
+ * A runner claims a job with a lease, processes it one unit per transaction (the unit's lines, their marks and the
+ * job's progress commit together), and renews the lease each unit. A runner that dies leaves its lease to expire;
+ * another runner (or the restarted server) then resumes the job where the last committed unit left it.
+ * Every unit transaction first locks the job row and checks it still holds the lease, so two instances never
+ * process one batch at once, and a line is never run twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { BatchJob } from '../../src/contract/api';
+import { AppError } from '../errors/app-error';
+import type { BatchKind, Db } from './workbook-kind';
+
+export interface RunnerOptions {
+  /** Names this runner in the job's claimed_by; random per process. */
+  instanceId?: string;
+  /** How long a claim lasts without progress before another runner may take the job over. */
+  leaseMs?: number;
+  /** How often an idle runner looks for queued jobs (new jobs of its own instance wake it at once). */
+  pollMs?: number;
+  /** Reports a job that stopped on an unexpected error (the job is marked failed either way). */
+  onError?: (error: unknown) => void;
+}
+
+export interface JobRunner {
+  readonly instanceId: string;
+  /** Starts looking for jobs in the background. */
+  start(): void;
+  /** Stops after the unit in progress; an unfinished job keeps its lease until it expires. */
+  stop(): Promise<void>;
+  /** Looks for a job now instead of at the next poll. */
+  wake(): void;
+  /** Processes claimable jobs until none is left (tests and the CLI). */
+  drain(): Promise<void>;
+  /**
+   * Claims one job and processes at most `units` units of it, then returns as a crashed server would:
+   * the job stays running under this runner's lease. For fault tests.
+   */
+  runUnits(units: number): Promise<number | undefined>;
+}
+
+type JobRow = {
+  id: number;
+  batch_id: number;
+  batch_name: string;
+  status: BatchJob['status'];
+  total: number;
+  done: number;
+  completed: number;
+  errors: number;
+  message: string | null;
+};
+
+function toBatchJob(row: JobRow): BatchJob {
+  return { jobId: row.id, batchName: row.batch_name, status: row.status, total: row.total, done: row.done, completed: row.completed, errors: row.errors, message: row.message };
+}
+
+const jobColumns = sql`j.id, j.batch_id, b.name as batch_name, j.status, j.total, j.done, j.completed, j.errors, j.message`;
+
+async function findJob(db: Db, where: ReturnType<typeof sql>): Promise<JobRow | undefined> {
+  const result = await sql<JobRow>`select ${jobColumns} from batch_jobs j join enrollment_batches b on b.id = j.batch_id where ${where}`.execute(db);
+  return result.rows[0];
+}
+
+export async function getJob(db: Db, batchName: string, jobId: number): Promise<BatchJob> {
+  const row = await findJob(db, sql`j.id = ${jobId} and b.name = ${batchName}`);
+  if (!row) throw new AppError('not_found', `There is no run ${jobId} of the batch "${batchName}".`);
+  return toBatchJob(row);
+}
+
+/**
+ * Starts a run of the batch, or answers the run already started: the same idempotency key (a retried request)
+ * gets its own run back, and a batch with a run still going gets that run. A run processes the lines not COMPLETE.
+ */
+export async function startJob(db: Db, kind: BatchKind, batchName: string, idempotencyKey: string): Promise<{ job: BatchJob; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const same = await findJob(trx, sql`j.idempotency_key = ${idempotencyKey}`);
+    if (same) {
+      if (same.batch_name !== batchName) throw new AppError('conflict', 'This request key was already used to process another batch. Click Process batch again.');
+      return { job: toBatchJob(same), created: false };
+    }
+    const run = await kind.processor.prepareRun(trx, batchName);
+    if (!run) throw new AppError('not_found', `There is no batch called "${batchName}". Upload its lines first, then process it.`);
+    const active = await findJob(trx, sql`j.batch_id = ${run.batchId} and j.status in ('queued', 'running')`);
+    if (active) return { job: toBatchJob(active), created: false };
+    const nothingToDo = run.total === 0;
+    const inserted = await sql<{ id: number }>`
+      insert into batch_jobs (batch_id, idempotency_key, status, total, message, finished_at)
+      values (${run.batchId}, ${idempotencyKey}, ${nothingToDo ? 'completed' : 'queued'}, ${run.total},
+              ${nothingToDo ? 'Every line of this batch is already COMPLETE: there was nothing to process.' : null},
+              ${nothingToDo ? sql`now()` : null})
+      on conflict (batch_id) where status in ('queued', 'running') do nothing
+      returning id`.execute(trx);
+    // Another request started a run between our look and our insert: answer that one.
+    const id = inserted.rows[0]?.id;
+    const row = await findJob(trx, id !== undefined ? sql`j.id = ${id}` : sql`j.batch_id = ${run.batchId} and j.status in ('queued', 'running')`);
+    return { job: toBatchJob(row as JobRow), created: id !== undefined };
+  });
+}
+
+/** Whether the batch has a run queued or going (its lines must not change meanwhile). */
+export async function hasActiveJob(db: Db, batchId: number): Promise<boolean> {
+  const row = await db.selectFrom('batch_jobs').select('id').where('batch_id', '=', batchId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+  return row !== undefined;
+}
+
+export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptions = {}): JobRunner {
+  const instanceId = options.instanceId ?? `runner-${randomUUID()}`;
+  const leaseMs = options.leaseMs ?? 15000;
+  const pollMs = options.pollMs ?? 1000;
+  // One batch kind today; a job's kind would be stored with it when there are more.
+  const processor = kinds[0]?.processor;
+  let running = false;
+  /** Set by stop(): the job in progress stops after its current unit and keeps its lease. */
+  let stopping = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+
+  /** Takes the oldest queued job, or a running one whose runner's lease ran out. */
+  async function claim(): Promise<{ jobId: number; batchId: number } | undefined> {
+    const result = await sql<{ id: number; batch_id: number }>`
+      update batch_jobs set status = 'running', claimed_by = ${instanceId}, lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
+      where id = (
+        select id from batch_jobs
+        where status = 'queued' or (status = 'running' and lease_expires_at < now())
+        order by id limit 1 for update skip locked)
+      returning id, batch_id`.execute(db);
+    const row = result.rows[0];
+    return row ? { jobId: row.id, batchId: row.batch_id } : undefined;
+  }
+
+  /** One unit in one transaction: 'more' while units remain, 'done' when the job finished, 'lost' when another runner holds it. */
+  async function step(job: { jobId: number; batchId: number }): Promise<'more' | 'done' | 'lost'> {
+    return db.transaction().execute(async (trx) => {
+      const held = await sql`select id from batch_jobs where id = ${job.jobId} and status = 'running' and claimed_by = ${instanceId} for update`.execute(trx);
+      if (held.rows.length === 0) return 'lost';
+      const unit = await processor.nextUnit(trx, job);
+      if (unit === undefined) {
+        await sql`update batch_jobs set status = 'completed', finished_at = now(), lease_expires_at = null where id = ${job.jobId}`.execute(trx);
+        return 'done';
+      }
+      const outcome = await processor.processUnit(trx, job, unit);
+      await sql`
+        update batch_jobs set done = done + ${outcome.done}, completed = completed + ${outcome.completed}, errors = errors + ${outcome.errors},
+          lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
+        where id = ${job.jobId}`.execute(trx);
+      return 'more';
+    });
+  }
+
+  async function fail(jobId: number, error: unknown): Promise<void> {
+    options.onError?.(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    await sql`
+      update batch_jobs set status = 'failed', finished_at = now(), lease_expires_at = null,
+        message = ${`The batch process stopped: ${reason}. Lines already finished keep their results; process the batch again to continue.`}
+      where id = ${jobId} and claimed_by = ${instanceId}`.execute(db);
+  }
+
+  async function runClaimed(job: { jobId: number; batchId: number }, maxUnits = Infinity): Promise<void> {
+    try {
+      for (let units = 0; units < maxUnits && !stopping; units++) {
+        const result = await step(job);
+        if (result !== 'more') return;
+      }
+    } catch (error) {
+      await fail(job.jobId, error);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    while (!stopping) {
+      const job = await claim();
+      if (!job) return;
+      await runClaimed(job);
+    }
+  }
+
+  async function background(): Promise<void> {
+    while (running) {
+      try {
+        await drain();
+      } catch (error) {
+        options.onError?.(error);
+      }
+      if (!running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
+    }
+  }
+
+  return {
+    instanceId,
+    start() {
+      if (running || !processor) return;
+      running = true;
+      stopping = false;
+      loop = background();
+    },
+    async stop() {
+      running = false;
+      stopping = true;
+      wakeUp?.();
+      await loop;
+      loop = undefined;
+    },
+    wake: () => wakeUp?.(),
+    drain,
+    async runUnits(units) {
+      const job = await claim();
+      if (!job) return undefined;
+      await runClaimed(job, units);
+      return job.jobId;
+    },
+  };
+}

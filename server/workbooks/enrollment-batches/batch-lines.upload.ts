@@ -1,0 +1,99 @@
+/**
+ * Upload of one chunk of batch lines (seed: "Uploading the Workbook Enrollment Data"): the batch is created if it
+ * does not exist; new lines are added, changed lines updated, lines marked for deletion removed from the interim
+ * table. Each failing row is reported alone and the others are saved.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { RowError, RowResult, UploadResponse, UploadRow } from '../../../src/contract/api';
+import { hasActiveJob } from '../../engine/batch-jobs';
+import { AppError } from '../../errors/app-error';
+import { text } from '../../engine/values';
+import type { BatchUploadRequest, Db } from '../../engine/workbook-kind';
+import { claimBatch, deleteLines, findLinesByKey, insertLines, updateLines } from './batch-lines.repository';
+import { checkLine } from './line-checks';
+import { lineValues, type LineFields, type StoredLine } from './line-fields';
+import { findPersons, findRelationships, loadReference } from './reference.repository';
+
+type Planned =
+  | { row: UploadRow; op: 'insert' | 'update'; key: string; fields: LineFields }
+  | { row: UploadRow; op: 'delete'; key: string }
+  | { row: UploadRow; op: 'fail'; status: 'Upload Failed' | 'Conflict'; errors: RowError[] };
+
+const fail = (row: UploadRow, message: string, status: 'Upload Failed' | 'Conflict' = 'Upload Failed'): Planned => ({ row, op: 'fail', status, errors: [{ message }] });
+
+export async function uploadLines(db: Db, request: BatchUploadRequest): Promise<UploadResponse> {
+  const batchId = await claimBatch(db, request.batchName, request.auditLog);
+  if (await hasActiveJob(db, batchId)) {
+    throw new AppError('conflict', `The batch "${request.batchName}" is being processed. Wait until processing ends, then upload again.`);
+  }
+  const planned = await plan(db, batchId, request);
+  await writeWithRowFallback(db, batchId, planned);
+  const saved = await findLinesByKey(db, planned.flatMap((p) => (p.op === 'insert' || p.op === 'update' ? [p.key] : [])));
+  const byKey = new Map(saved.map((l) => [l.key, l]));
+  const results = planned.map((p): RowResult => {
+    if (p.op === 'fail') return { rowId: p.row.rowId, status: p.status, errors: p.errors };
+    if (p.op === 'delete') return { rowId: p.row.rowId, status: 'Deleted', errors: [] };
+    const line = byKey.get(p.key) as StoredLine;
+    return { rowId: p.row.rowId, status: p.op === 'insert' ? 'Inserted' : 'Updated', errors: [], key: line.key, version: line.version, values: lineValues(line) };
+  });
+  return { results };
+}
+
+async function plan(db: Db, batchId: number, request: BatchUploadRequest): Promise<Planned[]> {
+  const keys = [...new Set(request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string))];
+  const existing = new Map((await findLinesByKey(db, keys, true)).map((l) => [l.key, l]));
+  const toCheck = request.rows.filter((r) => r.op !== 'delete');
+  const numbers = [...new Set(toCheck.map((r) => text(r.values.personNumber)).filter(Boolean))];
+  const [reference, persons] = await Promise.all([loadReference(db), findPersons(db, numbers)]);
+  const relationships = await findRelationships(db, [...persons.values()].map((p) => p.id));
+  const seen = new Set<string>();
+  return request.rows.map((row): Planned => {
+    if (row.op !== 'insert') {
+      if (!row.key) return fail(row, 'This row has no key. Download the batch again, or enter the line as a new row.');
+      if (seen.has(row.key)) return fail(row, 'This line appears more than once in this upload; only its first row is applied.');
+      seen.add(row.key);
+      const line = existing.get(row.key);
+      if (!line || line.batch_id !== batchId) return fail(row, `This line is not in the batch "${request.batchName}" (it may have been deleted). Download the batch again.`);
+      if (row.version !== line.version) {
+        return fail(row, `Line ${line.line_id} was changed by someone else since you downloaded it. Download the batch again and redo your change.`, 'Conflict');
+      }
+      if (row.op === 'delete') return { row, op: 'delete', key: row.key };
+      if (line.status === 'COMPLETE') {
+        return fail(row, `Line ${line.line_id} is already processed (COMPLETE): its enrollment exists. Enter a new line for a later change instead.`);
+      }
+    }
+    const { fields, errors } = checkLine(row.values, { reference, persons, relationships });
+    if (!fields) return { row, op: 'fail', status: 'Upload Failed', errors };
+    return { row, op: row.op === 'insert' ? 'insert' : 'update', key: row.op === 'insert' ? randomUUID() : (row.key as string), fields };
+  });
+}
+
+async function write(db: Db, batchId: number, planned: Planned[]): Promise<void> {
+  await deleteLines(db, planned.flatMap((p) => (p.op === 'delete' ? [p.key] : [])));
+  await updateLines(db, planned.flatMap((p) => (p.op === 'update' ? [{ key: p.key, fields: p.fields }] : [])));
+  await insertLines(db, batchId, planned.flatMap((p) => (p.op === 'insert' ? [{ key: p.key, fields: p.fields }] : [])));
+}
+
+/** The whole chunk in a savepoint; if the database refuses it, each row again alone, so one bad row fails alone. */
+async function writeWithRowFallback(db: Db, batchId: number, planned: Planned[]): Promise<void> {
+  await sql`savepoint lines_write`.execute(db);
+  try {
+    await write(db, batchId, planned);
+    await sql`release savepoint lines_write`.execute(db);
+    return;
+  } catch {
+    await sql`rollback to savepoint lines_write`.execute(db);
+  }
+  for (const [i, p] of planned.entries()) {
+    if (p.op === 'fail') continue;
+    await sql`savepoint line_write`.execute(db);
+    try {
+      await write(db, batchId, [p]);
+      await sql`release savepoint line_write`.execute(db);
+    } catch (error) {
+      await sql`rollback to savepoint line_write`.execute(db);
+      planned[i] = fail(p.row, `The server could not save this line: ${(error as Error).message}`);
+    }
+  }
+}
