@@ -34,8 +34,8 @@ export interface JobRunner {
   /** Processes claimable jobs until none is left (tests and the CLI). */
   drain(): Promise<void>;
   /**
-   * Claims one job and processes at most `units` units of it, then returns as a crashed server would:
-   * the job stays running under this runner's lease. For fault tests.
+   * Goes on with the job this runner holds, or claims one, and processes at most `units` units of it, then returns
+   * as a crashed server would: the job stays running under this runner's lease. For fault tests.
    */
   runUnits(units: number): Promise<number | undefined>;
 }
@@ -117,17 +117,21 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
 
-  /** Takes the oldest queued job, or a running one whose runner's lease ran out. */
+  /** The job this runner last claimed and has not seen end: it goes on with it first (unless another runner took it over). */
+  let held: { jobId: number; batchId: number } | undefined;
+
+  /** Takes the oldest queued job, or a running one whose runner's lease ran out (or that is this runner's own). */
   async function claim(): Promise<{ jobId: number; batchId: number } | undefined> {
     const result = await sql<{ id: number; batch_id: number }>`
       update batch_jobs set status = 'running', claimed_by = ${instanceId}, lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
       where id = (
         select id from batch_jobs
-        where status = 'queued' or (status = 'running' and lease_expires_at < now())
+        where status = 'queued' or (status = 'running' and (lease_expires_at < now() or claimed_by = ${instanceId}))
         order by id limit 1 for update skip locked)
       returning id, batch_id`.execute(db);
     const row = result.rows[0];
-    return row ? { jobId: row.id, batchId: row.batch_id } : undefined;
+    held = row ? { jobId: row.id, batchId: row.batch_id } : undefined;
+    return held;
   }
 
   /** One unit in one transaction: 'more' while units remain, 'done' when the job finished, 'lost' when another runner holds it. */
@@ -162,9 +166,13 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
     try {
       for (let units = 0; units < maxUnits && !stopping; units++) {
         const result = await step(job);
-        if (result !== 'more') return;
+        if (result !== 'more') {
+          held = undefined;
+          return;
+        }
       }
     } catch (error) {
+      held = undefined;
       await fail(job.jobId, error);
     }
   }
@@ -214,7 +222,7 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
     wake: () => wakeUp?.(),
     drain,
     async runUnits(units) {
-      const job = await claim();
+      const job = held ?? (await claim());
       if (!job) return undefined;
       await runClaimed(job, units);
       return job.jobId;
