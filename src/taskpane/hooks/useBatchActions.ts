@@ -19,6 +19,8 @@ export function useBatchActions(engine: WorkbookEngine, sheet: string, { task, c
     process: async () => {
       const job = await task.run('process', (p) => engine.processBatch(sheet, p));
       if (job) showResult({ text: processText(job), failed: job.errors > 0, label: 'Process result' });
+      // A run adds to the log: the list shown before it is out of date.
+      setAuditLog(undefined);
       changed();
     },
     showAuditLog: async () => {
