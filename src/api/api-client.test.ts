@@ -12,6 +12,8 @@ let proxy: http.Server;
 let proxyUrl: string;
 let dropNextUploadResponse = false;
 let uploadsForwarded = 0;
+let dropNextJobStart = false;
+let jobStartsForwarded = 0;
 
 beforeAll(async () => {
   server = await startServer({ port: 0 });
@@ -19,6 +21,14 @@ beforeAll(async () => {
   proxy = http.createServer((req, res) => {
     const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
       if (req.url?.includes('/uploads')) uploadsForwarded++;
+      const jobStart = req.method === 'POST' && /\/jobs$/.test(req.url ?? '');
+      if (jobStart) jobStartsForwarded++;
+      if (jobStart && dropNextJobStart) {
+        dropNextJobStart = false;
+        answer.resume();
+        req.socket.destroy(); // the server started the run, but the answer never arrives
+        return;
+      }
       if (req.url?.includes('/uploads') && dropNextUploadResponse) {
         dropNextUploadResponse = false;
         answer.resume();
@@ -85,4 +95,33 @@ it('when the server keeps failing, then the upload gives up after the bounded re
   await expect(client.upload('k', request)).rejects.toMatchObject({ message: 'The server is busy. Try again.', status: 503 });
   expect(calls).toBe(3);
   await new Promise((resolve) => failing.close(resolve));
+});
+
+it('when the connection drops after the server started a batch run, then the client resends the same key and gets that run, not a second one', async () => {
+  const client = await signedIn(proxyUrl);
+  const batchName = `Retry/${randomUUID().slice(0, 8)}`; // a "/" stays part of the name in the address
+  const line = {
+    enrollmentType: 'Participant Enrollment', effectiveDate: '2026-01-01', personNumber: 'P10012', programName: 'Health and Welfare', planName: 'Dental',
+    optionName: 'Basic', lifeEvent: 'New Hire', lifeEventOccurredDate: '2026-01-01', createPotentialLifeEvent: 'Yes', benefitRelationship: 'Default', closeLifeEvent: 'Yes',
+  };
+  await client.upload('benefit-enrollments', { idempotencyKey: randomUUID(), batchName, rows: [{ rowId: 2, op: 'insert', values: line }] });
+  dropNextJobStart = true;
+  jobStartsForwarded = 0;
+  const idempotencyKey = randomUUID();
+  const started = await client.startBatchJob('benefit-enrollments', batchName, { idempotencyKey });
+  expect(jobStartsForwarded).toBe(2);
+  expect(started).toMatchObject({ batchName, total: 1 });
+  let job = started;
+  while (job.status === 'queued' || job.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    job = await client.batchJob('benefit-enrollments', batchName, started.jobId);
+  }
+  expect(job).toMatchObject({ jobId: started.jobId, status: 'completed', done: 1 });
+  // The key names the run: sent again it answers that run; a new key starts another.
+  expect(await client.startBatchJob('benefit-enrollments', batchName, { idempotencyKey })).toMatchObject({ jobId: started.jobId });
+  expect((await client.startBatchJob('benefit-enrollments', batchName, { idempotencyKey: randomUUID() })).jobId).not.toBe(started.jobId);
+  expect(await client.auditLog('benefit-enrollments', batchName)).toEqual(expect.any(Array));
+  const page = await client.rows('benefit-enrollments', { batchName }, 0, 10);
+  expect(page).toMatchObject({ batchName, batchExists: true, total: 1 });
+  expect(page.rows[0].values.rowBatchStatus).toBe('COMPLETE');
 });
