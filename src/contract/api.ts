@@ -78,7 +78,7 @@ export const batchName = z
   .trim()
   .min(1, 'Enter a batch name')
   .max(80, 'A batch name has at most 80 characters')
-  .regex(/^[^\u0000-\u001f]*$/, 'A batch name cannot contain line breaks or tabs')
+  .regex(/^[^\p{Cc}]*$/u, 'A batch name cannot contain line breaks, tabs or other control characters')
   .openapi({ example: 'Open enrollment 2026' });
 
 export const rowsQuery = z.object({

@@ -23,6 +23,15 @@ export function paneDriver(page: Page) {
       await showsText(cell(0, 0), `${title} — Session effective date:`); // the sheet's title row, not the pane's heading
       await page.getByRole('button', { name: 'Upload changes' }).waitFor();
     },
+    /** Prepares a batch workbook: the batch name instead of a date; the sheet's A1 shows the title. */
+    async prepareBatch(title: string, batchName: string) {
+      await page.getByRole('combobox', { name: 'Workbook' }).click();
+      await page.getByRole('option', { name: title }).click();
+      await page.getByLabel('Batch name').fill(batchName);
+      await page.getByRole('button', { name: 'Prepare in workbook' }).click();
+      await showsText(page.getByRole('heading', { name: `${title} — Batch ${batchName}` }), batchName);
+      await page.getByRole('button', { name: 'Process batch' }).waitFor();
+    },
     /** The sheet row whose cell in `col` shows exactly `text`. */
     async rowWhere(col: number, text: string): Promise<number> {
       const found = page.locator(`td[data-col="${col}"]`, { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
