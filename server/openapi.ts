@@ -39,6 +39,31 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     request: { params: c.kindParams, body: { content: { 'application/json': { schema: c.uploadRequest } } } },
     responses: { 200: json(c.uploadResponse, 'One result per row'), 409: json(c.errorResponse, 'Key reused'), 413: json(c.errorResponse, 'Too large'), ...errors },
   });
+  const batchPath = '/api/workbooks/{kind}/batches/{batchName}';
+  registry.registerPath({
+    method: 'post',
+    path: `${batchPath}/jobs`,
+    summary: 'Start a run of the batch process (or answer the run already started with this key, or still going)',
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.batchParams, body: { content: { 'application/json': { schema: c.startBatchJobRequest } } } },
+    responses: { 202: json(c.batchJob, 'Run started'), 200: json(c.batchJob, 'The run already started'), 404: json(c.errorResponse, 'No such batch'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: `${batchPath}/jobs/{jobId}`,
+    summary: 'Progress of a run: lines done of total, complete and with errors',
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.jobParams },
+    responses: { 200: json(c.batchJob, 'The run'), 404: json(c.errorResponse, 'No such run'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: `${batchPath}/audit-log`,
+    summary: "Every line's error and information messages, for batches uploaded with Audit Log = Yes",
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.batchParams },
+    responses: { 200: json(c.auditLogResponse, 'The audit log'), 404: json(c.errorResponse, 'No such batch'), ...errors },
+  });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: { title: 'Benefits Workbook API', version: '1.0.0' },

@@ -3,12 +3,12 @@
  * and with each failing row rolled back alone while the others are saved.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { RowResult, UploadResponse, UploadRow } from '../../src/contract/api';
 import type { DatedUploadRequest as UploadRequest } from './request-schemas';
 import { oncePerKey } from './idempotency';
 import { decideDelete, decideInsert, decideUpdate, type DatedRecord, type Decision } from './effective-dating';
 import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecord, type StoredRecord, type TableSpec } from './effective-dated.repository';
+import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
 import type { Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
@@ -86,34 +86,18 @@ async function write(db: Db, spec: TableSpec, planned: Planned[]): Promise<void>
   await insertRecords(db, spec, inserts);
 }
 
-/** Bulk write in a savepoint; if the database refuses it, each row again in its own savepoint, so one bad row fails alone. */
-async function writeWithRowFallback(db: Db, spec: TableSpec, planned: Planned[]): Promise<void> {
-  const ok = planned.filter((p) => p.decision.type !== 'fail');
-  await sql`savepoint chunk_write`.execute(db);
-  try {
-    await write(db, spec, ok);
-    await sql`release savepoint chunk_write`.execute(db);
-    return;
-  } catch {
-    await sql`rollback to savepoint chunk_write`.execute(db);
-  }
-  for (const p of ok) {
-    await sql`savepoint row_write`.execute(db);
-    try {
-      await write(db, spec, [p]);
-      await sql`release savepoint row_write`.execute(db);
-    } catch (error) {
-      await sql`rollback to savepoint row_write`.execute(db);
-      p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ message: `The server could not save this row: ${(error as Error).message}` }] };
-    }
-  }
-}
-
 const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delete: 'Deleted' } as const;
 
 async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<RowResult[]> {
   const planned = await plan(db, kind, request);
-  await writeWithRowFallback(db, kind, planned);
+  await writeWithRowFallback(
+    db,
+    planned.filter((p) => p.decision.type !== 'fail'),
+    (rows) => write(db, kind, rows),
+    (p, error) => {
+      p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ message: `The server could not save this row: ${error.message}` }] };
+    },
+  );
   const saved = planned.filter((p) => p.decision.type === 'insert' || p.decision.type === 'correct' || p.decision.type === 'split').map((p) => p.key as string);
   const page = await kind.download(db, request.effectiveDate, { offset: 0, limit: saved.length || 1, keys: saved });
   const current = new Map(page.rows.map((r) => [r.key, r]));

@@ -47,7 +47,7 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
       await request(app).get('/api/workbooks').set({ Authorization: 'Bearer not-a-token' }).expect(401);
       expect((await request(app).get('/api/health').expect(200)).body).toEqual({ status: 'ok', database: dialect });
       const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/workbooks', '/api/workbooks/{kind}/rows', '/api/workbooks/{kind}/uploads']));
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/workbooks', '/api/workbooks/{kind}/rows', '/api/workbooks/{kind}/uploads', '/api/workbooks/{kind}/batches/{batchName}/jobs', '/api/workbooks/{kind}/batches/{batchName}/jobs/{jobId}', '/api/workbooks/{kind}/batches/{batchName}/audit-log']));
     });
 
     it('when the token has expired or was signed with another secret, then the answer is 401 unauthorized', async () => {

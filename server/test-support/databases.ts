@@ -30,6 +30,13 @@ export async function createTestDatabase(dialect: DatabaseKind): Promise<AppData
       await database.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
+      // The pool's end() resolves once its clients are told to close, not once they have: wait for them to go, so
+      // the forced drop never kills a closing connection (whose error would surface as an unhandled one).
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await dropper.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

@@ -59,7 +59,7 @@ it('when a user prepares, edits, adds, marks for deletion and uploads, then each
 
   await page.getByLabel('Session effective date').fill(DATE);
   await page.getByRole('button', { name: 'Prepare in workbook' }).click();
-  await page.getByText('Person Benefit Groups — Session effective date').waitFor();
+  await showsText(cell(0, 0), 'Person Benefit Groups — Session effective date:'); // the sheet's title row, not the pane's heading
   await page.getByRole('button', { name: 'Upload changes' }).waitFor();
 
   // Edit two rows by dropdown (Excel raises no change event for a pick).

@@ -4,9 +4,9 @@
  * table. Each failing row is reported alone and the others are saved.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { RowError, RowResult, UploadResponse, UploadRow } from '../../../src/contract/api';
 import { hasActiveJob } from '../../engine/batch-jobs';
+import { writeWithRowFallback } from '../../engine/row-fallback';
 import { AppError } from '../../errors/app-error';
 import { text } from '../../engine/values';
 import type { BatchUploadRequest, Db } from '../../engine/workbook-kind';
@@ -28,7 +28,10 @@ export async function uploadLines(db: Db, request: BatchUploadRequest): Promise<
     throw new AppError('conflict', `The batch "${request.batchName}" is being processed. Wait until processing ends, then upload again.`);
   }
   const planned = await plan(db, batchId, request);
-  await writeWithRowFallback(db, batchId, planned);
+  const writes = planned.filter((p) => p.op !== 'fail');
+  await writeWithRowFallback(db, writes, (rows) => write(db, batchId, rows), (p, error) => {
+    planned[planned.indexOf(p)] = fail(p.row, `The server could not save this line: ${error.message}`);
+  });
   const saved = await findLinesByKey(db, planned.flatMap((p) => (p.op === 'insert' || p.op === 'update' ? [p.key] : [])));
   const byKey = new Map(saved.map((l) => [l.key, l]));
   const results = planned.map((p): RowResult => {
@@ -73,27 +76,4 @@ async function write(db: Db, batchId: number, planned: Planned[]): Promise<void>
   await deleteLines(db, planned.flatMap((p) => (p.op === 'delete' ? [p.key] : [])));
   await updateLines(db, planned.flatMap((p) => (p.op === 'update' ? [{ key: p.key, fields: p.fields }] : [])));
   await insertLines(db, batchId, planned.flatMap((p) => (p.op === 'insert' ? [{ key: p.key, fields: p.fields }] : [])));
-}
-
-/** The whole chunk in a savepoint; if the database refuses it, each row again alone, so one bad row fails alone. */
-async function writeWithRowFallback(db: Db, batchId: number, planned: Planned[]): Promise<void> {
-  await sql`savepoint lines_write`.execute(db);
-  try {
-    await write(db, batchId, planned);
-    await sql`release savepoint lines_write`.execute(db);
-    return;
-  } catch {
-    await sql`rollback to savepoint lines_write`.execute(db);
-  }
-  for (const [i, p] of planned.entries()) {
-    if (p.op === 'fail') continue;
-    await sql`savepoint line_write`.execute(db);
-    try {
-      await write(db, batchId, [p]);
-      await sql`release savepoint line_write`.execute(db);
-    } catch (error) {
-      await sql`rollback to savepoint line_write`.execute(db);
-      planned[i] = fail(p.row, `The server could not save this line: ${(error as Error).message}`);
-    }
-  }
 }
