@@ -43,8 +43,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `${options.tls ? 'https' : 'http'}://localhost:${port}`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop taking batch work first: a run in progress stops after its current participant and keeps its lease.
       await runner.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },
   };

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { BatchJob } from '../../src/contract/api';
 import { AppError } from '../errors/app-error';
-import type { BatchKind, Db } from './workbook-kind';
+import type { BatchKind, Db, UnitOutcome } from './workbook-kind';
 
 export interface RunnerOptions {
   /** Names this runner in the job's claimed_by; random per process. */
@@ -21,6 +21,8 @@ export interface RunnerOptions {
   pollMs?: number;
   /** Reports a job that stopped on an unexpected error (the job is marked failed either way). */
   onError?: (error: unknown) => void;
+  /** Called after each committed unit (for logs and metrics, and for fault tests that stop a server mid-run). */
+  onUnitDone?: (jobId: number, outcome: UnitOutcome) => void;
 }
 
 export interface JobRunner {
@@ -149,6 +151,10 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
         update batch_jobs set done = done + ${outcome.done}, completed = completed + ${outcome.completed}, errors = errors + ${outcome.errors},
           lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
         where id = ${job.jobId}`.execute(trx);
+      return outcome;
+    }).then((result) => {
+      if (typeof result === 'string') return result;
+      options.onUnitDone?.(job.jobId, result);
       return 'more';
     });
   }
