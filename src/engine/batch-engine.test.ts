@@ -97,7 +97,12 @@ describe('workbook engine on a batch kind', () => {
     expect(wb.dimensions(SHEET).rowCount).toBe(FIRST_DATA_ROW);
     expect(wb.cell(SHEET, FIRST_DATA_ROW, col.enrollmentType)).toMatchObject({ locked: false, list: expect.arrayContaining(['Participant Enrollment', 'Beneficiary Designation']) });
     expect(wb.cell(SHEET, FIRST_DATA_ROW, col.planName).list).toEqual(expect.arrayContaining(['Medical', 'Dental', 'Basic Life']));
-    expect(wb.cell(SHEET, FIRST_DATA_ROW, col.rowBatchStatus).locked).toBe(true);
+    // seed: Batch Line ID, Message, Row Batch Status and Key are "Do not modify"; reserved columns are hidden and locked.
+    for (const key of ['batchLineId', 'message', 'rowBatchStatus', 'lineKey']) expect([key, wb.cell(SHEET, FIRST_DATA_ROW, col[key]).locked]).toEqual([key, true]);
+    for (const key of ['additionalPersonIdentifier', 'planDisenrolledFrom', 'optionDisenrolledFrom', 'disenrolledCoverageAmount']) {
+      expect([key, wb.columnInfo(SHEET, col[key]).hidden, wb.cell(SHEET, FIRST_DATA_ROW, col[key]).locked]).toEqual([key, true, true]);
+    }
+    expect(wb.columnInfo(SHEET, col.message).hidden).toBe(false);
     expect(wb.isProtected(SHEET)).toBe(true);
     expect(await engine.activeSheetInfo()).toEqual({ sheet: SHEET, kind: KIND, title: 'Benefit Enrollments', scope: 'batch' });
   });
