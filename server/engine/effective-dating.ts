@@ -80,3 +80,13 @@ export function decideDelete(records: DatedRecord[], version: number | undefined
 export function decideInsert(sessionDate: string): Decision {
   return { type: 'insert', start: sessionDate, end: END_OF_TIME, version: 1 };
 }
+
+/** Whether reference data with a validity range (a group, a plan, a relationship…) is in effect on the date. */
+export function inEffect(row: { start_date: string; end_date: string }, date: string): boolean {
+  return row.start_date <= date && date <= row.end_date;
+}
+
+/** For a row not in effect on the date: "starts on 2030-01-01" or "ended on 2015-12-31". */
+export function whenNotInEffect(row: { start_date: string; end_date: string }, date: string): string {
+  return row.start_date > date ? `starts on ${row.start_date}` : `ended on ${row.end_date}`;
+}

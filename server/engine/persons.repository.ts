@@ -8,3 +8,21 @@ export async function lockPersons(db: Db, personIds: number[]): Promise<void> {
   if (personIds.length === 0) return;
   await db.selectFrom('persons').select('id').where('id', 'in', [...new Set(personIds)]).orderBy('id').forUpdate().execute();
 }
+
+export interface PersonByNumber {
+  id: number;
+  person_number: string;
+  person_type: string;
+}
+
+/** The persons with these numbers (one query for a whole chunk). */
+export async function findPersonsByNumber(db: Db, numbers: string[]): Promise<PersonByNumber[]> {
+  if (numbers.length === 0) return [];
+  return db.selectFrom('persons').select(['id', 'person_number', 'person_type']).where('person_number', 'in', [...new Set(numbers)]).execute();
+}
+
+/** Every benefits relationship of these persons, whatever its dates (one query for a whole chunk). */
+export async function findRelationshipsOf(db: Db, personIds: number[]) {
+  if (personIds.length === 0) return [];
+  return db.selectFrom('benefits_relationships').selectAll().where('person_id', 'in', [...new Set(personIds)]).execute();
+}

@@ -351,9 +351,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
         throw new Error(`${unsent === 1 ? '1 row has changes that are' : `${unsent} rows have changes that are`} not uploaded. Upload them first, then process the batch.`);
       }
       // One key per click: a start resent by the client's retries answers the same run.
-      const started = await api.startBatchJob(info.kind, inputs.batchName, { idempotencyKey: crypto.randomUUID() }).catch((error: unknown) => {
-        throw error instanceof ApiError && error.status === 404 ? new Error(noBatchMessage(inputs.batchName)) : error;
-      });
+      const started = await api.startBatchJob(info.kind, inputs.batchName, { idempotencyKey: crypto.randomUUID() }).catch(noBatchWhen404(inputs.batchName));
       const job = await followBatchRun(api, info.kind, inputs.batchName, started, pollMs, onProgress);
       if (job.status === 'failed') throw new Error(failedRunMessage(job));
       await prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName));
@@ -364,9 +362,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const { info } = await layoutOf(sheet);
       if (info.scope !== 'batch') throw new Error(`The workbook "${info.title}" has no audit log.`);
       const { batchName } = await requireBatch(info, 'show the audit log');
-      return api.auditLog(info.kind, batchName).catch((error: unknown) => {
-        throw error instanceof ApiError && error.status === 404 ? new Error(noBatchMessage(batchName)) : error;
-      });
+      return api.auditLog(info.kind, batchName).catch(noBatchWhen404(batchName));
     },
 
     async rowErrors(sheet, row) {
@@ -427,6 +423,13 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     },
   };
   return engine;
+}
+
+/** A 404 about a batch means its name is unknown: say so in the words the pane uses everywhere. */
+function noBatchWhen404(batchName: string) {
+  return (error: unknown): never => {
+    throw error instanceof ApiError && error.status === 404 ? new Error(noBatchMessage(batchName)) : error;
+  };
 }
 
 function padTo(cells: HostCellValue[], width: number): HostCellValue[] {

@@ -1,7 +1,8 @@
 /** Person Benefit Balances: a value per person and balance, owned by a primary assignment or a benefits relationship. */
 import type { RowError } from '../../../src/contract/api';
+import { inEffect } from '../../engine/effective-dating';
+import { findPersonsByNumber, findRelationshipsOf, lockPersons } from '../../engine/persons.repository';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
-import { lockPersons } from '../../engine/persons.repository';
 import { readNumber, required, text } from '../../engine/values';
 import { benefitBalancesDefinition, VALUE_BOUNDS } from './definition';
 import { seedBenefitBalances } from './demo-data';
@@ -11,12 +12,8 @@ import {
   findAssignments,
   findBalances,
   findBalanceTypes,
-  findPersons,
-  findRelationships,
   relationshipNamesValidOn,
 } from './benefit-balances.repository';
-
-const inEffect = (r: { start_date: string; end_date: string }, date: string) => r.start_date <= date && date <= r.end_date;
 
 export const benefitBalancesKind: EffectiveDatedKind = {
   definition: benefitBalancesDefinition,
@@ -44,11 +41,11 @@ export const benefitBalancesKind: EffectiveDatedKind = {
 
   async resolve(db, inputs, date) {
     const inserts = inputs.filter((i) => i.row.op === 'insert');
-    const persons = new Map((await findPersons(db, [...new Set(inserts.map((i) => text(i.row.values.personNumber)).filter(Boolean))])).map((p) => [p.person_number, p.id]));
+    const persons = new Map((await findPersonsByNumber(db, [...new Set(inserts.map((i) => text(i.row.values.personNumber)).filter(Boolean))])).map((p) => [p.person_number, p.id]));
     const types = new Map((await findBalanceTypes(db, [...new Set(inserts.map((i) => text(i.row.values.balanceName)).filter(Boolean))])).map((t) => [t.name, t]));
     const assignments = new Map((await findAssignments(db, [...new Set(inputs.map((i) => text(i.row.values.primaryAssignment)).filter(Boolean))])).map((a) => [a.assignment_number, a]));
     const personIds = [...new Set([...persons.values(), ...inputs.map((i) => i.current?.person_id as number).filter((id) => id !== undefined)])];
-    const relationships = await findRelationships(db, personIds);
+    const relationships = await findRelationshipsOf(db, personIds);
     await lockPersons(db, [...persons.values()]);
     const taken = new Set((await existingBalances(db, [...persons.values()], date)).map((b) => `${b.person_id}:${b.balance_type_id}`));
 

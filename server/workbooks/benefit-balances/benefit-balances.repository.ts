@@ -36,14 +36,8 @@ export async function relationshipNamesValidOn(db: Db, date: string): Promise<st
 
 export const findBalanceTypes = (db: Db, names: string[]) => (names.length ? db.selectFrom('balance_types').selectAll().where('name', 'in', names).execute() : Promise.resolve([]));
 
-export const findPersons = (db: Db, numbers: string[]) =>
-  numbers.length ? db.selectFrom('persons').select(['id', 'person_number']).where('person_number', 'in', numbers).execute() : Promise.resolve([]);
-
 export const findAssignments = (db: Db, numbers: string[]) =>
   numbers.length ? db.selectFrom('person_assignments').selectAll().where('assignment_number', 'in', numbers).execute() : Promise.resolve([]);
-
-export const findRelationships = (db: Db, personIds: number[]) =>
-  personIds.length ? db.selectFrom('benefits_relationships').selectAll().where('person_id', 'in', personIds).execute() : Promise.resolve([]);
 
 /** (person, balance type) pairs that already have a balance in effect on the date. */
 export async function existingBalances(db: Db, personIds: number[], date: string): Promise<Array<{ person_id: number; balance_type_id: number }>> {

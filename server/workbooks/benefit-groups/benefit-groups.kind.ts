@@ -1,11 +1,12 @@
 /** Person Benefit Groups: which benefits group a person belongs to, effective-dated. */
 import type { RowError } from '../../../src/contract/api';
-import { lockPersons } from '../../engine/persons.repository';
+import { inEffect, whenNotInEffect } from '../../engine/effective-dating';
+import { findPersonsByNumber, lockPersons } from '../../engine/persons.repository';
 import { text } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { benefitGroupsDefinition } from './definition';
 import { seedBenefitGroups } from './demo-data';
-import { findAssignments, findGroupNamesValidOn, findGroupsByName, findPersonsAssignedOn, findPersonsByNumber } from './benefit-groups.repository';
+import { findAssignments, findGroupNamesValidOn, findGroupsByName, findPersonsAssignedOn } from './benefit-groups.repository';
 
 export const benefitGroupsKind: EffectiveDatedKind = {
   definition: benefitGroupsDefinition,
@@ -37,9 +38,8 @@ export const benefitGroupsKind: EffectiveDatedKind = {
       const group = groups.get(groupName);
       if (!groupName) errors.push({ column: 'benefitsGroup', message: 'Benefits Group is required. Pick a group from the list.' });
       else if (!group) errors.push({ column: 'benefitsGroup', message: `There is no benefits group named "${groupName}". Pick a group from the list.` });
-      else if (group.start_date > date || group.end_date < date) {
-        const when = group.start_date > date ? `starts on ${group.start_date}` : `ended on ${group.end_date}`;
-        errors.push({ column: 'benefitsGroup', message: `The benefits group "${groupName}" is not in effect on ${date} (it ${when}). Pick another group.` });
+      else if (!inEffect(group, date)) {
+        errors.push({ column: 'benefitsGroup', message: `The benefits group "${groupName}" is not in effect on ${date} (it ${whenNotInEffect(group, date)}). Pick another group.` });
       }
       let personId = current?.person_id as number | undefined;
       if (row.op === 'insert') {

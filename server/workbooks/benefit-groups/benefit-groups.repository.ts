@@ -23,11 +23,6 @@ export async function findGroupNamesValidOn(db: Db, date: string): Promise<strin
   return rows.map((r) => r.name);
 }
 
-export async function findPersonsByNumber(db: Db, numbers: string[]) {
-  if (numbers.length === 0) return [];
-  return db.selectFrom('persons').select(['id', 'person_number']).where('person_number', 'in', numbers).execute();
-}
-
 /** Persons among these who already have a group assignment in effect on the date. */
 export async function findPersonsAssignedOn(db: Db, personIds: number[], date: string): Promise<number[]> {
   if (personIds.length === 0) return [];

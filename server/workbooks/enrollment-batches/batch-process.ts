@@ -9,8 +9,8 @@ import type { BatchProcessor, Db, JobContext, UnitOutcome } from '../../engine/w
 import { findBatch } from './batch-lines.repository';
 import type { StoredLine } from './line-fields';
 import { beneficiaryTotalErrors, processingOrder } from './processing-order';
-import { LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type LineOutcome } from './process-line';
-import { findPersons, loadReference, type Person, type Reference } from './reference.repository';
+import { LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type LineOutcome, type Participant } from './process-line';
+import { findPersons, findRelationships, loadReference, type Reference } from './reference.repository';
 
 type Finished = { key: string; status: 'COMPLETE' | 'ERROR'; message: string; information: string[] };
 
@@ -18,9 +18,9 @@ const PROCESS = {
   'Participant Enrollment': processParticipantEnrollment,
   'Dependent Designation': processDependentDesignation,
   'Beneficiary Designation': processBeneficiaryDesignation,
-} as Record<string, (db: Db, line: StoredLine, person: Person, reference: Reference) => Promise<LineOutcome>>;
+} as Record<string, (db: Db, line: StoredLine, person: Participant, reference: Reference) => Promise<LineOutcome>>;
 
-async function runLine(db: Db, line: StoredLine, person: Person, reference: Reference): Promise<Finished> {
+async function runLine(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<Finished> {
   await sql`savepoint batch_line`.execute(db);
   try {
     const outcome = await PROCESS[line.enrollment_type](db, line, person, reference);
@@ -65,7 +65,8 @@ export const enrollmentProcessor: BatchProcessor = {
     const beneficiaries = await db.selectFrom('enrollment_batch_lines').selectAll().where('batch_id', '=', job.batchId).where('person_number', '=', personNumber).where('enrollment_type', '=', 'Beneficiary Designation').execute();
     const totals = beneficiaryTotalErrors(beneficiaries);
     const [reference, persons] = await Promise.all([loadReference(db), findPersons(db, [personNumber])]);
-    const person = persons.get(personNumber);
+    const found = persons.get(personNumber);
+    const person: Participant | undefined = found && { ...found, relationships: (await findRelationships(db, [found.id])).get(found.id) ?? [] };
     const finished: Finished[] = [];
     /** Participant enrollment lines of this participant that failed in this run. */
     const failedEnrollments: number[] = [];

@@ -7,7 +7,7 @@ import type { CellValue, RowError } from '../../../src/contract/api';
 import { readIsoDate, readListValue, readNumber, text } from '../../engine/values';
 import { enrollmentBatchesDefinition, ENROLLMENT_TYPES, YES_NO, type EnrollmentType } from './definition';
 import type { LineFields } from './line-fields';
-import { validOn, whyNotValid, type Person, type Reference, type Relationship } from './reference.repository';
+import { namedProblem, type Person, type Reference, type Relationship } from './reference.repository';
 
 export interface CheckContext {
   reference: Reference;
@@ -84,9 +84,9 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
   if (effectiveDate) {
     const named = <T extends { start_date: string; end_date: string }>(key: string, name: string, found: T | undefined, what: string): T | undefined => {
       if (!name) return undefined;
-      if (!found) errors.push({ column: key, message: `There is no ${what} named "${name}". Names must match exactly; pick one from the list.` });
-      else if (!validOn(found, effectiveDate)) errors.push({ column: key, message: `The ${what} "${name}" ${whyNotValid(found, effectiveDate)}.` });
-      else return found;
+      const problem = namedProblem(found, what, name, effectiveDate);
+      if (!problem) return found;
+      errors.push({ column: key, message: found ? problem : `${problem} Names must match exactly; pick one from the list.` });
       return undefined;
     };
     const program = named('programName', programName, ctx.reference.programs.get(programName), 'program');
@@ -100,7 +100,10 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
       if (!option) {
         const choices = planOptions ? [...planOptions.keys()].join(', ') : 'none';
         errors.push({ column: 'optionName', message: `The plan "${planName}" has no option named "${optionName}". Its options: ${choices}.` });
-      } else if (!validOn(option, effectiveDate)) errors.push({ column: 'optionName', message: `The option "${optionName}" ${whyNotValid(option, effectiveDate)}.` });
+      } else {
+        const problem = namedProblem(option, 'option', optionName, effectiveDate);
+        if (problem) errors.push({ column: 'optionName', message: problem });
+      }
     } else if (optionName && !planName) {
       errors.push({ column: 'optionName', message: 'An Option needs its Plan Name. Pick the plan too.' });
     } else if (!optionName && plan && planOptions && type === 'Participant Enrollment') {
@@ -108,8 +111,8 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
     }
     if (person && relationshipName) {
       const relationship = (ctx.relationships.get(person.id) ?? []).find((r) => r.name === relationshipName);
-      if (!relationship) errors.push({ column: 'benefitRelationship', message: `${personNumber} has no benefit relationship named "${relationshipName}".` });
-      else if (!validOn(relationship, effectiveDate)) errors.push({ column: 'benefitRelationship', message: `The benefit relationship "${relationshipName}" of ${personNumber} ${whyNotValid(relationship, effectiveDate)}.` });
+      const problem = relationship ? namedProblem(relationship, 'benefit relationship', relationshipName, effectiveDate) : `${personNumber} has no benefit relationship named "${relationshipName}".`;
+      if (problem) errors.push({ column: 'benefitRelationship', message: problem });
     }
   }
 

@@ -6,7 +6,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
 import type { StoredLine } from './line-fields';
-import { validOn, whyNotValid, type Dated, type Person, type Plan, type PlanOption, type Reference } from './reference.repository';
+import { namedProblem, type Dated, type Person, type Plan, type PlanOption, type Reference, type Relationship } from './reference.repository';
+
+/** The participant a unit processes, with their benefits relationships (read once for all their lines). */
+export type Participant = Person & { relationships: Relationship[] };
 
 export class LineError extends Error {}
 
@@ -22,9 +25,9 @@ const money = (v: string | number | null) => (v === null ? 'none' : Number(v).to
 
 function named<T extends Dated>(found: T | undefined, what: string, name: string | null, date: string): T {
   if (!name) throw new LineError(`${what} is required.`);
-  if (!found) throw new LineError(`There is no ${what.toLowerCase()} named "${name}".`);
-  if (!validOn(found, date)) throw new LineError(`The ${what.toLowerCase()} "${name}" ${whyNotValid(found, date)}.`);
-  return found;
+  const problem = namedProblem(found, what.toLowerCase(), name, date);
+  if (problem) throw new LineError(problem);
+  return found as T;
 }
 
 interface Resolved {
@@ -35,20 +38,15 @@ interface Resolved {
   relationshipId: number;
 }
 
-async function resolve(db: Db, line: StoredLine, person: Person, reference: Reference): Promise<Resolved> {
+function resolve(line: StoredLine, person: Participant, reference: Reference): Resolved {
   const date = line.effective_date;
   const program = line.program_name ? named(reference.programs.get(line.program_name), 'Program', line.program_name, date) : undefined;
   const plan = named(reference.plans.get(line.plan_name ?? ''), 'Plan', line.plan_name, date);
   const option = line.option_name ? named(reference.options.get(plan.id)?.get(line.option_name), 'Option', line.option_name, date) : undefined;
   const lifeEvent = named(reference.lifeEvents.get(line.life_event), 'Life event', line.life_event, date);
-  const relationship = await db
-    .selectFrom('benefits_relationships')
-    .select(['id', 'start_date', 'end_date'])
-    .where('person_id', '=', person.id)
-    .where('name', '=', line.benefit_relationship)
-    .executeTakeFirst();
+  const relationship = person.relationships.find((r) => r.name === line.benefit_relationship);
   if (!relationship) throw new LineError(`${person.person_number} has no benefit relationship named "${line.benefit_relationship}".`);
-  if (!validOn(relationship, date)) throw new LineError(`The benefit relationship "${line.benefit_relationship}" ${whyNotValid(relationship, date)}.`);
+  named(relationship, 'Benefit relationship', line.benefit_relationship, date);
   return { plan, option, programId: program?.id ?? plan.program_id, lifeEventTypeId: lifeEvent.id, relationshipId: relationship.id };
 }
 
@@ -65,8 +63,8 @@ function findLifeEvent(db: Db, person: Person, line: StoredLine, r: Resolved) {
 
 const lifeEventText = (line: StoredLine) => `${line.life_event} of ${line.life_event_occurred_date}`;
 
-export async function processParticipantEnrollment(db: Db, line: StoredLine, person: Person, reference: Reference): Promise<LineOutcome> {
-  const r = await resolve(db, line, person, reference);
+export async function processParticipantEnrollment(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<LineOutcome> {
+  const r = resolve(line, person, reference);
   const information: string[] = [];
   let event = await findLifeEvent(db, person, line, r);
   if (!event) {
@@ -176,8 +174,8 @@ async function contactBornOn(db: Db, person: Person, dateOfBirth: string, role: 
   return contacts[0].id;
 }
 
-export async function processDependentDesignation(db: Db, line: StoredLine, person: Person, reference: Reference): Promise<LineOutcome> {
-  const r = await resolve(db, line, person, reference);
+export async function processDependentDesignation(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<LineOutcome> {
+  const r = resolve(line, person, reference);
   const enrollmentId = await enrollmentFor(db, line, person, r);
   const contactId = await contactBornOn(db, person, line.date_of_birth ?? '', 'a dependent');
   const already = await db.selectFrom('dependent_designations').select('id').where('enrollment_id', '=', enrollmentId).where('contact_id', '=', contactId).executeTakeFirst();
@@ -186,8 +184,8 @@ export async function processDependentDesignation(db: Db, line: StoredLine, pers
   return { summary: `Designated the dependent born on ${line.date_of_birth} in ${r.plan.name} from ${line.effective_date}.`, information: [] };
 }
 
-export async function processBeneficiaryDesignation(db: Db, line: StoredLine, person: Person, reference: Reference): Promise<LineOutcome> {
-  const r = await resolve(db, line, person, reference);
+export async function processBeneficiaryDesignation(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<LineOutcome> {
+  const r = resolve(line, person, reference);
   const enrollmentId = await enrollmentFor(db, line, person, r);
   let who: { contact_id: number | null; organization_id: number | null };
   let name: string;

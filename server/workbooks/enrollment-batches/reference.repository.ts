@@ -1,4 +1,6 @@
 /** The reference data enrollment lines name: read whole (it is small), or per chunk for persons and relationships. */
+import { inEffect, whenNotInEffect } from '../../engine/effective-dating';
+import { findPersonsByNumber, findRelationshipsOf, type PersonByNumber } from '../../engine/persons.repository';
 import type { Db } from '../../engine/workbook-kind';
 
 export interface Dated {
@@ -42,27 +44,21 @@ export async function loadReference(db: Db): Promise<Reference> {
   return { programs: byName(programs), plans: byName(plans), options: optionsByPlan, lifeEvents: byName(lifeEvents), organizations: byName(organizations) };
 }
 
-export interface Person {
-  id: number;
-  person_number: string;
-  person_type: string;
-}
-
-export async function findPersons(db: Db, numbers: string[]): Promise<Map<string, Person>> {
-  if (numbers.length === 0) return new Map();
-  const rows = await db.selectFrom('persons').select(['id', 'person_number', 'person_type']).where('person_number', 'in', numbers).execute();
-  return new Map(rows.map((r) => [r.person_number, r]));
-}
+export type { PersonByNumber as Person } from '../../engine/persons.repository';
 
 export interface Relationship extends Dated {
   person_id: number;
 }
 
+/** The persons with these numbers, by number. */
+export async function findPersons(db: Db, numbers: string[]): Promise<Map<string, PersonByNumber>> {
+  return new Map((await findPersonsByNumber(db, numbers)).map((p) => [p.person_number, p]));
+}
+
+/** Each person's benefits relationships, by person id. */
 export async function findRelationships(db: Db, personIds: number[]): Promise<Map<number, Relationship[]>> {
   const byPerson = new Map<number, Relationship[]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await db.selectFrom('benefits_relationships').selectAll().where('person_id', 'in', personIds).execute();
-  for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+  for (const r of await findRelationshipsOf(db, personIds)) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
   return byPerson;
 }
 
@@ -83,11 +79,13 @@ export async function referenceLists(db: Db): Promise<Record<string, string[]>> 
   return { programs, plans, lifeEvents, beneficiaryOrganizations, options, benefitRelationships };
 }
 
-export function validOn(row: { start_date: string; end_date: string }, date: string): boolean {
-  return row.start_date <= date && date <= row.end_date;
-}
-
-/** "is not valid on 2026-01-01 (it starts on 2030-01-01)" */
-export function whyNotValid(row: { start_date: string; end_date: string }, date: string): string {
-  return row.start_date > date ? `is not valid yet on ${date} (it starts on ${row.start_date})` : `is no longer valid on ${date} (it ended on ${row.end_date})`;
+/**
+ * Why a name on a line cannot be used on its date, or undefined when it can: the one rule for upload checks and
+ * for processing (which checks again, since reference data may change in between).
+ */
+export function namedProblem(found: { start_date: string; end_date: string } | undefined, what: string, name: string, date: string): string | undefined {
+  if (!found) return `There is no ${what} named "${name}".`;
+  if (inEffect(found, date)) return undefined;
+  const state = found.start_date > date ? 'is not valid yet' : 'is no longer valid';
+  return `The ${what} "${name}" ${state} on ${date} (it ${whenNotInEffect(found, date)}).`;
 }
