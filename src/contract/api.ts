@@ -63,6 +63,11 @@ export const workbookDefinition = z
     highlights: z
       .array(z.object({ column: z.string(), equals: z.string(), tone: z.enum(['good', 'bad']) }))
       .optional(),
+    /**
+     * Batch sheets: the column the server's process fills with each line's outcome. Lines where it equals `failed`
+     * are listed with the failed rows, with the text of the `message` column as their error.
+     */
+    outcome: z.object({ column: z.string(), failed: z.string(), message: z.string() }).optional(),
   })
   .openapi('WorkbookDefinition');
 export type WorkbookDefinition = z.infer<typeof workbookDefinition>;

@@ -153,6 +153,21 @@ export function readSheetRow(layout: Layout, row: number, cells: HostCellValue[]
   };
 }
 
+/** The status a row gets in the failed-rows list when the server's batch process left its line in error. */
+export const PROCESS_FAILED = 'Processing failed';
+
+/**
+ * Why a row failed, if it did: its last upload (Status and the stored errors), else, on a batch sheet, the server's
+ * process (the outcome column says so and the message column says why). An uploaded fix clears the outcome.
+ */
+export function rowFailure(layout: Layout, row: SheetRow): { status: string; errors: RowError[] } | undefined {
+  if (FAILED_STATUSES.includes(row.status)) return { status: row.status, errors: row.errors };
+  const outcome = layout.definition.outcome;
+  if (!outcome || row.values[outcome.column] !== outcome.failed) return undefined;
+  const message = String(row.values[outcome.message] ?? '').trim();
+  return { status: PROCESS_FAILED, errors: [{ message: message || 'The batch process could not process this line. Download the batch to see why.' }] };
+}
+
 /** Fingerprint of the row as it is now. */
 export function currentFingerprint(layout: Layout, row: SheetRow): string {
   return rowFingerprint(layout, row.values);

@@ -206,4 +206,26 @@ describe('workbook engine on a batch kind', () => {
     const log = await engine.auditLog(SHEET);
     expect(log).toContainEqual(expect.objectContaining({ lineId: lineIds[1], level: 'ERROR' }));
   });
+
+  it('when a line fails in processing, then it is listed with the failed rows with its message, until an uploaded fix clears it', async () => {
+    typeBatch(uniqueName());
+    enterLine(FIRST_DATA_ROW, enrollment('P10013'));
+    enterLine(FIRST_DATA_ROW + 1, { ...enrollment('P10011'), createPotentialLifeEvent: 'No' });
+    await engine.upload(SHEET);
+    await engine.processBatch(SHEET);
+    const bad = findRow('P10011');
+    const message = String(wb.cell(SHEET, bad, col.message).value);
+    expect(message).toMatch(/^Line \d+: .*P10011 has no potential life event/);
+
+    const failed = [{ row: bad, excelRow: bad + 1, status: 'Processing failed', errors: [{ message }] }];
+    expect(await engine.failedRows(SHEET)).toEqual(failed);
+    expect(await engine.rowErrors(SHEET, bad)).toEqual(failed[0]);
+    expect(await engine.rowErrors(SHEET, findRow('P10013'))).toBeUndefined();
+
+    // Fixed and uploaded: the line waits to be processed again, so it is no failure any more.
+    wb.userPickFromList(SHEET, bad, col.createPotentialLifeEvent, 'Yes');
+    expect(await engine.upload(SHEET)).toMatchObject({ updated: 1, failed: 0 });
+    expect(wb.cell(SHEET, bad, col.rowBatchStatus).value).toBe('');
+    expect(await engine.failedRows(SHEET)).toEqual([]);
+  });
 });

@@ -21,6 +21,7 @@ import {
   listsSheetName,
   listsSheetValues,
   readSheetRow,
+  rowFailure,
   sheetFormat,
   sheetName,
   titleRows,
@@ -369,14 +370,17 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const { layout } = await layoutOf(sheet);
       if (row < FIRST_DATA_ROW) return undefined;
       const [sheetRow] = await readRange(sheet, layout, row, row + 1);
-      if (!FAILED_STATUSES.includes(sheetRow.status)) return undefined;
-      return failedRow(layout, row, sheetRow.status, sheetRow.errors);
+      const failure = rowFailure(layout, sheetRow);
+      return failure && failedRow(layout, row, failure.status, failure.errors);
     },
 
     async failedRows(sheet) {
       const { layout } = await layoutOf(sheet);
       const rows = await readRows(sheet, layout);
-      return rows.filter((r) => FAILED_STATUSES.includes(r.status)).map((r) => failedRow(layout, r.row, r.status, r.errors));
+      return rows.flatMap((r) => {
+        const failure = rowFailure(layout, r);
+        return failure ? [failedRow(layout, r.row, failure.status, failure.errors)] : [];
+      });
     },
 
     async selectRow(sheet, row) {

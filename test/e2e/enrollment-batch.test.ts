@@ -85,12 +85,21 @@ it('when a batch with a failing participant goes through upload, process, fix an
   expect(await result(4)).toEqual({ status: 'ERROR', message: expect.stringMatching(/^Line 4: P10002 has no potential life event New Hire of 2020-01-01/) });
   expect(await result(3)).toEqual({ status: 'ERROR', message: expect.stringMatching(/^Line 3: Not processed: the participant enrollment of P10002 \(line 4\) failed/) });
 
+  // The two lines in error are listed with the failed rows; clicking one selects it and shows its message.
+  const failedRows = page.getByRole('list', { name: 'Failed rows' });
+  await pane.showsText(failedRows, `Row ${(await line(3)) + 1}: Line 3: Not processed`);
+  expect(await failedRows.getByRole('listitem').count()).toBe(2);
+  await failedRows.getByText(`Row ${(await line(4)) + 1}: Line 4:`).click();
+  await pane.showsText(errors, `Row ${(await line(4)) + 1}: Processing failed`);
+  await pane.showsText(errors, 'Line 4: P10002 has no potential life event');
+
   // Fix the participant: let the process create the life event; upload the change, process again.
   await pane.pick(await line(4), C.createPotentialLifeEvent, 'Yes');
   await pane.upload(/^1 row uploaded: 1 updated\.$/);
   await page.getByRole('button', { name: 'Process batch' }).click();
   await pane.showsText(page.getByLabel('Process result'), /^Processed 2 lines: 2 complete\.$/);
   for (const id of [1, 2, 3, 4]) expect((await result(id)).status).toBe('COMPLETE');
+  await failedRows.waitFor({ state: 'detached' }); // nothing failed any more
   expect((await result(4)).message).toMatch(/^Line 4: Enrolled P10002 in Medical, Employee Only from 2020-01-01 \(rate 300, coverage none\)/);
 
   // Download the batch into a fresh sheet: every line comes back, with its ID, message, status and key.

@@ -75,4 +75,5 @@ export const enrollmentBatchesDefinition: WorkbookDefinition = {
     { column: 'rowBatchStatus', equals: 'COMPLETE', tone: 'good' },
     { column: 'rowBatchStatus', equals: 'ERROR', tone: 'bad' },
   ],
+  outcome: { column: 'rowBatchStatus', failed: 'ERROR', message: 'message' },
 };

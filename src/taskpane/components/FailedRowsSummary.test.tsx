@@ -10,7 +10,7 @@ describe('FailedRowsSummary', () => {
     const list = screen.getByRole('list', { name: 'Failed rows' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
     fireEvent.click(within(list).getByRole('button', { name: 'Row 14: Benefits Group: There is no benefits group named "Gold".' }));
-    expect(onSelect).toHaveBeenCalledWith(13);
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ row: 13, excelRow: 14 }));
   });
 
   it('when no row failed, then nothing is shown', () => {

@@ -6,7 +6,7 @@ const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHor
 const describe = (r: FailedRow) => r.errors.map((e) => (e.header ? `${e.header}: ${e.message}` : e.message)).join(' ') || r.status;
 
 /** Every failed row; clicking one selects it in the sheet, where the row's errors show. */
-export function FailedRowsSummary({ rows, onSelect }: { rows: FailedRow[]; onSelect: (row: number) => void }) {
+export function FailedRowsSummary({ rows, onSelect }: { rows: FailedRow[]; onSelect: (row: FailedRow) => void }) {
   const styles = useStyles();
   if (rows.length === 0) return null;
   return (
@@ -17,7 +17,7 @@ export function FailedRowsSummary({ rows, onSelect }: { rows: FailedRow[]; onSel
       <ul className={styles.list} aria-label="Failed rows">
         {rows.map((r) => (
           <li key={r.row}>
-            <Link onClick={() => onSelect(r.row)}>
+            <Link onClick={() => onSelect(r)}>
               Row {r.excelRow}: {describe(r)}
             </Link>
           </li>

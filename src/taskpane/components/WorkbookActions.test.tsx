@@ -27,7 +27,7 @@ describe('WorkbookActions', () => {
     expect(engine.deleteMarkedRows).toHaveBeenCalledWith(sheet, expect.any(Function));
   });
 
-  it('when an upload has failed rows, then the summary warns and lists them, and clicking one selects it', async () => {
+  it('when an upload has failed rows, then the summary warns and lists them, and clicking one selects it and shows its errors', async () => {
     const failed = failedRow(13, 'Benefits Group', 'There is no benefits group named "Gold".');
     let uploaded = false;
     const engine = engineStub({
@@ -40,6 +40,10 @@ describe('WorkbookActions', () => {
     const list = await screen.findByRole('list', { name: 'Failed rows' });
     fireEvent.click(within(list).getByRole('button', { name: /^Row 14: Benefits Group/ }));
     expect(engine.selectRow).toHaveBeenCalledWith(sheet, 13);
+    // Shown at once, without waiting for Excel to report the selection (it need not report one an add-in made).
+    const region = await screen.findByRole('region', { name: 'Errors in the selected row' });
+    expect(region.textContent).toContain('Row 14: Upload Failed');
+    expect(region.textContent).toContain('Benefits Group: There is no benefits group named "Gold".');
   });
 
   it('when an action fails, then its plain-language message is shown and the buttons work again', async () => {

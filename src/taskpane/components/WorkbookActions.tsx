@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { SheetInfo, WorkbookEngine } from '../../engine/engine-types';
+import { useEffect, useState } from 'react';
+import type { FailedRow, SheetInfo, WorkbookEngine } from '../../engine/engine-types';
 import type { Selection } from '../../excel/workbook-host';
 import { sheetHeading } from '../batch-summary';
 import { useBatchActions } from '../hooks/useBatchActions';
@@ -32,6 +33,9 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   const a = useWorkbookActions(engine, info);
   const b = useBatchActions(engine, info.sheet, a);
   const selectedErrors = useSelectedRowErrors(engine, info.sheet, selection, a.version);
+  // A row picked from the failed-rows list shows its errors at once: Excel need not report a selection the add-in made.
+  const [picked, setPicked] = useState<FailedRow | undefined>();
+  useEffect(() => setPicked(undefined), [selection, a.version]);
   const { busy, running, progress, error } = a.task;
   const batch = info.scope === 'batch';
   return (
@@ -74,8 +78,14 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
           <MessageBarBody>{a.result.text}</MessageBarBody>
         </MessageBar>
       )}
-      <RowErrors failed={selectedErrors} />
-      <FailedRowsSummary rows={a.failedRows} onSelect={a.selectRow} />
+      <RowErrors failed={picked ?? selectedErrors} />
+      <FailedRowsSummary
+        rows={a.failedRows}
+        onSelect={(row) => {
+          setPicked(row);
+          void a.selectRow(row.row);
+        }}
+      />
       {b.auditLog && <AuditLog entries={b.auditLog} />}
       <DeleteDialog count={a.confirmingDelete ?? 0} open={a.confirmingDelete !== undefined} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
       {batch ? (
