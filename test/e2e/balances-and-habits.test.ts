@@ -1,29 +1,20 @@
 /** One upload on each of the other two workbooks, each with a failing row, as a user clicks. */
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/main';
+import type { Page } from 'playwright-core';
 import { demoPersons } from '../../server/demo/persons';
-import { launchChromium } from './browser';
-import { paneDriver } from './pane-driver';
+import { openSignedInPane, type PaneSession } from './pane-driver';
 
 jest.setTimeout(240000);
 
-let server: RunningServer;
-let browser: Browser;
+let session: PaneSession | undefined;
 let page: Page;
-let pane: ReturnType<typeof paneDriver>;
+let pane: PaneSession['pane'];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR }), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'en-US' });
-  pane = paneDriver(page);
-  await page.goto(`${server.url}/preview.html`);
-  await pane.signIn();
+  session = await openSignedInPane();
+  ({ page, pane } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 async function lastPage() {
   const next = page.getByRole('button', { name: 'Next rows' });

@@ -3,35 +3,26 @@
  * enter lines, upload, fix an upload error, process with progress, read each line's result, fix the failing
  * participant, process again (only the unfinished lines), and download the batch into a fresh sheet.
  */
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/main';
+import type { Page } from 'playwright-core';
 import { enrollmentBatchesDefinition } from '../../server/workbooks/enrollment-batches/definition';
-import { launchChromium } from './browser';
-import { ENGINE_COL, paneDriver } from './pane-driver';
+import { ENGINE_COL, openSignedInPane, type PaneSession } from './pane-driver';
 
 jest.setTimeout(300000);
 
-let server: RunningServer;
-let browser: Browser;
+let session: PaneSession | undefined;
 let page: Page;
-let pane: ReturnType<typeof paneDriver>;
+let pane: PaneSession['pane'];
 
 /** Sheet column of each definition column (after Changed, Mark for Deletion and Status). */
 const C = Object.fromEntries(enrollmentBatchesDefinition.columns.map((c, i) => [c.key, ENGINE_COL.firstData + i]));
 const LISTED = new Set(enrollmentBatchesDefinition.columns.filter((c) => c.list).map((c) => c.key));
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR, jobs: { pollMs: 100 } }), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'en-US' });
-  pane = paneDriver(page);
-  await page.goto(`${server.url}/preview.html`);
-  await pane.signIn();
+  session = await openSignedInPane({ pollMs: 100 });
+  ({ page, pane } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 /** Enters a line the way a user does: dropdown picks for list columns, typing for the rest. */
 async function enterLine(row: number, values: Record<string, string>) {

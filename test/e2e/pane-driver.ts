@@ -1,5 +1,7 @@
 /** What a person does on the preview page: the real task pane beside the simulated sheet. */
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/main';
+import { launchChromium } from './browser';
 
 export const ENGINE_COL = { changed: 0, mark: 1, status: 2, firstData: 3 };
 
@@ -65,4 +67,31 @@ export function paneDriver(page: Page) {
     },
     status: async (row: number) => cell(row, ENGINE_COL.status).textContent(),
   };
+}
+
+export interface PaneSession {
+  page: Page;
+  pane: ReturnType<typeof paneDriver>;
+  close(): Promise<void>;
+}
+
+/** The real server (demo data) and, in headless Chromium, its preview page with the pane signed in as the demo user. */
+export async function openSignedInPane(jobs?: ServerOptions['jobs']): Promise<PaneSession> {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.close();
+  };
+  try {
+    [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR, jobs }), launchChromium()]);
+    const page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'en-US' });
+    const pane = paneDriver(page);
+    await page.goto(`${server.url}/preview.html`);
+    await pane.signIn();
+    return { page, pane, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,35 +1,22 @@
 import type { ColumnDefinition, WorkbookDefinition } from '../../../src/contract/api';
 
+type ColumnType = ColumnDefinition['type'];
+/** A column neither typed nor fixed by the user unless `rules` say so. */
+const column = (key: string, header: string, type: ColumnType, rules: Partial<ColumnDefinition>): ColumnDefinition => ({
+  key,
+  header,
+  type,
+  editable: false,
+  enterable: false,
+  required: false,
+  ...rules,
+});
 /** seed: "Reserved for the application, do not use." — kept in the sheet, hidden and locked. */
-const reserved = (key: string, header: string, type: ColumnDefinition['type'] = 'text'): ColumnDefinition => ({
-  key,
-  header,
-  type,
-  editable: false,
-  enterable: false,
-  required: false,
-  hidden: true,
-});
+const reserved = (key: string, header: string, type: ColumnType = 'text') => column(key, header, type, { hidden: true });
 /** A column the user enters and may fix on downloaded lines. */
-const entered = (key: string, header: string, type: ColumnDefinition['type'], more: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
-  key,
-  header,
-  type,
-  editable: true,
-  enterable: true,
-  required: false,
-  ...more,
-});
+const entered = (key: string, header: string, type: ColumnType, more: Partial<ColumnDefinition> = {}) => column(key, header, type, { editable: true, enterable: true, ...more });
 /** seed: "Do not modify." — filled by the application. */
-const application = (key: string, header: string, type: ColumnDefinition['type'], width: number): ColumnDefinition => ({
-  key,
-  header,
-  type,
-  editable: false,
-  enterable: false,
-  required: false,
-  width,
-});
+const application = (key: string, header: string, type: ColumnType, width: number) => column(key, header, type, { width });
 
 export const ENROLLMENT_TYPES = ['Participant Enrollment', 'Dependent Designation', 'Beneficiary Designation'] as const;
 export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
