@@ -26,10 +26,10 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
   registry.registerPath({
     method: 'get',
     path: '/api/workbooks/{kind}/rows',
-    summary: 'Rows effective on a date, paged, with lists of values',
+    summary: 'Rows effective on a date (or of a batch), paged, with lists of values; narrowed by `filter` for kinds whose definition has one',
     security: [{ [bearer.name]: [] }],
     request: { params: c.kindParams, query: c.rowsQuery },
-    responses: { 200: json(c.rowsResponse, 'A page of rows'), 404: json(c.errorResponse, 'No such workbook'), ...errors },
+    responses: { 200: json(c.rowsResponse, 'A page of rows'), 404: json(c.errorResponse, 'No such workbook, or nothing matches the filter (e.g. no such batch)'), ...errors },
   });
   registry.registerPath({
     method: 'post',
@@ -37,7 +37,12 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     summary: 'Upload one chunk of changed rows (idempotent per key)',
     security: [{ [bearer.name]: [] }],
     request: { params: c.kindParams, body: { content: { 'application/json': { schema: c.uploadRequest } } } },
-    responses: { 200: json(c.uploadResponse, 'One result per row'), 409: json(c.errorResponse, 'Key reused'), 413: json(c.errorResponse, 'Too large'), ...errors },
+    responses: {
+      200: json(c.uploadResponse, 'One result per row'),
+      405: json(c.errorResponse, 'The workbook is read-only (its definition has readOnly): nothing can be uploaded to it'),
+      409: json(c.errorResponse, 'Key reused'), 413: json(c.errorResponse, 'Too large'),
+      ...errors,
+    },
   });
   const batchPath = '/api/workbooks/{kind}/batches/{batchName}';
   registry.registerPath({

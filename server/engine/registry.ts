@@ -4,9 +4,18 @@ import { benefitBalancesKind } from '../workbooks/benefit-balances/benefit-balan
 import { benefitGroupsKind } from '../workbooks/benefit-groups/benefit-groups.kind';
 import { personHabitsKind } from '../workbooks/person-habits/person-habits.kind';
 import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollment-batches.kind';
+import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
+import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
 import { isBatchKind, type BatchKind, type WorkbookKind } from './workbook-kind';
 
-export const workbookKinds: WorkbookKind[] = [benefitGroupsKind, benefitBalancesKind, personHabitsKind, enrollmentBatchesKind];
+export const workbookKinds: WorkbookKind[] = [
+  benefitGroupsKind,
+  benefitBalancesKind,
+  personHabitsKind,
+  enrollmentBatchesKind,
+  enrollmentResultsKind,
+  participantContactsKind,
+];
 
 export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);
 

@@ -98,8 +98,24 @@ export interface BatchProcessor {
   processUnit(db: Db, job: JobContext, unit: string): Promise<UnitOutcome>;
 }
 
-export type WorkbookKind = EffectiveDatedKind | BatchKind;
+/**
+ * A read-only kind: rows to look at as of a session effective date (narrowed by the definition's filter when the
+ * user gives one). Its definition has `readOnly`; the engine refuses every upload to it.
+ */
+export interface ReadOnlyKind {
+  definition: WorkbookDefinition & { readOnly: NonNullable<WorkbookDefinition['readOnly']> };
+  lists?(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
+  /** Display rows as of the date, in a stable order for paging; a filter value that names nothing is a not_found AppError. */
+  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; filter?: string }): Promise<DownloadPage>;
+  seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
+}
+
+export type WorkbookKind = EffectiveDatedKind | BatchKind | ReadOnlyKind;
 
 export function isBatchKind(kind: WorkbookKind): kind is BatchKind {
   return kind.definition.scope === 'batch';
+}
+
+export function isReadOnlyKind(kind: WorkbookKind): kind is ReadOnlyKind {
+  return kind.definition.readOnly !== undefined;
 }

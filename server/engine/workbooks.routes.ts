@@ -5,7 +5,8 @@ import { oncePerKey } from './idempotency';
 import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, workbookKinds } from './registry';
 import { uploadChunk } from './upload.service';
-import { isBatchKind, type BatchKind, type Db } from './workbook-kind';
+import { isBatchKind, isReadOnlyKind, type BatchKind, type Db } from './workbook-kind';
+import { AppError } from '../errors/app-error';
 
 export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   const router = Router();
@@ -20,20 +21,28 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
       return;
     }
     const query = rowsQuerySchema.parse(req.query);
-    const page = await kind.download(db, query.effectiveDate, query);
+    // A kind without a filter ignores one; an empty filter is no filter.
+    const filter = (kind.definition.filter && query.filter) || undefined;
+    const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...query, filter }) : await kind.download(db, query.effectiveDate, query);
     const next = query.offset + page.rows.length;
     const body: RowsResponse = {
       kind: kind.definition.kind,
       effectiveDate: query.effectiveDate,
+      ...(filter ? { filter } : {}),
       rows: page.rows,
       total: page.total,
       nextOffset: page.rows.length === query.limit && next < page.total ? next : null,
-      lists: await kind.lists(db, query.effectiveDate),
+      lists: (await kind.lists?.(db, query.effectiveDate)) ?? {},
     };
     res.json(body);
   });
   router.post('/api/workbooks/:kind/uploads', async (req, res) => {
     const kind = findKind(kindParams.parse(req.params).kind);
+    if (isReadOnlyKind(kind)) {
+      // RFC 9110: a 405 lists the methods the resource allows; an upload to a read-only workbook allows none.
+      res.set('Allow', '');
+      throw new AppError('read_only', `"${kind.definition.title}" is a read-only workbook: nothing in it can be uploaded. ${kind.definition.readOnly.reason}`);
+    }
     if (isBatchKind(kind)) {
       const request = batchUploadRequestSchema.parse(req.body);
       const batchName = request.batchName as string;

@@ -3,6 +3,7 @@ export type AppErrorCode =
   | 'unauthorized'
   | 'not_found'
   | 'conflict'
+  | 'read_only'
   | 'payload_too_large';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -10,6 +11,8 @@ const STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
   not_found: 404,
   conflict: 409,
+  // The workbook is for viewing: nothing can be uploaded to it (405 Method Not Allowed).
+  read_only: 405,
   payload_too_large: 413,
 };
 

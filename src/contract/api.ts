@@ -68,6 +68,16 @@ export const workbookDefinition = z
      * are listed with the failed rows, with the text of the `message` column as their error.
      */
     outcome: z.object({ column: z.string(), failed: z.string(), message: z.string() }).optional(),
+    /**
+     * A workbook to look at, not to change: every column is locked, there are no rows to add and nothing to mark,
+     * and the server refuses uploads. `reason` says why, in the user's words, and where changes are made instead.
+     */
+    readOnly: z.object({ reason: z.string() }).optional(),
+    /**
+     * An optional filter the pane asks for on Prepare (e.g. one batch's participants); its value goes in the rows
+     * query's `filter` and is shown in the title row.
+     */
+    filter: z.object({ label: z.string(), hint: z.string() }).optional(),
   })
   .openapi('WorkbookDefinition');
 export type WorkbookDefinition = z.infer<typeof workbookDefinition>;
@@ -91,6 +101,8 @@ export const rowsQuery = z.object({
   effectiveDate: isoDate.optional(),
   /** Batch kinds: the batch whose lines to download; without it, an empty page with the lists. */
   batchName: batchName.optional(),
+  /** Kinds whose definition has a `filter`: its value (empty or absent: no filter). */
+  filter: z.string().trim().max(200).regex(/^[^\p{Cc}]*$/u, 'A filter cannot contain line breaks, tabs or other control characters').optional(),
   /** Rows are ordered by key; a page starts after this offset. */
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10000).default(5000),
@@ -111,6 +123,8 @@ export const rowsResponse = z
     kind: z.string(),
     effectiveDate: isoDate.optional(),
     batchName: z.string().optional(),
+    /** The filter the rows were narrowed by, when the kind has one and it was given. */
+    filter: z.string().optional(),
     /** Batch kinds: false when no batch has that name yet (uploading creates it). */
     batchExists: z.boolean().optional(),
     rows: z.array(downloadedRow),

@@ -1,0 +1,103 @@
+/**
+ * What the Upload Benefit Enrollments process left in the database, one row per record, in one set-based query:
+ * the page is cut in SQL (offset and limit, with the window's total), never assembled per participant.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../engine/workbook-kind';
+
+export interface ResultRow {
+  key: string;
+  record_type: string;
+  person_number: string;
+  person_name: string;
+  program_name: string | null;
+  plan_name: string | null;
+  option_name: string | null;
+  life_event: string;
+  life_event_occurred_date: string;
+  life_event_status: string;
+  life_event_closed_date: string | null;
+  benefit_relationship: string;
+  rate_amount: string | null;
+  coverage_amount: string | null;
+  contact_name: string | null;
+  date_of_birth: string | null;
+  beneficiary_organization: string | null;
+  primary_percentage: string | null;
+  contingent_percentage: string | null;
+  beneficiary_amount: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  batch_name: string | null;
+  batch_line_id: number | null;
+  total: string | number;
+}
+
+/**
+ * Enrollments (and their designations) in effect on the date or starting later; potential life events that occurred
+ * on or after it, are still open, or are the life event of an enrollment shown. Ordered by person number, then
+ * life events, enrollments, dependents, beneficiaries, by plan and date.
+ */
+export async function findResultPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number }): Promise<ResultRow[]> {
+  const result = await sql<ResultRow>`
+    with people as (
+      select p.id, p.person_number, p.first_name || ' ' || p.last_name as person_name from persons p
+      where ${page.batchId ?? null}::integer is null
+         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)
+    ),
+    event as (
+      select le.id, le.person_id, t.name as life_event, le.occurred_date, initcap(le.status) as status, le.closed_date, r.name as relationship
+      from potential_life_events le
+      join life_event_types t on t.id = le.life_event_type_id
+      join benefits_relationships r on r.id = le.relationship_id
+    ),
+    enrollment as (
+      select e.*, pe.person_number, pe.person_name, prog.name as program_name, pl.name as plan_name, o.name as option_name,
+        ev.life_event, ev.occurred_date, ev.status, ev.closed_date, ev.relationship
+      from benefit_enrollments e
+      join people pe on pe.id = e.person_id
+      join benefit_plans pl on pl.id = e.plan_id
+      left join benefit_programs prog on prog.id = e.program_id
+      left join benefit_options o on o.id = e.option_id
+      join event ev on ev.id = e.life_event_id
+      where e.effective_end_date >= ${date}::date
+    ),
+    result as (
+      select 'life-event-' || ev.id as key, 1 as record_order, 'Potential Life Event' as record_type, pe.person_number, pe.person_name,
+        null::text as program_name, null::text as plan_name, null::text as option_name,
+        ev.life_event, ev.occurred_date, ev.status, ev.closed_date, ev.relationship,
+        null::numeric as rate_amount, null::numeric as coverage_amount, null::text as contact_name, null::date as date_of_birth,
+        null::text as beneficiary_organization, null::numeric as primary_percentage, null::numeric as contingent_percentage,
+        null::numeric as beneficiary_amount, null::date as start_date, null::date as end_date, null::text as batch_line_key
+      from event ev join people pe on pe.id = ev.person_id
+      where ev.occurred_date >= ${date}::date or ev.status = 'Started' or ev.id in (select life_event_id from enrollment)
+      union all
+      select 'enrollment-' || e.id, 2, 'Participant Enrollment', e.person_number, e.person_name, e.program_name, e.plan_name, e.option_name,
+        e.life_event, e.occurred_date, e.status, e.closed_date, e.relationship, e.rate_amount, e.coverage_amount, null, null,
+        null, null, null, null, e.effective_start_date, e.effective_end_date, e.batch_line_key
+      from enrollment e
+      union all
+      -- A designation lasts as long as the enrollment it is in (a later enrollment in the plan ends both).
+      select 'dependent-' || d.id, 3, 'Dependent Designation', e.person_number, e.person_name, e.program_name, e.plan_name, e.option_name,
+        e.life_event, e.occurred_date, e.status, e.closed_date, e.relationship, null, null, c.name, c.date_of_birth,
+        null, null, null, null, greatest(d.effective_date, e.effective_start_date), e.effective_end_date, d.batch_line_key
+      from dependent_designations d join enrollment e on e.id = d.enrollment_id join person_contacts c on c.id = d.contact_id
+      union all
+      select 'beneficiary-' || b.id, 4, 'Beneficiary Designation', e.person_number, e.person_name, e.program_name, e.plan_name, e.option_name,
+        e.life_event, e.occurred_date, e.status, e.closed_date, e.relationship, null, null, c.name, c.date_of_birth,
+        org.name, b.primary_percentage, b.contingent_percentage, b.amount, greatest(b.effective_date, e.effective_start_date), e.effective_end_date, b.batch_line_key
+      from beneficiary_designations b join enrollment e on e.id = b.enrollment_id
+      left join person_contacts c on c.id = b.contact_id left join beneficiary_organizations org on org.id = b.organization_id
+    )
+    select r.key, r.record_type, r.person_number, r.person_name, r.program_name, r.plan_name, r.option_name,
+      r.life_event, r.occurred_date as life_event_occurred_date, r.status as life_event_status, r.closed_date as life_event_closed_date,
+      r.relationship as benefit_relationship, r.rate_amount, r.coverage_amount, r.contact_name, r.date_of_birth,
+      r.beneficiary_organization, r.primary_percentage, r.contingent_percentage, r.beneficiary_amount, r.start_date, r.end_date,
+      bt.name as batch_name, l.line_id as batch_line_id, count(*) over () as total
+    from result r
+    left join enrollment_batch_lines l on l.key = r.batch_line_key
+    left join enrollment_batches bt on bt.id = l.batch_id
+    order by r.person_number, r.record_order, r.plan_name nulls first, r.occurred_date, r.start_date nulls first, r.key
+    offset ${page.offset} limit ${page.limit}`.execute(db);
+  return result.rows;
+}

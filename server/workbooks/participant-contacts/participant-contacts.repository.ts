@@ -1,0 +1,40 @@
+/** Participants' contacts, with what identifies each on a batch line and where each is designated, in one paged query. */
+import { sql } from 'kysely';
+import type { Db } from '../../engine/workbook-kind';
+
+export interface ContactRow {
+  key: string;
+  person_number: string;
+  person_name: string;
+  contact_name: string;
+  relationship: string;
+  date_of_birth: string;
+  /** The names of the participant's other contacts born on the same day (a line cannot tell them apart). */
+  same_birth_date: string | null;
+  designations: string | null;
+  total: string | number;
+}
+
+export async function findContactPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number }): Promise<ContactRow[]> {
+  const result = await sql<ContactRow>`
+    select 'contact-' || c.id as key, p.person_number, p.first_name || ' ' || p.last_name as person_name,
+      c.name as contact_name, c.relationship, c.date_of_birth,
+      (select string_agg(o.name, ', ' order by o.name) from person_contacts o
+        where o.person_id = c.person_id and o.date_of_birth = c.date_of_birth and o.id <> c.id) as same_birth_date,
+      (select string_agg(d.what, '; ' order by d.what) from (
+         select 'Dependent in ' || pl.name as what from dependent_designations dd
+         join benefit_enrollments e on e.id = dd.enrollment_id join benefit_plans pl on pl.id = e.plan_id
+         where dd.contact_id = c.id and ${date}::date between greatest(dd.effective_date, e.effective_start_date) and e.effective_end_date
+         union all
+         select 'Beneficiary in ' || pl.name from beneficiary_designations bd
+         join benefit_enrollments e on e.id = bd.enrollment_id join benefit_plans pl on pl.id = e.plan_id
+         where bd.contact_id = c.id and ${date}::date between greatest(bd.effective_date, e.effective_start_date) and e.effective_end_date
+       ) d) as designations,
+      count(*) over () as total
+    from person_contacts c join persons p on p.id = c.person_id
+    where ${page.batchId ?? null}::integer is null
+       or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)
+    order by p.person_number, c.date_of_birth, c.name, c.id
+    offset ${page.offset} limit ${page.limit}`.execute(db);
+  return result.rows;
+}
