@@ -56,6 +56,8 @@ export interface ApiClient {
 export interface RowsScope {
   effectiveDate?: string;
   batchName?: string;
+  /** Kinds whose definition has a filter: its value. */
+  filter?: string;
 }
 
 export interface ApiClientOptions {
@@ -123,8 +125,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false),
     health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),
     workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
-    rows: (kind, { effectiveDate, batchName }, offset, limit) =>
-      call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, offset, limit } }), (d) => rowsResponse.parse(d)),
+    rows: (kind, { effectiveDate, batchName, filter }, offset, limit) =>
+      call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, filter, offset, limit } }), (d) => rowsResponse.parse(d)),
     // The request object, and so its idempotency key, is the same on every attempt: the server applies the chunk once.
     upload: (kind, request) => call(() => http.post(`${kindPath(kind)}/uploads`, request), (d) => uploadResponse.parse(d)),
     // Same here: the key makes a resent start answer the run the first attempt started.

@@ -66,6 +66,8 @@ export interface TitleScope {
   effectiveDate?: string;
   batchName?: string;
   auditLog?: boolean;
+  /** Kinds with a filter: its value, shown after the date ("— Batch name: Open enrollment 2026"). */
+  filter?: string;
 }
 
 export function titleRows(layout: Layout, scope: TitleScope): HostCellValue[][] {
@@ -75,7 +77,8 @@ export function titleRows(layout: Layout, scope: TitleScope): HostCellValue[][] 
   else {
     if (!scope.effectiveDate) throw new Error(`The workbook "${definition.title}" needs a session effective date.`);
     title = Array<HostCellValue>(layout.width).fill('');
-    title[0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}`;
+    const filter = definition.filter && scope.filter ? ` — ${definition.filter.label}: ${scope.filter}` : '';
+    title[0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}${filter}`;
   }
   const headers = [ENGINE_HEADERS.changed, ENGINE_HEADERS.markForDeletion, ENGINE_HEADERS.status, ...layout.dataColumns.map(headerText), ...HIDDEN_HEADERS];
   return [title, headers];

@@ -23,10 +23,14 @@ export interface SheetInfo {
   effectiveDate?: string;
   /** Batch sheets: the name in the Batch Name cell (none until one is entered). */
   batchName?: string;
+  /** Read-only sheets: why nothing can be uploaded (the definition's reason), for the pane to say. */
+  readOnly?: string;
+  /** Kinds with a filter: the value the sheet was prepared with (e.g. a batch name), kept for Download again. */
+  filter?: string;
 }
 
 /** What to prepare: the records on a date, or a batch's lines (no name, or a new one: an empty sheet to start a batch). */
-export type PrepareScope = { effectiveDate: string } | { batchName?: string };
+export type PrepareScope = { effectiveDate: string; filter?: string } | { batchName?: string };
 
 export interface FailedRow {
   /** 0-based sheet row. */

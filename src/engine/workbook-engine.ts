@@ -7,6 +7,7 @@ import { MAX_ROWS_PER_CHUNK, type RowResult, type RowsResponse, type UploadReque
 import { ApiError, type ApiClient } from '../api/api-client';
 import { BATCH_INPUT_AREA, missingBatchNameMessage, readBatchInputs, type BatchInputs } from '../core/batch-cells';
 import { blocksBySize, chunk, contiguousRuns, rowsPerBlock } from '../core/chunk';
+import { lockedFormat, readOnlyMessage } from '../core/read-only';
 import { classifyRow, planUpload, rowsToDelete, type UploadItem } from '../core/row-diff';
 import {
   CHANGED_MARK,
@@ -114,6 +115,14 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     const definition = (await definitions()).find((d) => d.kind === info.kind);
     if (!definition) throw new Error(`The server no longer offers the workbook "${info.title}".`);
     return { info, layout: createLayout(definition, locale) };
+  }
+
+  /** Stops an action that would change a read-only sheet's records, saying why and where changes are made. */
+  async function writableLayout(sheet: string, action: string): Promise<{ info: SheetInfo; layout: Layout }> {
+    const found = await layoutOf(sheet);
+    const message = readOnlyMessage(found.layout.definition, action);
+    if (message) throw new Error(message);
+    return found;
   }
 
   /** Reads rows [first, end), one Excel request per block. */
@@ -229,7 +238,11 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     const sheet = sheetName(definition.title);
     const phase = 'Downloading rows';
     const batch = definition.scope === 'batch';
-    const query = batch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate };
+    const readOnly = definition.readOnly?.reason;
+    const filter = (definition.filter && scope.filter?.trim()) || undefined;
+    const query = batch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate, filter };
+    // A read-only sheet has no blank rows for new records.
+    const entryRowCount = readOnly === undefined ? ENTRY_ROWS : 0;
     let page = first ?? (await api.rows(definition.kind, query, 0, PAGE_ROWS));
     onProgress?.({ phase, done: 0, total: page.total });
 
@@ -240,9 +253,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
 
     await host.createSheet(sheet);
     // Formats first, so text such as "00123" (or a batch named "2026") is stored as typed rather than turned into a number by Excel.
-    const formattedEnd = FIRST_DATA_ROW + page.total + ENTRY_ROWS;
-    await host.formatSheet(sheet, sheetFormat(layout, { from: FIRST_DATA_ROW, dataRowCount: page.total, entryRowCount: ENTRY_ROWS }, sources));
-    await host.writeValues(sheet, 0, 0, titleRows(layout, scope));
+    const formattedEnd = FIRST_DATA_ROW + page.total + entryRowCount;
+    const format = sheetFormat(layout, { from: FIRST_DATA_ROW, dataRowCount: page.total, entryRowCount }, sources);
+    await host.formatSheet(sheet, readOnly === undefined ? format : lockedFormat(format));
+    await host.writeValues(sheet, 0, 0, titleRows(layout, { ...scope, filter }));
 
     let written = 0;
     for (;;) {
@@ -258,7 +272,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     const base = { sheet, kind: definition.kind, title: definition.title };
     const info: SheetInfo = batch
       ? { ...base, scope: 'batch', ...(scope.batchName ? { batchName: scope.batchName } : {}) }
-      : { ...base, scope: 'effective-date', effectiveDate: scope.effectiveDate };
+      : { ...base, scope: 'effective-date', effectiveDate: scope.effectiveDate, ...(readOnly === undefined ? {} : { readOnly }), ...(filter ? { filter } : {}) };
     await saveSheetInfo(info);
     await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ formattedEnd, sources } satisfies FormatState));
     await host.select(sheet, { row: FIRST_DATA_ROW, column: COL.firstData, rowCount: 1, columnCount: 1 });
@@ -294,7 +308,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
 
     async markSelectedRowsForDeletion() {
       const selection = await host.getSelection();
-      const { layout } = await layoutOf(selection.sheet);
+      const { layout } = await writableLayout(selection.sheet, 'mark rows for deletion');
       const used = await host.usedRowCount(selection.sheet);
       const selected = [...new Set(selection.rows)].filter((r) => r >= FIRST_DATA_ROW && r < used).sort((a, b) => a - b);
       if (selected.length === 0) return 0;
@@ -316,7 +330,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     },
 
     async deleteMarkedRows(sheet, onProgress) {
-      const { info, layout } = await layoutOf(sheet);
+      const { info, layout } = await writableLayout(sheet, 'delete rows');
       const target = await uploadTarget(info, 'delete the marked rows');
       const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout, onProgress));
       // A marked row the server never had is only cleared.
@@ -326,7 +340,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     },
 
     async upload(sheet, onProgress) {
-      const { info, layout } = await layoutOf(sheet);
+      const { info, layout } = await writableLayout(sheet, 'upload changes');
       const target = await uploadTarget(info, 'upload');
       const plan = planUpload(layout, await readRows(sheet, layout, onProgress));
       // Rows found by fingerprint get their Changed mark now, so an interrupted upload still shows them.

@@ -27,10 +27,12 @@ export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, er
   const [chosen, setChosen] = useState<string | undefined>();
   const [date, setDate] = useState(today);
   const [batchName, setBatchName] = useState('');
+  const [filter, setFilter] = useState('');
   const selected = definitions.find((d) => d.kind === chosen) ?? definitions[0];
   const batch = selected?.scope === 'batch';
   // A batch sheet may start without a name (it is typed in the sheet before the first upload).
-  const scope: PrepareScope = batch ? { batchName: batchName.trim() || undefined } : { effectiveDate: date };
+  const filterValue = (selected?.filter && filter.trim()) || undefined;
+  const scope: PrepareScope = batch ? { batchName: batchName.trim() || undefined } : { effectiveDate: date, ...(filterValue ? { filter: filterValue } : {}) };
   return (
     <div className={styles.form}>
       <Field label="Workbook" hint={selected?.description}>
@@ -49,6 +51,11 @@ export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, er
       ) : (
         <Field label="Session effective date" hint="Every change you upload starts on this date.">
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        </Field>
+      )}
+      {!batch && selected?.filter && (
+        <Field label={`${selected.filter.label} (optional)`} hint={selected.filter.hint}>
+          <Input value={filter} maxLength={200} onChange={(_, d) => setFilter(d.value)} />
         </Field>
       )}
       <Button appearance="primary" disabled={busy || !selected || (!batch && !date)} onClick={() => selected && onPrepare(selected.kind, scope)}>

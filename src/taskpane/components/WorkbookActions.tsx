@@ -38,21 +38,32 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   useEffect(() => setPicked(undefined), [selection, a.version]);
   const { busy, running, progress, error } = a.task;
   const batch = info.scope === 'batch';
+  // A read-only sheet offers nothing that changes records: only downloading it again.
+  const readOnly = info.readOnly !== undefined;
   return (
     <section className={styles.column} aria-label="Workbook actions">
       <Text as="h2" size={400} weight="semibold">
         {sheetHeading(info)}
       </Text>
+      {readOnly && (
+        <MessageBar intent="info" layout="multiline" aria-label="Read-only workbook">
+          <MessageBarBody>This workbook is read-only: nothing in it is uploaded. {info.readOnly}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => void a.upload()}>
-          Upload changes
-        </Button>
-        <Button disabled={busy} onClick={() => void a.markSelected()}>
-          Mark selected rows for deletion
-        </Button>
-        <Button disabled={busy} onClick={() => void a.askDelete()}>
-          Delete marked rows
-        </Button>
+        {!readOnly && (
+          <>
+            <Button appearance="primary" disabled={busy} onClick={() => void a.upload()}>
+              Upload changes
+            </Button>
+            <Button disabled={busy} onClick={() => void a.markSelected()}>
+              Mark selected rows for deletion
+            </Button>
+            <Button disabled={busy} onClick={() => void a.askDelete()}>
+              Delete marked rows
+            </Button>
+          </>
+        )}
         <Button disabled={busy} onClick={a.askRefresh}>
           {batch ? 'Download batch' : 'Download again'}
         </Button>
@@ -91,7 +102,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
       {batch ? (
         <DownloadBatchDialog open={a.confirmingRefresh} batchName={info.batchName} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
       ) : (
-        <DownloadAgainDialog open={a.confirmingRefresh} effectiveDate={info.effectiveDate ?? ''} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
+        <DownloadAgainDialog open={a.confirmingRefresh} effectiveDate={info.effectiveDate ?? ''} readOnly={readOnly} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
       )}
     </section>
   );
