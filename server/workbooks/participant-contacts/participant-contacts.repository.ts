@@ -15,10 +15,10 @@ export interface ContactRow {
   total: string | number;
 }
 
+/** The page is cut first (with the window's total); the look-ups that describe a contact run for that page's rows only. */
 export async function findContactPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number }): Promise<ContactRow[]> {
   const result = await sql<ContactRow>`
-    select 'contact-' || c.id as key, p.person_number, p.first_name || ' ' || p.last_name as person_name,
-      c.name as contact_name, c.relationship, c.date_of_birth,
+    select 'contact-' || c.id as key, c.person_number, c.person_name, c.name as contact_name, c.relationship, c.date_of_birth,
       (select string_agg(o.name, ', ' order by o.name) from person_contacts o
         where o.person_id = c.person_id and o.date_of_birth = c.date_of_birth and o.id <> c.id) as same_birth_date,
       (select string_agg(d.what, '; ' order by d.what) from (
@@ -30,11 +30,15 @@ export async function findContactPage(db: Db, date: string, page: { offset: numb
          join benefit_enrollments e on e.id = bd.enrollment_id join benefit_plans pl on pl.id = e.plan_id
          where bd.contact_id = c.id and ${date}::date between greatest(bd.effective_date, e.effective_start_date) and e.effective_end_date
        ) d) as designations,
-      count(*) over () as total
-    from person_contacts c join persons p on p.id = c.person_id
-    where ${page.batchId ?? null}::integer is null
-       or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)
-    order by p.person_number, c.date_of_birth, c.name, c.id
-    offset ${page.offset} limit ${page.limit}`.execute(db);
+      c.total
+    from (
+      select pc.*, p.person_number, p.first_name || ' ' || p.last_name as person_name, count(*) over () as total
+      from person_contacts pc join persons p on p.id = pc.person_id
+      where ${page.batchId ?? null}::integer is null
+         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)
+      order by p.person_number, pc.date_of_birth, pc.name, pc.id
+      offset ${page.offset} limit ${page.limit}
+    ) c
+    order by c.person_number, c.date_of_birth, c.name, c.id`.execute(db);
   return result.rows;
 }
