@@ -29,14 +29,24 @@ function recordset(columns: Record<string, string>) {
   return sql.raw(Object.entries(columns).map(([name, type]) => `"${name}" ${type}`).join(', '));
 }
 
-/** Locks and returns every record of the given keys (the whole history), so concurrent uploads of a key serialise. */
+/**
+ * Locks every record of the given keys (the whole history, oldest first, so every upload of a key waits on the same
+ * row first), then reads them again: concurrent uploads of a key serialise, and each sees what the one before committed.
+ *
+ * Why read again: under READ COMMITTED (PostgreSQL's default) a `select … for update` that waited for another
+ * transaction returns the newest version of each row it locked, but from a snapshot taken before it waited: it misses
+ * the record the other transaction inserted (the new half of a split), so a stale version looked current and the row
+ * was "not in effect", and a delete went through and took an acknowledged update with it. The second statement has a
+ * snapshot taken after the lock was granted and sees all of it, so the version check answers Conflict.
+ * Why not SERIALIZABLE with a retry: the loser would abort with a serialization failure and its whole chunk (up to
+ * 2,000 rows) would run again only to reach the same Conflict; locking then reading is right the first time, keeps
+ * the other rows of the chunk, and behaves the same on PGlite's single connection.
+ */
 export async function lockRecords(db: Db, spec: TableSpec, keys: string[]): Promise<StoredRecord[]> {
   if (keys.length === 0) return [];
-  const result = await sql<StoredRecord>`
-    select * from ${sql.table(spec.table)}
-    where key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
-    order by key, effective_start_date
-    for update`.execute(db);
+  const keyList = sql`(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
+  await sql`select 1 from ${sql.table(spec.table)} where key in ${keyList} order by key, effective_start_date for update`.execute(db);
+  const result = await sql<StoredRecord>`select * from ${sql.table(spec.table)} where key in ${keyList} order by key, effective_start_date`.execute(db);
   return result.rows;
 }
 

@@ -28,8 +28,14 @@ describe('effective dating decisions', () => {
     expect(decideDelete(history, 2)).toEqual({ type: 'delete' });
   });
 
-  it('when the record no longer exists, then the row fails and says so', () => {
-    expect(decideUpdate([], 1, '2026-03-01')).toMatchObject({ type: 'fail', errors: [{ message: expect.stringContaining('no longer exists') }] });
+  it('when the record no longer exists, then the row is a conflict that says someone deleted it, for updates and deletes', () => {
+    for (const decision of [decideUpdate([], 1, '2026-03-01', 'assignment'), decideDelete([], 1, 'assignment')]) {
+      expect(decision).toEqual({
+        type: 'fail',
+        status: 'Conflict',
+        errors: [{ message: 'Someone else changed this row after you downloaded it: they deleted this assignment, so it no longer exists on the server. Download again.' }],
+      });
+    }
   });
 
   it('when a date is the first of a month, then the day before is the last of the previous month, leap years included', () => {

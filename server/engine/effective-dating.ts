@@ -31,9 +31,14 @@ export function currentVersion(records: DatedRecord[]): number {
   return records.reduce((max, r) => Math.max(max, r.version), 0);
 }
 
+/** A row whose record changed or went since download is a Conflict, whatever the other user did (edit or delete). */
 function staleCheck(records: DatedRecord[], version: number | undefined, recordName: string): Decision | undefined {
   if (records.length === 0) {
-    return { type: 'fail', status: 'Upload Failed', errors: [{ message: `This ${recordName} no longer exists on the server: someone deleted it. Download again.` }] };
+    return {
+      type: 'fail',
+      status: 'Conflict',
+      errors: [{ message: `Someone else changed this row after you downloaded it: they deleted this ${recordName}, so it no longer exists on the server. Download again.` }],
+    };
   }
   const current = currentVersion(records);
   if (version === undefined || version !== current) {
