@@ -90,6 +90,35 @@ export async function insertRecords(db: Db, spec: TableSpec, rows: NewRecord[]):
       as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date', version: 'integer', ...spec.attributes })})`.execute(db);
 }
 
+/** A record a chunk is about to write, and the stored columns that say whose it is. */
+export interface SubjectCandidate {
+  index: number;
+  key: string;
+  start: string;
+  end: string;
+  subject: Record<string, unknown>;
+}
+
+/**
+ * For each candidate, the earliest stored record of another key with the same subject whose dates overlap the
+ * candidate's (records of keys this chunk deletes left out): one statement for the whole chunk.
+ */
+export async function findSubjectOverlaps(db: Db, spec: TableSpec, columns: string[], candidates: SubjectCandidate[], deletedKeys: string[]): Promise<Array<StoredRecord & { candidate: number }>> {
+  if (candidates.length === 0) return [];
+  const payload = candidates.map((c) => ({ ...c.subject, candidate: c.index, key: c.key, start_date: c.start, end_date: c.end }));
+  const types = Object.fromEntries(columns.map((c) => [c, spec.attributes[c]]));
+  const sameSubject = sql.raw(columns.map((c) => `and o."${c}" = c."${c}"`).join(' '));
+  const result = await sql<StoredRecord & { candidate: number }>`
+    select distinct on (c.candidate) c.candidate, o.*
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+      as c(${recordset({ candidate: 'integer', key: 'text', start_date: 'date', end_date: 'date', ...types })})
+    join ${sql.table(spec.table)} o on o.key <> c.key ${sameSubject}
+      and o.effective_start_date <= c.end_date and c.start_date <= o.effective_end_date
+    where o.key not in (select jsonb_array_elements_text(${JSON.stringify(deletedKeys)}::jsonb))
+    order by c.candidate, o.effective_start_date`.execute(db);
+  return result.rows;
+}
+
 /** How a kind shows its records: the table (aliased `r`), its select list and joins, and the output columns to sort by. */
 export interface DisplayQuery {
   table: string;

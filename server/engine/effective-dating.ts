@@ -95,3 +95,29 @@ export function inEffect(row: { start_date: string; end_date: string }, date: st
 export function whenNotInEffect(row: { start_date: string; end_date: string }, date: string): string {
   return row.start_date > date ? `starts on ${row.start_date}` : `ended on ${row.end_date}`;
 }
+
+/** A record about to be written, with its subject (whose record it is) as one comparable string. */
+export interface SubjectRange {
+  start: string;
+  end: string;
+  subject: string;
+}
+
+/**
+ * seed: on any date a subject has one record of a kind in effect. For each range, the index of an earlier range of the
+ * same subject whose dates overlap it (the earlier row of an upload wins), or undefined; a refused range blocks nothing.
+ */
+export function overlapsWithinChunk(ranges: SubjectRange[]): Array<number | undefined> {
+  const accepted = new Map<string, number[]>();
+  return ranges.map((range, i) => {
+    const earlier = accepted.get(range.subject) ?? [];
+    const other = earlier.find((j) => ranges[j].start <= range.end && range.start <= ranges[j].end);
+    if (other === undefined) accepted.set(range.subject, [...earlier, i]);
+    return other;
+  });
+}
+
+/** "from 2026-06-01" for an open-ended record, "from 2025-01-01 to 2025-12-31" for an ended one. */
+export function datesOf(start: string, end: string): string {
+  return end === END_OF_TIME ? `from ${start}` : `from ${start} to ${end}`;
+}

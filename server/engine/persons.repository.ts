@@ -26,3 +26,10 @@ export async function findRelationshipsOf(db: Db, personIds: number[]) {
   if (personIds.length === 0) return [];
   return db.selectFrom('benefits_relationships').selectAll().where('person_id', 'in', [...new Set(personIds)]).execute();
 }
+
+/** Person numbers by person id (one query for a whole chunk), for messages that name a person. */
+export async function findPersonNumbers(db: Db, personIds: number[]): Promise<Map<number, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'person_number']).where('id', 'in', [...new Set(personIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.person_number]));
+}
