@@ -1,8 +1,8 @@
 import type { Db } from './workbook-kind';
 
 /**
- * Locks the persons that new rows are for, in id order (so two uploads never deadlock), until the upload commits.
- * A concurrent upload adding a record for the same person waits here, then sees this one's record and refuses a second.
+ * Locks persons in id order (so two uploads never deadlock) until the upload commits. The engine locks the persons of
+ * every record a chunk writes: a concurrent upload for the same person waits here, then sees this one's record.
  */
 export async function lockPersons(db: Db, personIds: number[]): Promise<void> {
   if (personIds.length === 0) return;
