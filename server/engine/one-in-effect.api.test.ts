@@ -81,7 +81,8 @@ describe.each(dialects)('one record in effect per person on %s', (dialect) => {
   });
 
   it('when two uploads at once add a group for one person on different dates, then exactly one is inserted and the other names it', async () => {
-    for (let round = 0; round < 25; round++) {
+    // Many rounds only where two connections really race; on PGlite's one connection a few check the same answers.
+    for (let round = 0; round < (dialect === 'postgres' ? 25 : 5); round++) {
       const [early, late] = await Promise.all([addGroup('P10030', 'Interns', '2026-01-01'), addGroup('P10030', 'Retirees', '2026-06-01')]);
       const [winner, loser] = early.status === 'Inserted' ? [early, late] : [late, early];
       expect([winner.status, loser.status]).toEqual(['Inserted', 'Upload Failed']);

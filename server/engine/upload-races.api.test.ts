@@ -8,13 +8,14 @@ import { dialects } from '../test-support/databases';
 
 jest.setTimeout(60000);
 const KIND = 'person-benefit-groups';
-const ROUNDS = 50;
 const CONFLICT = expect.stringContaining('Someone else changed this row');
 
 /** A session date per round, each after the last, so that every update splits the record (the case that lost work). */
 const dayOf = (round: number) => new Date(Date.UTC(2026, 0, 1 + round)).toISOString().slice(0, 10);
 
 describe.each(dialects)('two uploads of one row at once on %s', (dialect) => {
+  // Many rounds only where two connections really race; on PGlite's one connection a few check the same answers.
+  const ROUNDS = dialect === 'postgres' ? 50 : 5;
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness(dialect, 10);
