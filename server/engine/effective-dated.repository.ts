@@ -29,14 +29,24 @@ function recordset(columns: Record<string, string>) {
   return sql.raw(Object.entries(columns).map(([name, type]) => `"${name}" ${type}`).join(', '));
 }
 
-/** Locks and returns every record of the given keys (the whole history), so concurrent uploads of a key serialise. */
+/**
+ * Locks every record of the given keys (the whole history, oldest first, so every upload of a key waits on the same
+ * row first), then reads them again: concurrent uploads of a key serialise, and each sees what the one before committed.
+ *
+ * Why read again: under READ COMMITTED (PostgreSQL's default) a `select … for update` that waited for another
+ * transaction returns the newest version of each row it locked, but from a snapshot taken before it waited: it misses
+ * the record the other transaction inserted (the new half of a split), so a stale version looked current and the row
+ * was "not in effect", and a delete went through and took an acknowledged update with it. The second statement has a
+ * snapshot taken after the lock was granted and sees all of it, so the version check answers Conflict.
+ * Why not SERIALIZABLE with a retry: the loser would abort with a serialization failure and its whole chunk (up to
+ * 2,000 rows) would run again only to reach the same Conflict; locking then reading is right the first time, keeps
+ * the other rows of the chunk, and behaves the same on PGlite's single connection.
+ */
 export async function lockRecords(db: Db, spec: TableSpec, keys: string[]): Promise<StoredRecord[]> {
   if (keys.length === 0) return [];
-  const result = await sql<StoredRecord>`
-    select * from ${sql.table(spec.table)}
-    where key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
-    order by key, effective_start_date
-    for update`.execute(db);
+  const keyList = sql`(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
+  await sql`select 1 from ${sql.table(spec.table)} where key in ${keyList} order by key, effective_start_date for update`.execute(db);
+  const result = await sql<StoredRecord>`select * from ${sql.table(spec.table)} where key in ${keyList} order by key, effective_start_date`.execute(db);
   return result.rows;
 }
 
@@ -78,6 +88,35 @@ export async function insertRecords(db: Db, spec: TableSpec, rows: NewRecord[]):
     insert into ${sql.table(spec.table)} (${columns})
     select ${select} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
       as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date', version: 'integer', ...spec.attributes })})`.execute(db);
+}
+
+/** A record a chunk is about to write, and the stored columns that say whose it is. */
+export interface SubjectCandidate {
+  index: number;
+  key: string;
+  start: string;
+  end: string;
+  subject: Record<string, unknown>;
+}
+
+/**
+ * For each candidate, the earliest stored record of another key with the same subject whose dates overlap the
+ * candidate's (records of keys this chunk deletes left out): one statement for the whole chunk.
+ */
+export async function findSubjectOverlaps(db: Db, spec: TableSpec, columns: string[], candidates: SubjectCandidate[], deletedKeys: string[]): Promise<Array<StoredRecord & { candidate: number }>> {
+  if (candidates.length === 0) return [];
+  const payload = candidates.map((c) => ({ ...c.subject, candidate: c.index, key: c.key, start_date: c.start, end_date: c.end }));
+  const types = Object.fromEntries(columns.map((c) => [c, spec.attributes[c]]));
+  const sameSubject = sql.raw(columns.map((c) => `and o."${c}" = c."${c}"`).join(' '));
+  const result = await sql<StoredRecord & { candidate: number }>`
+    select distinct on (c.candidate) c.candidate, o.*
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+      as c(${recordset({ candidate: 'integer', key: 'text', start_date: 'date', end_date: 'date', ...types })})
+    join ${sql.table(spec.table)} o on o.key <> c.key ${sameSubject}
+      and o.effective_start_date <= c.end_date and c.start_date <= o.effective_end_date
+    where o.key not in (select jsonb_array_elements_text(${JSON.stringify(deletedKeys)}::jsonb))
+    order by c.candidate, o.effective_start_date`.execute(db);
+  return result.rows;
 }
 
 /** How a kind shows its records: the table (aliased `r`), its select list and joins, and the output columns to sort by. */

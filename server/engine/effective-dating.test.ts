@@ -1,4 +1,4 @@
-import { dayBefore, decideDelete, decideUpdate, END_OF_TIME, type DatedRecord } from './effective-dating';
+import { datesOf, dayBefore, decideDelete, decideUpdate, END_OF_TIME, overlapsWithinChunk, type DatedRecord } from './effective-dating';
 
 const history: DatedRecord[] = [
   { effectiveStartDate: '2022-01-01', effectiveEndDate: '2024-12-31', version: 1 },
@@ -25,11 +25,41 @@ describe('effective dating decisions', () => {
   it('when the version is stale, then the decision is a conflict, for updates and deletes', () => {
     expect(decideUpdate(history, 1, '2026-03-01')).toMatchObject({ type: 'fail', status: 'Conflict' });
     expect(decideDelete(history, 1)).toMatchObject({ type: 'fail', status: 'Conflict' });
+    expect(decideDelete(history, undefined)).toMatchObject({ type: 'fail', status: 'Conflict' }); // a delete carries its version
     expect(decideDelete(history, 2)).toEqual({ type: 'delete' });
   });
 
-  it('when the record no longer exists, then the row fails and says so', () => {
-    expect(decideUpdate([], 1, '2026-03-01')).toMatchObject({ type: 'fail', errors: [{ message: expect.stringContaining('no longer exists') }] });
+  it('when the record no longer exists, then the row is a conflict that says someone deleted it, for updates and deletes', () => {
+    for (const decision of [decideUpdate([], 1, '2026-03-01', 'assignment'), decideDelete([], 1, 'assignment')]) {
+      expect(decision).toEqual({
+        type: 'fail',
+        status: 'Conflict',
+        errors: [{ message: 'Someone else changed this row after you downloaded it: they deleted this assignment, so it no longer exists on the server. Download again.' }],
+      });
+    }
+  });
+
+  it('when rows of one upload give a subject two records whose dates overlap, then each later one names the earlier it overlaps', () => {
+    const range = (subject: string, start: string, end = END_OF_TIME) => ({ subject, start, end });
+    expect(
+      overlapsWithinChunk([
+        range('P1', '2026-01-01', '2026-05-31'),
+        range('P1', '2026-06-01'), // after the first: fine
+        range('P2', '2026-01-01'), // another subject: fine
+        range('P1', '2026-03-01'), // overlaps both P1 rows: names the first
+        range('P2', '2025-01-01', '2025-12-31'), // before P2's record: fine
+        range('P2', '2025-06-01', '2026-02-01'), // overlaps both P2 rows
+      ]),
+    ).toEqual([undefined, undefined, undefined, 0, undefined, 2]);
+  });
+
+  it('when a refused row of an upload overlaps a later one, then the later one is not refused because of it', () => {
+    expect(overlapsWithinChunk([{ subject: 'P1', start: '2026-01-01', end: '2026-12-31' }, { subject: 'P1', start: '2026-06-01', end: END_OF_TIME }, { subject: 'P1', start: '2027-06-01', end: END_OF_TIME }])).toEqual([undefined, 0, undefined]);
+  });
+
+  it('when a record is open-ended, then its dates read "from"; an ended one reads "from … to"', () => {
+    expect(datesOf('2026-06-01', END_OF_TIME)).toBe('from 2026-06-01');
+    expect(datesOf('2022-01-01', '2024-12-31')).toBe('from 2022-01-01 to 2024-12-31');
   });
 
   it('when a date is the first of a month, then the day before is the last of the previous month, leap years included', () => {

@@ -31,9 +31,14 @@ export function currentVersion(records: DatedRecord[]): number {
   return records.reduce((max, r) => Math.max(max, r.version), 0);
 }
 
+/** A row whose record changed or went since download is a Conflict, whatever the other user did (edit or delete). */
 function staleCheck(records: DatedRecord[], version: number | undefined, recordName: string): Decision | undefined {
   if (records.length === 0) {
-    return { type: 'fail', status: 'Upload Failed', errors: [{ message: `This ${recordName} no longer exists on the server: someone deleted it. Download again.` }] };
+    return {
+      type: 'fail',
+      status: 'Conflict',
+      errors: [{ message: `Someone else changed this row after you downloaded it: they deleted this ${recordName}, so it no longer exists on the server. Download again.` }],
+    };
   }
   const current = currentVersion(records);
   if (version === undefined || version !== current) {
@@ -89,4 +94,30 @@ export function inEffect(row: { start_date: string; end_date: string }, date: st
 /** For a row not in effect on the date: "starts on 2030-01-01" or "ended on 2015-12-31". */
 export function whenNotInEffect(row: { start_date: string; end_date: string }, date: string): string {
   return row.start_date > date ? `starts on ${row.start_date}` : `ended on ${row.end_date}`;
+}
+
+/** A record about to be written, with its subject (whose record it is) as one comparable string. */
+export interface SubjectRange {
+  start: string;
+  end: string;
+  subject: string;
+}
+
+/**
+ * seed: on any date a subject has one record of a kind in effect. For each range, the index of an earlier range of the
+ * same subject whose dates overlap it (the earlier row of an upload wins), or undefined; a refused range blocks nothing.
+ */
+export function overlapsWithinChunk(ranges: SubjectRange[]): Array<number | undefined> {
+  const accepted = new Map<string, number[]>();
+  return ranges.map((range, i) => {
+    const earlier = accepted.get(range.subject) ?? [];
+    const other = earlier.find((j) => ranges[j].start <= range.end && range.start <= ranges[j].end);
+    if (other === undefined) accepted.set(range.subject, [...earlier, i]);
+    return other;
+  });
+}
+
+/** "from 2026-06-01" for an open-ended record, "from 2025-01-01 to 2025-12-31" for an ended one. */
+export function datesOf(start: string, end: string): string {
+  return end === END_OF_TIME ? `from ${start}` : `from ${start} to ${end}`;
 }

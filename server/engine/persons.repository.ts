@@ -1,8 +1,8 @@
 import type { Db } from './workbook-kind';
 
 /**
- * Locks the persons that new rows are for, in id order (so two uploads never deadlock), until the upload commits.
- * A concurrent upload adding a record for the same person waits here, then sees this one's record and refuses a second.
+ * Locks persons in id order (so two uploads never deadlock) until the upload commits. The engine locks the persons of
+ * every record a chunk writes: a concurrent upload for the same person waits here, then sees this one's record.
  */
 export async function lockPersons(db: Db, personIds: number[]): Promise<void> {
   if (personIds.length === 0) return;
@@ -25,4 +25,11 @@ export async function findPersonsByNumber(db: Db, numbers: string[]): Promise<Pe
 export async function findRelationshipsOf(db: Db, personIds: number[]) {
   if (personIds.length === 0) return [];
   return db.selectFrom('benefits_relationships').selectAll().where('person_id', 'in', [...new Set(personIds)]).execute();
+}
+
+/** Person numbers by person id (one query for a whole chunk), for messages that name a person. */
+export async function findPersonNumbers(db: Db, personIds: number[]): Promise<Map<number, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'person_number']).where('id', 'in', [...new Set(personIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.person_number]));
 }

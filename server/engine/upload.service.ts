@@ -8,6 +8,7 @@ import type { DatedUploadRequest as UploadRequest } from './request-schemas';
 import { oncePerKey } from './idempotency';
 import { decideDelete, decideInsert, decideUpdate, type DatedRecord, type Decision } from './effective-dating';
 import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecord, type StoredRecord, type TableSpec } from './effective-dated.repository';
+import { refuseSecondRecords } from './one-in-effect';
 import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
 import type { Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
@@ -90,6 +91,7 @@ const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delet
 
 async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<RowResult[]> {
   const planned = await plan(db, kind, request);
+  await refuseSecondRecords(db, kind, planned);
   await writeWithRowFallback(
     db,
     planned.filter((p) => p.decision.type !== 'fail'),

@@ -24,6 +24,25 @@ export interface ResolveInput {
   current?: Record<string, unknown>;
 }
 
+/** Who a stored record is for, and what it is, in a user's words: "P10050" and "Executives" or "a Flex Credits balance". */
+export interface RecordDescription {
+  who: string;
+  what: string;
+}
+
+/**
+ * On any date a subject has at most one record of the kind in effect (a person has one benefits group; balances: one
+ * per person and balance type). The engine checks every record a chunk writes against the others, persons locked.
+ */
+export interface RecordSubject {
+  /** Stored attribute columns that say whose record it is; `person_id` must be one of them (that person is locked). */
+  columns: string[];
+  /** The sheet column a row that would be a second record in effect fails on. */
+  column: string;
+  /** Set-based (one look-up for all): each record's description, from its stored attributes. */
+  describe(db: Db, records: Array<Record<string, unknown>>): Promise<RecordDescription[]>;
+}
+
 /** An effective-dated kind declares its table, its attribute columns and how display values resolve; the engine does the rest. */
 export interface EffectiveDatedKind {
   definition: WorkbookDefinition;
@@ -32,6 +51,8 @@ export interface EffectiveDatedKind {
   table: string;
   /** Stored attribute columns (besides key, dates and version) and their SQL types. */
   attributes: Record<string, SqlType>;
+  /** One record in effect per subject; a kind without one allows any number of records at once. */
+  subject?: RecordSubject;
   /** Lists of values valid on the date, by list name. */
   lists(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
   /** Display rows effective on the date, ordered by key; restricted to `keys` when given. */

@@ -1,14 +1,14 @@
 /** Person Benefit Balances: a value per person and balance, owned by a primary assignment or a benefits relationship. */
 import type { RowError } from '../../../src/contract/api';
 import { inEffect } from '../../engine/effective-dating';
-import { findPersonsByNumber, findRelationshipsOf, lockPersons } from '../../engine/persons.repository';
+import { findPersonNumbers, findPersonsByNumber, findRelationshipsOf } from '../../engine/persons.repository';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { readNumber, required, text } from '../../engine/values';
 import { benefitBalancesDefinition, VALUE_BOUNDS } from './definition';
 import { seedBenefitBalances } from './demo-data';
 import {
+  balanceTypeNamesById,
   balanceTypeNamesValidOn,
-  existingBalances,
   findAssignments,
   findBalances,
   findBalanceTypes,
@@ -21,6 +21,16 @@ export const benefitBalancesKind: EffectiveDatedKind = {
   table: 'person_benefit_balances',
   attributes: { person_id: 'integer', balance_type_id: 'integer', value: 'numeric', assignment_id: 'integer', relationship_id: 'integer' },
   seedDemo: seedBenefitBalances,
+  // A person has one value of each balance at a time.
+  subject: {
+    columns: ['person_id', 'balance_type_id'],
+    column: 'balanceName',
+    async describe(db, records) {
+      const persons = await findPersonNumbers(db, records.map((r) => r.person_id as number));
+      const types = await balanceTypeNamesById(db, records.map((r) => r.balance_type_id as number));
+      return records.map((r) => ({ who: persons.get(r.person_id as number) ?? 'This person', what: `a ${types.get(r.balance_type_id as number) ?? ''} balance` }));
+    },
+  },
 
   async lists(db, date) {
     return { balanceTypes: await balanceTypeNamesValidOn(db, date), relationshipNames: await relationshipNamesValidOn(db, date) };
@@ -46,8 +56,6 @@ export const benefitBalancesKind: EffectiveDatedKind = {
     const assignments = new Map((await findAssignments(db, [...new Set(inputs.map((i) => text(i.row.values.primaryAssignment)).filter(Boolean))])).map((a) => [a.assignment_number, a]));
     const personIds = [...new Set([...persons.values(), ...inputs.map((i) => i.current?.person_id as number).filter((id) => id !== undefined)])];
     const relationships = await findRelationshipsOf(db, personIds);
-    await lockPersons(db, [...persons.values()]);
-    const taken = new Set((await existingBalances(db, [...persons.values()], date)).map((b) => `${b.person_id}:${b.balance_type_id}`));
 
     return inputs.map(({ row, current }): Resolution => {
       const errors: RowError[] = [];
@@ -65,9 +73,6 @@ export const benefitBalancesKind: EffectiveDatedKind = {
         else if (!type) errors.push({ column: 'balanceName', message: `There is no balance named "${name}". Pick one from the list.` });
         else if (!inEffect(type, date)) errors.push({ column: 'balanceName', message: `The balance "${name}" is not in effect on ${date}. Pick another balance.` });
         typeId = type?.id;
-        if (personId !== undefined && typeId !== undefined && taken.has(`${personId}:${typeId}`)) {
-          errors.push({ column: 'balanceName', message: `Person ${number} already has a ${name} balance on ${date}. Change that row instead of adding one.` });
-        }
       }
       const value = readNumber(v.value, 'value', 'Value', VALUE_BOUNDS);
       if (value.error) errors.push(value.error);
@@ -97,7 +102,6 @@ export const benefitBalancesKind: EffectiveDatedKind = {
         else relationshipId = relationship.id;
       }
       if (errors.length > 0) return { errors };
-      if (row.op === 'insert') taken.add(`${personId}:${typeId}`); // a second new row for the same balance in this upload fails
       return { errors, attributes: { person_id: personId, balance_type_id: typeId, value: value.number, assignment_id: assignmentId, relationship_id: relationshipId } };
     });
   },

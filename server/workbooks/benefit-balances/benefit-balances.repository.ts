@@ -39,14 +39,9 @@ export const findBalanceTypes = (db: Db, names: string[]) => (names.length ? db.
 export const findAssignments = (db: Db, numbers: string[]) =>
   numbers.length ? db.selectFrom('person_assignments').selectAll().where('assignment_number', 'in', numbers).execute() : Promise.resolve([]);
 
-/** (person, balance type) pairs that already have a balance in effect on the date. */
-export async function existingBalances(db: Db, personIds: number[], date: string): Promise<Array<{ person_id: number; balance_type_id: number }>> {
-  if (personIds.length === 0) return [];
-  return db
-    .selectFrom('person_benefit_balances')
-    .select(['person_id', 'balance_type_id'])
-    .where('person_id', 'in', personIds)
-    .where('effective_start_date', '<=', date)
-    .where('effective_end_date', '>=', date)
-    .execute();
+/** Balance type names by id, for messages. */
+export async function balanceTypeNamesById(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('balance_types').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

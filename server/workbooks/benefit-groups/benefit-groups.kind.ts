@@ -1,12 +1,12 @@
 /** Person Benefit Groups: which benefits group a person belongs to, effective-dated. */
 import type { RowError } from '../../../src/contract/api';
 import { inEffect, whenNotInEffect } from '../../engine/effective-dating';
-import { findPersonsByNumber, lockPersons } from '../../engine/persons.repository';
+import { findPersonNumbers, findPersonsByNumber } from '../../engine/persons.repository';
 import { text } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { benefitGroupsDefinition } from './definition';
 import { seedBenefitGroups } from './demo-data';
-import { findAssignments, findGroupNamesValidOn, findGroupsByName, findPersonsAssignedOn } from './benefit-groups.repository';
+import { findAssignments, findGroupNamesById, findGroupNamesValidOn, findGroupsByName } from './benefit-groups.repository';
 
 export const benefitGroupsKind: EffectiveDatedKind = {
   definition: benefitGroupsDefinition,
@@ -14,6 +14,16 @@ export const benefitGroupsKind: EffectiveDatedKind = {
   table: 'person_benefit_groups',
   attributes: { person_id: 'integer', benefit_group_id: 'integer' },
   seedDemo: seedBenefitGroups,
+  // seed: a person belongs to one benefits group at a time.
+  subject: {
+    columns: ['person_id'],
+    column: 'personNumber',
+    async describe(db, records) {
+      const persons = await findPersonNumbers(db, records.map((r) => r.person_id as number));
+      const groups = await findGroupNamesById(db, records.map((r) => r.benefit_group_id as number));
+      return records.map((r) => ({ who: persons.get(r.person_id as number) ?? 'This person', what: groups.get(r.benefit_group_id as number) ?? 'a benefits group' }));
+    },
+  },
 
   async lists(db, date) {
     return { benefitGroups: await findGroupNamesValidOn(db, date) };
@@ -28,9 +38,6 @@ export const benefitGroupsKind: EffectiveDatedKind = {
     const numbers = [...new Set(inputs.filter((i) => i.row.op === 'insert').map((i) => text(i.row.values.personNumber)).filter(Boolean))];
     const groups = new Map((await findGroupsByName(db, groupNames)).map((g) => [g.name, g]));
     const persons = new Map((await findPersonsByNumber(db, numbers)).map((p) => [p.person_number, p.id]));
-    await lockPersons(db, [...persons.values()]);
-    const assigned = new Set(await findPersonsAssignedOn(db, [...persons.values()], date));
-    const insertedInChunk = new Set<number>();
 
     return inputs.map(({ row, current }): Resolution => {
       const errors: RowError[] = [];
@@ -47,10 +54,6 @@ export const benefitGroupsKind: EffectiveDatedKind = {
         personId = persons.get(number);
         if (!number) errors.push({ column: 'personNumber', message: 'Person Number is required on a new row.' });
         else if (personId === undefined) errors.push({ column: 'personNumber', message: `There is no person with number "${number}".` });
-        else if (assigned.has(personId) || insertedInChunk.has(personId)) {
-          errors.push({ column: 'personNumber', message: `Person ${number} already has a benefits group on ${date}. Change that row instead of adding one.` });
-        }
-        if (errors.length === 0 && personId !== undefined) insertedInChunk.add(personId);
       }
       if (errors.length > 0) return { errors };
       return { errors, attributes: { person_id: personId, benefit_group_id: group!.id } };

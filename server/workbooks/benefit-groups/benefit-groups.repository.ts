@@ -23,15 +23,9 @@ export async function findGroupNamesValidOn(db: Db, date: string): Promise<strin
   return rows.map((r) => r.name);
 }
 
-/** Persons among these who already have a group assignment in effect on the date. */
-export async function findPersonsAssignedOn(db: Db, personIds: number[], date: string): Promise<number[]> {
-  if (personIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('person_benefit_groups')
-    .select('person_id')
-    .where('person_id', 'in', personIds)
-    .where('effective_start_date', '<=', date)
-    .where('effective_end_date', '>=', date)
-    .execute();
-  return rows.map((r) => r.person_id);
+/** Group names by id, for messages. */
+export async function findGroupNamesById(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('benefit_groups').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,11 +1,11 @@
 /** Person Habits: student, disability and tobacco status and other coverage, for participants and dependents. */
 import type { RowError, UploadRow } from '../../../src/contract/api';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
-import { lockPersons } from '../../engine/persons.repository';
+import { findPersonNumbers } from '../../engine/persons.repository';
 import { readIsoDate, readListValue, required, text } from '../../engine/values';
 import { CODED, HABIT_LISTS, personHabitsDefinition } from './definition';
 import { seedPersonHabits } from './demo-data';
-import { findHabits, findPersonsByNameAndBirth, findPersonsByNumber, personsWithHabitsOn, type PersonMatch } from './person-habits.repository';
+import { findHabits, findPersonsByNameAndBirth, findPersonsByNumber, type PersonMatch } from './person-habits.repository';
 
 interface Identity {
   number: string;
@@ -52,6 +52,15 @@ export const personHabitsKind: EffectiveDatedKind = {
     other_plan: 'text',
   },
   seedDemo: seedPersonHabits,
+  // One habits record in effect per person: every habit is a column of it.
+  subject: {
+    columns: ['person_id'],
+    column: 'personNumber',
+    async describe(db, records) {
+      const persons = await findPersonNumbers(db, records.map((r) => r.person_id as number));
+      return records.map((r) => ({ who: persons.get(r.person_id as number) ?? 'This person', what: 'a habits record' }));
+    },
+  },
 
   async lists() {
     return Object.fromEntries(Object.entries(HABIT_LISTS).map(([name, values]) => [name, [...values]]));
@@ -73,7 +82,7 @@ export const personHabitsKind: EffectiveDatedKind = {
         }));
   },
 
-  async resolve(db, inputs, date) {
+  async resolve(db, inputs) {
     const identities = new Map(inputs.filter((i) => i.row.op === 'insert').map((i) => [i, readIdentity(i.row)]));
     const ids = [...identities.values()];
     const byNumber = new Map((await findPersonsByNumber(db, [...new Set(ids.map((i) => i.number).filter(Boolean))])).map((p) => [p.person_number, p]));
@@ -83,9 +92,6 @@ export const personHabitsKind: EffectiveDatedKind = {
       const k = tripleKey(p.first_name, p.last_name, p.date_of_birth);
       byTriple.set(k, [...(byTriple.get(k) ?? []), p]);
     }
-    const found = [...byNumber.values(), ...[...byTriple.values()].flat()].map((p) => p.id);
-    await lockPersons(db, found);
-    const withHabits = new Set(await personsWithHabitsOn(db, found, date));
 
     return inputs.map((input): Resolution => {
       const { row, current } = input;
@@ -108,7 +114,6 @@ export const personHabitsKind: EffectiveDatedKind = {
         if (type.error) errors.push(type.error);
         else if (!type.value) errors.push(required('personType', 'Person Type', 'It is required on a new row.'));
         else if (person && person.person_type !== type.value) errors.push({ column: 'personType', message: `${person.person_number} is a ${person.person_type}, not a ${type.value}.` });
-        if (person && withHabits.has(person.id)) errors.push({ column: 'personNumber', message: `${person.person_number} already has habits recorded on ${date}. Change that row instead of adding one.` });
         personId = person?.id;
       }
       const attributes: Record<string, unknown> = { person_id: personId };
@@ -121,7 +126,6 @@ export const personHabitsKind: EffectiveDatedKind = {
       if (plan.length > 200) errors.push({ column: 'plan', message: 'Plan is too long: use at most 200 characters.' });
       attributes.other_plan = plan || null;
       if (errors.length > 0) return { errors };
-      if (identity && personId !== undefined) withHabits.add(personId); // a second new row for this person in the upload fails
       return { errors, attributes };
     });
   },

@@ -48,9 +48,3 @@ export async function findPersonsByNameAndBirth(db: Db, triples: Array<{ first: 
       on lower(p.first_name) = lower(t.first) and lower(p.last_name) = lower(t.last) and p.date_of_birth = t.dob`.execute(db);
   return result.rows;
 }
-
-export async function personsWithHabitsOn(db: Db, personIds: number[], date: string): Promise<number[]> {
-  if (personIds.length === 0) return [];
-  const rows = await db.selectFrom('person_habits').select('person_id').where('person_id', 'in', personIds).where('effective_start_date', '<=', date).where('effective_end_date', '>=', date).execute();
-  return rows.map((r) => r.person_id);
-}
