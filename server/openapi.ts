@@ -69,6 +69,42 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     request: { params: c.batchParams },
     responses: { 200: json(c.auditLogResponse, 'The audit log'), 404: json(c.errorResponse, 'No such batch'), ...errors },
   });
+  const lifeEventPath = `${batchPath}/lines/{lineId}/life-event`;
+  registry.registerPath({
+    method: 'get',
+    path: lifeEventPath,
+    summary: 'The potential life event a batch line processed: person, status, the batch lines of it and what it holds',
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.lineParams },
+    responses: { 200: json(c.batchLifeEvent, 'The life event'), 404: json(c.errorResponse, 'No such batch or line'), ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: `${lifeEventPath}/back-out`,
+    summary:
+      'Back out the life event (status Voided): remove its enrollments and designations, give earlier enrollments they had ended their end back, mark its lines BACKED OUT. A second back-out answers alreadyBackedOut.',
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.lineParams },
+    responses: {
+      200: json(c.backOutResponse, 'Backed out (or already was)'),
+      404: json(c.errorResponse, 'No such batch, line or life event'),
+      409: json(c.errorResponse, 'A run of the batch is going, or a later life event must be backed out first'),
+      ...errors,
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: lifeEventPath,
+    summary: 'Delete the voided potential life event, so that corrected lines can create it again',
+    security: [{ [bearer.name]: [] }],
+    request: { params: c.lineParams },
+    responses: {
+      200: json(c.deleteLifeEventResponse, 'Deleted'),
+      404: json(c.errorResponse, 'No such batch, line or life event'),
+      409: json(c.errorResponse, 'The life event is not voided, or a run of the batch is going'),
+      ...errors,
+    },
+  });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: { title: 'Benefits Workbook API', version: '1.0.0' },

@@ -8,6 +8,7 @@ import * as initial from './migrations/001-initial';
 import * as balancesAndHabits from './migrations/002-balances-and-habits';
 import * as noOverlaps from './migrations/003-no-overlapping-records';
 import * as enrollmentBatches from './migrations/004-enrollment-batches';
+import * as lifeEventBackOut from './migrations/005-life-event-back-out';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial, '002-balances-and-habits': balancesAndHabits,
   '003-no-overlapping-records': noOverlaps,
   '004-enrollment-batches': enrollmentBatches,
+  '005-life-event-back-out': lifeEventBackOut,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -128,7 +128,7 @@ export interface EnrollmentBatchesTable {
   created_at: Generated<Date>;
 }
 
-export type LineStatus = 'NEW' | 'COMPLETE' | 'ERROR';
+export type LineStatus = 'NEW' | 'COMPLETE' | 'ERROR' | 'BACKED OUT';
 
 export interface EnrollmentBatchLinesTable {
   key: string;
@@ -166,8 +166,10 @@ export interface PotentialLifeEventsTable {
   life_event_type_id: number;
   occurred_date: DateColumn;
   relationship_id: number;
-  status: 'STARTED' | 'CLOSED';
+  status: 'STARTED' | 'CLOSED' | 'VOIDED';
   closed_date: string | null;
+  /** When the life event was backed out (status VOIDED). */
+  voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface BenefitEnrollmentsTable {
@@ -189,6 +191,7 @@ export interface DependentDesignationsTable {
   id: Generated<number>;
   enrollment_id: number;
   contact_id: number;
+  life_event_id: number;
   effective_date: DateColumn;
   batch_line_key: string;
 }
@@ -198,6 +201,7 @@ export interface BeneficiaryDesignationsTable {
   enrollment_id: number;
   contact_id: number | null;
   organization_id: number | null;
+  life_event_id: number;
   primary_percentage: Amount;
   contingent_percentage: Amount;
   amount: Amount;
@@ -226,7 +230,8 @@ export interface BatchJobsTable {
 export interface EnrollmentAuditLogTable {
   id: Generated<string>;
   batch_id: number;
-  job_id: number;
+  /** The run that logged the entry; none for a back-out. */
+  job_id: number | null;
   line_key: string;
   line_id: number;
   level: 'ERROR' | 'INFORMATION';

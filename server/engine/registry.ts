@@ -6,7 +6,7 @@ import { personHabitsKind } from '../workbooks/person-habits/person-habits.kind'
 import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollment-batches.kind';
 import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
-import { isBatchKind, type BatchKind, type WorkbookKind } from './workbook-kind';
+import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
 export const workbookKinds: WorkbookKind[] = [
   benefitGroupsKind,
@@ -29,4 +29,10 @@ export function findBatchKind(kind: string): BatchKind {
   const found = findKind(kind);
   if (!isBatchKind(found)) throw new AppError('not_found', `The workbook "${kind}" has no batches: it holds records as of a session effective date.`);
   return found;
+}
+
+export function findLifeEventActions(kind: string): LifeEventActions {
+  const found = findBatchKind(kind);
+  if (!found.lifeEvents) throw new AppError('not_found', `The workbook "${kind}" has no life events to back out.`);
+  return found.lifeEvents;
 }

@@ -1,6 +1,6 @@
 /** What a workbook kind is to the server. A kind is one folder under server/workbooks/. */
 import type { Kysely } from 'kysely';
-import type { AuditLogEntry, CellValue, DownloadedRow, RowError, UploadRequest, UploadResponse, UploadRow, WorkbookDefinition } from '../../src/contract/api';
+import type { AuditLogEntry, BackOutResponse, BatchLifeEvent, CellValue, DeleteLifeEventResponse, DownloadedRow, RowError, UploadRequest, UploadResponse, UploadRow, WorkbookDefinition } from '../../src/contract/api';
 import type { Database } from '../db/schema';
 import type { SqlType } from './effective-dated.repository';
 import type { DemoPerson } from '../demo/people';
@@ -94,7 +94,16 @@ export interface BatchKind {
   processor: BatchProcessor;
   /** The batch's audit log, oldest first; an unknown batch is a not_found AppError. */
   auditLog(db: Db, batchName: string): Promise<AuditLogEntry[]>;
+  /** Batch kinds whose lines process life events: back one out, and delete it once voided (each owns its transaction). */
+  lifeEvents?: LifeEventActions;
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
+}
+
+/** What can be done to the life event a batch line processed, addressed by the batch and its Batch Line ID. */
+export interface LifeEventActions {
+  describe(db: Db, batchName: string, lineId: number): Promise<BatchLifeEvent>;
+  backOut(db: Db, batchName: string, lineId: number): Promise<BackOutResponse>;
+  deleteVoided(db: Db, batchName: string, lineId: number): Promise<DeleteLifeEventResponse>;
 }
 
 /** A running job as the processor sees it. */

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { batchParams, jobParams, kindParams, startBatchJobRequest, type AuditLogResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
+import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
 import { oncePerKey } from './idempotency';
 import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
-import { findBatchKind, findKind, workbookKinds } from './registry';
+import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
 import { uploadChunk } from './upload.service';
 import { isBatchKind, isReadOnlyKind, type BatchKind, type Db } from './workbook-kind';
 import { AppError } from '../errors/app-error';
@@ -66,6 +66,20 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const params = batchParams.parse(req.params);
     const body: AuditLogResponse = { batchName: params.batchName, entries: await findBatchKind(params.kind).auditLog(db, params.batchName) };
     res.json(body);
+  });
+  // seed FAQ: back out a life event processed in error (it becomes Voided), then delete the voided potential life event.
+  const lifeEventPath = '/api/workbooks/:kind/batches/:batchName/lines/:lineId/life-event';
+  router.get(lifeEventPath, async (req, res) => {
+    const p = lineParams.parse(req.params);
+    res.json(await findLifeEventActions(p.kind).describe(db, p.batchName, p.lineId));
+  });
+  router.post(`${lifeEventPath}/back-out`, async (req, res) => {
+    const p = lineParams.parse(req.params);
+    res.json(await findLifeEventActions(p.kind).backOut(db, p.batchName, p.lineId));
+  });
+  router.delete(lifeEventPath, async (req, res) => {
+    const p = lineParams.parse(req.params);
+    res.json(await findLifeEventActions(p.kind).deleteVoided(db, p.batchName, p.lineId));
   });
   return router;
 }

@@ -19,6 +19,7 @@ export interface Harness {
   /** Authorised requests for the calls without a helper here. */
   get(path: string, query?: Record<string, unknown>): request.Test;
   post(path: string, body: object): request.Test;
+  delete(path: string): request.Test;
   close(): Promise<void>;
 }
 
@@ -45,6 +46,7 @@ export async function createHarness(dialect: DatabaseKind, persons = 30): Promis
     },
     get: (path, query = {}) => request(app).get(path).query(query).set(auth),
     post: (path, body) => request(app).post(path).set(auth).send(body),
+    delete: (path) => request(app).delete(path).set(auth),
     close: () => database.close(),
   };
 }

@@ -3,7 +3,10 @@ import axios, { type AxiosError, type AxiosInstance } from 'axios';
 import { ZodError, type z } from 'zod';
 import {
   auditLogResponse,
+  backOutResponse,
   batchJob,
+  batchLifeEvent,
+  deleteLifeEventResponse,
   errorResponse,
   healthResponse,
   rowsResponse,
@@ -11,7 +14,10 @@ import {
   uploadResponse,
   workbooksResponse,
   type AuditLogEntry,
+  type BackOutResponse,
   type BatchJob,
+  type BatchLifeEvent,
+  type DeleteLifeEventResponse,
   type RowsResponse,
   type SignInResponse,
   type StartBatchJobRequest,
@@ -50,6 +56,12 @@ export interface ApiClient {
   startBatchJob(kind: string, batchName: string, request: StartBatchJobRequest): Promise<BatchJob>;
   batchJob(kind: string, batchName: string, jobId: number): Promise<BatchJob>;
   auditLog(kind: string, batchName: string): Promise<AuditLogEntry[]>;
+  /** The potential life event a batch line (by Batch Line ID) processed. */
+  lifeEvent(kind: string, batchName: string, lineId: number): Promise<BatchLifeEvent>;
+  /** Backs the line's life event out; resent, it answers that it already was. */
+  backOutLifeEvent(kind: string, batchName: string, lineId: number): Promise<BackOutResponse>;
+  /** Deletes the line's voided life event (sent once: a resent delete would answer that there is none). */
+  deleteLifeEvent(kind: string, batchName: string, lineId: number): Promise<DeleteLifeEventResponse>;
 }
 
 /** What a page of rows is of: a session effective date or a batch. */
@@ -133,5 +145,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     startBatchJob: (kind, name, request) => call(() => http.post(`${batchPath(kind, name)}/jobs`, request), (d) => batchJob.parse(d)),
     batchJob: (kind, name, jobId) => call(() => http.get(`${batchPath(kind, name)}/jobs/${jobId}`), (d) => batchJob.parse(d)),
     auditLog: (kind, name) => call(() => http.get(`${batchPath(kind, name)}/audit-log`), (d) => auditLogResponse.parse(d).entries),
+    lifeEvent: (kind, name, lineId) => call(() => http.get(`${batchPath(kind, name)}/lines/${lineId}/life-event`), (d) => batchLifeEvent.parse(d)),
+    // A back-out is idempotent on the server (a second one answers alreadyBackedOut), so it may be resent.
+    backOutLifeEvent: (kind, name, lineId) => call(() => http.post(`${batchPath(kind, name)}/lines/${lineId}/life-event/back-out`, {}), (d) => backOutResponse.parse(d)),
+    deleteLifeEvent: (kind, name, lineId) => call(() => http.delete(`${batchPath(kind, name)}/lines/${lineId}/life-event`), (d) => deleteLifeEventResponse.parse(d), false),
   };
 }

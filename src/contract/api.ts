@@ -78,6 +78,11 @@ export const workbookDefinition = z
      * query's `filter` and is shown in the title row.
      */
     filter: z.object({ label: z.string(), hint: z.string() }).optional(),
+    /**
+     * Batch sheets whose lines process life events: the pane offers to back out the selected line's life event (and to
+     * delete it once voided); `lineId` is the column holding the Batch Line ID the server knows the line by.
+     */
+    lifeEvents: z.object({ lineId: z.string() }).optional(),
   })
   .openapi('WorkbookDefinition');
 export type WorkbookDefinition = z.infer<typeof workbookDefinition>;
@@ -230,7 +235,8 @@ export const jobParams = batchParams.extend({ jobId: z.coerce.number().int().min
 export const auditLogEntry = z
   .object({
     lineId: z.number().int(),
-    jobId: z.number().int(),
+    /** The run that logged it; null for entries not made by a run (a life event backed out). */
+    jobId: z.number().int().nullable(),
     level: z.enum(['ERROR', 'INFORMATION']),
     message: z.string(),
     loggedAt: z.string(),
@@ -240,6 +246,57 @@ export type AuditLogEntry = z.infer<typeof auditLogEntry>;
 
 export const auditLogResponse = z.object({ batchName: z.string(), entries: z.array(auditLogEntry) }).openapi('AuditLogResponse');
 export type AuditLogResponse = z.infer<typeof auditLogResponse>;
+
+export const lineParams = batchParams.extend({ lineId: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+/** seed FAQ: a potential life event is started, closed, or voided when it was backed out. */
+export const lifeEventStatus = z.enum(['STARTED', 'CLOSED', 'VOIDED']);
+export type LifeEventStatus = z.infer<typeof lifeEventStatus>;
+
+/** The potential life event a batch line processed: who, which event, its state and what backing it out would undo. */
+export const batchLifeEvent = z
+  .object({
+    batchName: z.string(),
+    /** The Batch Line ID asked about. */
+    lineId: z.number().int(),
+    personNumber: z.string(),
+    personName: z.string().nullable(),
+    lifeEvent: z.string(),
+    occurredDate: isoDate,
+    benefitRelationship: z.string(),
+    /** null: the participant has no such potential life event (the line was never processed, or the voided event was deleted). */
+    status: lifeEventStatus.nullable(),
+    closedDate: isoDate.nullable(),
+    /** When it was backed out (ISO timestamp), for a voided event. */
+    voidedAt: z.string().nullable(),
+    /** Batch Line IDs of this batch that belong to the life event. */
+    lineIds: z.array(z.number().int()),
+    /** What the life event holds now: a back-out removes these. */
+    enrollments: z.number().int(),
+    dependentDesignations: z.number().int(),
+    beneficiaryDesignations: z.number().int(),
+  })
+  .openapi('BatchLifeEvent');
+export type BatchLifeEvent = z.infer<typeof batchLifeEvent>;
+
+export const backOutResponse = z
+  .object({
+    lifeEvent: batchLifeEvent,
+    /** True when the event was already voided: nothing more was undone (a second back-out, or a retried request). */
+    alreadyBackedOut: z.boolean(),
+    removed: z.object({ enrollments: z.number().int(), dependentDesignations: z.number().int(), beneficiaryDesignations: z.number().int() }),
+    /** Earlier enrollments the backed-out ones had end-dated, open again (or ended as before). */
+    restoredEnrollments: z.number().int(),
+    /** Batch Line IDs (of any batch) now BACKED OUT, with their batch. */
+    backedOutLines: z.array(z.object({ batchName: z.string(), lineId: z.number().int() })),
+    /** What happened, in plain words. */
+    message: z.string(),
+  })
+  .openapi('BackOutResponse');
+export type BackOutResponse = z.infer<typeof backOutResponse>;
+
+export const deleteLifeEventResponse = z.object({ lifeEvent: batchLifeEvent, message: z.string() }).openapi('DeleteLifeEventResponse');
+export type DeleteLifeEventResponse = z.infer<typeof deleteLifeEventResponse>;
 
 export const signInRequest = z
   .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) })

@@ -81,6 +81,45 @@ describe.each(dialects)('Upload Benefit Enrollments process on %s', (dialect) =>
     ]);
   });
 
+  it('when Close Life Event is Yes on every line of one life event, then every line is processed and the event closes once, after its last line, on its date', async () => {
+    await b.insert('Every line closes', [
+      enrollment('P10021', { closeLifeEventDate: '2020-01-31' }),
+      enrollment('P10021', { planName: 'Dental', optionName: 'Basic', closeLifeEventDate: '2020-01-31' }),
+      // A blank date on one of them is fine: the event closes on the date the others give.
+      enrollment('P10021', { planName: 'Basic Life', optionName: '1x Salary' }),
+      dependent('P10021', '1990-04-15', { closeLifeEvent: 'Yes' }),
+    ]);
+    const job = await b.process('Every line closes');
+    expect(job).toMatchObject({ total: 4, completed: 4, errors: 0 });
+    const lines = await results('Every line closes');
+    expect([1, 2, 3, 4].map((id) => lines[id].status)).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE']);
+    expect([1, 2, 4].map((id) => lines[id].message.includes('Closed the life event'))).toEqual([false, false, false]);
+    expect(lines[3].message).toMatch(/^Line 3: Enrolled P10021 in Basic Life, 1x Salary .* Closed the life event New Hire on 2020-01-31\.$/);
+    expect((await enrollmentsOf('P10021')).map((e) => e.plan)).toEqual(['Basic Life', 'Dental', 'Medical']);
+    expect(await lifeEventsOf('P10021')).toEqual([{ name: 'New Hire', occurred: '2020-01-01', status: 'CLOSED', closed: '2020-01-31' }]);
+  });
+
+  it('when the lines of one life event give different Close Life Event Dates, then all its lines fail naming each line and date, and other participants go on', async () => {
+    await b.insert('Two close dates', [
+      enrollment('P10022', { closeLifeEventDate: '2020-01-31' }),
+      enrollment('P10022', { planName: 'Dental', optionName: 'Basic', closeLifeEventDate: '2020-02-15' }),
+      dependent('P10022', '1991-04-15'),
+      enrollment('P10023'),
+    ]);
+    const job = await b.process('Two close dates');
+    expect(job).toMatchObject({ completed: 1, errors: 3 });
+    const lines = await results('Two close dates');
+    const reason =
+      'The lines of the life event New Hire of 2020-01-01 give different Close Life Event Dates (line 1: 2020-01-31, line 2: 2020-02-15). ' +
+      'A life event closes once: give all its lines the same Close Life Event Date (or leave it blank on all but one), then process the batch again.';
+    expect(lines[1]).toEqual({ status: 'ERROR', message: `Line 1: ${reason}` });
+    expect(lines[2]).toEqual({ status: 'ERROR', message: `Line 2: ${reason}` });
+    expect(lines[3].message).toMatch(/^Line 3: Not processed: the participant enrollment of P10022 \(lines 1, 2\) failed/);
+    expect(lines[4].status).toBe('COMPLETE');
+    expect(await enrollmentsOf('P10022')).toEqual([]);
+    expect(await lifeEventsOf('P10022')).toEqual([]);
+  });
+
   it('when an earlier life event is still open, then the next one stops with a message to close it first', async () => {
     await b.insert('Open event', [
       enrollment('P10006', { closeLifeEvent: 'No' }),

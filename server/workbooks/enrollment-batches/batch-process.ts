@@ -8,9 +8,12 @@ import { sql } from 'kysely';
 import type { BatchProcessor, Db, JobContext, UnitOutcome } from '../../engine/workbook-kind';
 import { findBatch } from './batch-lines.repository';
 import type { StoredLine } from './line-fields';
-import { beneficiaryTotalErrors, processingOrder } from './processing-order';
-import { LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type LineOutcome, type Participant } from './process-line';
+import { beneficiaryTotalErrors, lifeEventClosings, processingOrder } from './processing-order';
+import { closeLifeEvent, LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type LineOutcome, type Participant } from './process-line';
 import { findPersons, findRelationships, loadReference, type Reference } from './reference.repository';
+
+/** The lines a run takes: not COMPLETE, and not BACKED OUT (a backed-out line runs again once it is changed and uploaded). */
+const RUNNABLE = ['NEW', 'ERROR'] as const;
 
 type Finished = { key: string; status: 'COMPLETE' | 'ERROR'; message: string; information: string[] };
 
@@ -20,12 +23,14 @@ const PROCESS = {
   'Beneficiary Designation': processBeneficiaryDesignation,
 } as Record<string, (db: Db, line: StoredLine, person: Participant, reference: Reference) => Promise<LineOutcome>>;
 
-async function runLine(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<Finished> {
+/** Runs one line in its savepoint; `closeOn` when the line is the last of its life event in the run and the event closes. */
+async function runLine(db: Db, line: StoredLine, person: Participant, reference: Reference, closeOn: string | undefined): Promise<Finished> {
   await sql`savepoint batch_line`.execute(db);
   try {
     const outcome = await PROCESS[line.enrollment_type](db, line, person, reference);
+    const closed = closeOn ? await closeLifeEvent(db, line, person, reference, closeOn) : '';
     await sql`release savepoint batch_line`.execute(db);
-    return { key: line.key, status: 'COMPLETE', message: `Line ${line.line_id}: ${outcome.summary}`, information: outcome.information };
+    return { key: line.key, status: 'COMPLETE', message: `Line ${line.line_id}: ${outcome.summary}${closed}`, information: outcome.information };
   } catch (error) {
     await sql`rollback to savepoint batch_line`.execute(db);
     const reason = error instanceof LineError ? error.message : `The server could not process this line (${(error as Error).message}). Check its values and process the batch again.`;
@@ -41,7 +46,7 @@ export const enrollmentProcessor: BatchProcessor = {
       .selectFrom('enrollment_batch_lines')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('batch_id', '=', batch.id)
-      .where('status', '<>', 'COMPLETE')
+      .where('status', 'in', [...RUNNABLE])
       .executeTakeFirstOrThrow();
     return { batchId: batch.id, total: Number(n) };
   },
@@ -49,7 +54,7 @@ export const enrollmentProcessor: BatchProcessor = {
   async nextUnit(db, job) {
     const row = await sql<{ person_number: string }>`
       select person_number from enrollment_batch_lines
-      where batch_id = ${job.batchId} and status <> 'COMPLETE' and processed_by_job is distinct from ${job.jobId}
+      where batch_id = ${job.batchId} and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
       order by person_number limit 1`.execute(db);
     return row.rows[0]?.person_number;
   },
@@ -58,12 +63,13 @@ export const enrollmentProcessor: BatchProcessor = {
     const lines = (
       await sql<StoredLine>`
         select * from enrollment_batch_lines
-        where batch_id = ${job.batchId} and person_number = ${personNumber} and status <> 'COMPLETE' and processed_by_job is distinct from ${job.jobId}
+        where batch_id = ${job.batchId} and person_number = ${personNumber} and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
         for update`.execute(db)
     ).rows;
     // Totals count every beneficiary line of the participant in the batch, finished earlier or not.
     const beneficiaries = await db.selectFrom('enrollment_batch_lines').selectAll().where('batch_id', '=', job.batchId).where('person_number', '=', personNumber).where('enrollment_type', '=', 'Beneficiary Designation').execute();
     const totals = beneficiaryTotalErrors(beneficiaries);
+    const closings = lifeEventClosings(lines);
     const [reference, persons] = await Promise.all([loadReference(db), findPersons(db, [personNumber])]);
     const found = persons.get(personNumber);
     const person: Participant | undefined = found && { ...found, relationships: (await findRelationships(db, [found.id])).get(found.id) ?? [] };
@@ -74,7 +80,10 @@ export const enrollmentProcessor: BatchProcessor = {
       const error = (message: string) => finished.push({ key: line.key, status: 'ERROR', message: `Line ${line.line_id}: ${message}`, information: [] });
       const isEnrollment = line.enrollment_type === 'Participant Enrollment';
       if (!person || person.person_type !== 'Participant') error(`No participant has person number "${personNumber}".`);
-      else if (failedEnrollments.length > 0) {
+      else if (closings.errors.has(line.key)) {
+        error(closings.errors.get(line.key) as string);
+        if (isEnrollment) failedEnrollments.push(line.line_id);
+      } else if (failedEnrollments.length > 0) {
         const which = `line${failedEnrollments.length > 1 ? 's' : ''} ${failedEnrollments.join(', ')}`;
         error(
           isEnrollment
@@ -83,7 +92,7 @@ export const enrollmentProcessor: BatchProcessor = {
         );
       } else if (totals.has(line.key)) error(totals.get(line.key) as string);
       else {
-        const result = await runLine(db, line, person, reference);
+        const result = await runLine(db, line, person, reference, closings.closeAfter.get(line.key));
         finished.push(result);
         if (isEnrollment && result.status === 'ERROR') failedEnrollments.push(line.line_id);
       }

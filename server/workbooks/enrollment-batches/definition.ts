@@ -22,6 +22,23 @@ export const ENROLLMENT_TYPES = ['Participant Enrollment', 'Dependent Designatio
 export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
 export const YES_NO = ['Yes', 'No'] as const;
 
+/**
+ * Columns that belong to some enrollment types only (seed: the column explanations: beneficiary organizations,
+ * percentages and amounts are a beneficiary's; Date of Birth is the "dependent's or beneficiary's"; rates, coverage
+ * and the original enrollment date are what "the participant enrollment portion" populates). A line of another type
+ * that fills one fails at upload naming the column, rather than the value being ignored without a word.
+ */
+export const COLUMN_OWNERS: Record<string, readonly EnrollmentType[]> = {
+  rateAmount: ['Participant Enrollment'],
+  coverageAmount: ['Participant Enrollment'],
+  originalEnrollmentDate: ['Participant Enrollment'],
+  dateOfBirth: ['Dependent Designation', 'Beneficiary Designation'],
+  beneficiaryOrganization: ['Beneficiary Designation'],
+  primaryBeneficiaryPercentage: ['Beneficiary Designation'],
+  contingentBeneficiaryPercentage: ['Beneficiary Designation'],
+  beneficiaryAmount: ['Beneficiary Designation'],
+};
+
 /** seed: "Benefit Enrollments Integrated Workbook", every column of its table in its order. */
 export const enrollmentBatchesDefinition: WorkbookDefinition = {
   kind: 'benefit-enrollments',
@@ -51,6 +68,8 @@ export const enrollmentBatchesDefinition: WorkbookDefinition = {
     entered('primaryBeneficiaryPercentage', 'Primary Beneficiary Percentage', 'number', { width: 12 }),
     entered('contingentBeneficiaryPercentage', 'Contingent Beneficiary Percentage', 'number', { width: 12 }),
     entered('beneficiaryAmount', 'Beneficiary Amount', 'number', { width: 12 }),
+    // Yes on every line of a life event is fine: the event closes once, after its last line in the run. Lines of one
+    // event that give different Close Life Event Dates fail together (processing-order.ts, lifeEventClosings).
     entered('closeLifeEventDate', 'Close Life Event Date', 'date', { width: 14 }),
     entered('closeLifeEvent', 'Close Life Event', 'text', { required: true, list: 'yesNo', width: 10 }),
     application('batchLineId', 'Batch Line ID', 'number', 10),
@@ -63,4 +82,5 @@ export const enrollmentBatchesDefinition: WorkbookDefinition = {
     { column: 'rowBatchStatus', equals: 'ERROR', tone: 'bad' },
   ],
   outcome: { column: 'rowBatchStatus', failed: 'ERROR', message: 'message' },
+  lifeEvents: { lineId: 'batchLineId' },
 };

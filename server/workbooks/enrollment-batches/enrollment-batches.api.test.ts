@@ -63,6 +63,36 @@ describe.each(dialects)('Benefit enrollment batches on %s', (dialect) => {
     expect(errorsOf(res)).toMatch(/beneficiaryAmount: Enter a beneficiary percentage or a Beneficiary Amount, not both/);
   });
 
+  it('when a line fills a column that belongs to another enrollment type, then the row fails naming the column and what it holds', async () => {
+    const results = await b.insert('Owned columns', [
+      enrollment('P10001', { beneficiaryOrganization: 'Red Cross Foundation', primaryBeneficiaryPercentage: 50 }),
+      enrollment('P10001', { dateOfBirth: SPOUSE_OF_P10001, beneficiaryAmount: 1000 }),
+      dependent('P10001', SPOUSE_OF_P10001, { contingentBeneficiaryPercentage: 100, coverageAmount: 5000 }),
+      beneficiary('P10001', { dateOfBirth: SPOUSE_OF_P10001, primaryBeneficiaryPercentage: 100, rateAmount: 12, originalEnrollmentDate: '2019-01-01' }),
+      beneficiary('P10001', { dateOfBirth: SPOUSE_OF_P10001, primaryBeneficiaryPercentage: 100 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['Upload Failed', 'Upload Failed', 'Upload Failed', 'Upload Failed', 'Inserted']);
+    expect(results[0].errors).toEqual([
+      { column: 'beneficiaryOrganization', message: 'Beneficiary Organizations and Trusts belongs to beneficiary designation lines; leave it blank on a Participant Enrollment line (it holds "Red Cross Foundation").' },
+      { column: 'primaryBeneficiaryPercentage', message: 'Primary Beneficiary Percentage belongs to beneficiary designation lines; leave it blank on a Participant Enrollment line (it holds "50").' },
+    ]);
+    expect(errorsOf(results[1])).toBe(
+      [
+        `dateOfBirth: Date of Birth belongs to dependent and beneficiary designation lines; leave it blank on a Participant Enrollment line (it holds "${SPOUSE_OF_P10001}").`,
+        'beneficiaryAmount: Beneficiary Amount belongs to beneficiary designation lines; leave it blank on a Participant Enrollment line (it holds "1000").',
+      ].join('\n'),
+    );
+    expect(errorsOf(results[2])).toBe(
+      [
+        'coverageAmount: Coverage Amount belongs to participant enrollment lines; leave it blank on a Dependent Designation line (it holds "5000").',
+        'contingentBeneficiaryPercentage: Contingent Beneficiary Percentage belongs to beneficiary designation lines; leave it blank on a Dependent Designation line (it holds "100").',
+      ].join('\n'),
+    );
+    expect(results[3].errors.map((e) => e.column)).toEqual(['rateAmount', 'originalEnrollmentDate']);
+    expect(errorsOf(results[3])).toMatch(/Rate Amount belongs to participant enrollment lines; leave it blank on a Beneficiary Designation line \(it holds "12"\)/);
+    expect(await b.lines('Owned columns')).toHaveLength(1);
+  });
+
   it('when a line names an unknown, a not-yet-valid or a no-longer-valid program, plan, option or life event, then it says which and why', async () => {
     const results = await b.insert('Checks', [
       enrollment('P10001', { programName: 'Legacy Program' }),

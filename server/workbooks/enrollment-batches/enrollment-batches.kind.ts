@@ -7,6 +7,7 @@ import { enrollmentProcessor } from './batch-process';
 import { enrollmentBatchesDefinition, ENROLLMENT_TYPES, YES_NO } from './definition';
 import { seedEnrollmentReferenceData } from './demo-data';
 import { lineValues } from './line-fields';
+import { backOutLifeEvent, deleteVoidedLifeEvent, describeLifeEvent } from './life-event-back-out';
 import { referenceLists } from './reference.repository';
 
 export const enrollmentBatchesKind: BatchKind = {
@@ -27,4 +28,5 @@ export const enrollmentBatchesKind: BatchKind = {
 
   upload: uploadLines,
   auditLog: listAuditLog,
+  lifeEvents: { describe: describeLifeEvent, backOut: backOutLifeEvent, deleteVoided: deleteVoidedLifeEvent },
 };

@@ -5,7 +5,7 @@
  */
 import type { CellValue, RowError } from '../../../src/contract/api';
 import { readIsoDate, readListValue, readNumber, text } from '../../engine/values';
-import { enrollmentBatchesDefinition, ENROLLMENT_TYPES, YES_NO, type EnrollmentType } from './definition';
+import { COLUMN_OWNERS, enrollmentBatchesDefinition, ENROLLMENT_TYPES, YES_NO, type EnrollmentType } from './definition';
 import type { LineFields } from './line-fields';
 import { namedProblem, type Person, type Reference, type Relationship } from './reference.repository';
 
@@ -116,6 +116,13 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
     }
   }
 
+  if (type) {
+    for (const [key, owners] of Object.entries(COLUMN_OWNERS)) {
+      if (owners.includes(type) || !text(values[key])) continue;
+      const whose = owners.length === 1 ? owners[0].toLowerCase() : 'dependent and beneficiary designation';
+      errors.push({ column: key, message: `${header(key)} belongs to ${whose} lines; leave it blank on a ${type} line (it holds "${text(values[key])}").` });
+    }
+  }
   if (type === 'Dependent Designation' && !dateOfBirth && !text(values.dateOfBirth)) {
     errors.push({ column: 'dateOfBirth', message: 'Date of Birth is required for a dependent designation: it identifies the dependent among the participant’s contacts.' });
   }

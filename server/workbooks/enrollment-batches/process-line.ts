@@ -63,6 +63,11 @@ function findLifeEvent(db: Db, person: Person, line: StoredLine, r: Resolved) {
 
 const lifeEventText = (line: StoredLine) => `${line.life_event} of ${line.life_event_occurred_date}`;
 
+/** seed FAQ: a voided potential life event is not processed again; deleting it lets a corrected line create it anew. */
+const voidedMessage = (line: StoredLine, person: Person) =>
+  `The life event ${lifeEventText(line)} of ${person.person_number} was backed out and is voided. ` +
+  'Delete the voided life event (Back out life event… on this line), then process this line again.';
+
 export async function processParticipantEnrollment(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<LineOutcome> {
   const r = resolve(line, person, reference);
   const information: string[] = [];
@@ -82,7 +87,12 @@ export async function processParticipantEnrollment(db: Db, line: StoredLine, per
       .executeTakeFirstOrThrow();
     information.push(`Created the potential life event ${lifeEventText(line)} and started it.`);
   } else if (event.status === 'CLOSED') {
-    throw new LineError(`The life event ${lifeEventText(line)} is already closed. Set Close Life Event to Yes only on the last line of a life event.`);
+    throw new LineError(
+      `The life event ${lifeEventText(line)} of ${person.person_number} is already closed (on ${event.closed_date}). ` +
+        'Enter this change under a new life event, or back out the life event and process all its lines again.',
+    );
+  } else if (event.status === 'VOIDED') {
+    throw new LineError(voidedMessage(line, person));
   } else information.push(`Found the potential life event ${lifeEventText(line)} and processed it.`);
 
   // seed: an open earlier life event must be closed "before attempting to process the next event".
@@ -138,17 +148,23 @@ export async function processParticipantEnrollment(db: Db, line: StoredLine, per
       batch_line_key: line.key,
     })
     .execute();
-  let summary = `Enrolled ${person.person_number} in ${r.plan.name}${r.option ? `, ${r.option.name}` : ''} from ${line.effective_date} (rate ${money(rate)}, coverage ${money(coverage)}).`;
-  if (line.close_life_event) {
-    const closedOn = line.close_life_event_date ?? line.effective_date;
-    await db.updateTable('potential_life_events').set({ status: 'CLOSED', closed_date: closedOn }).where('id', '=', event.id).execute();
-    summary += ` Closed the life event ${line.life_event} on ${closedOn}.`;
-  }
+  const summary = `Enrolled ${person.person_number} in ${r.plan.name}${r.option ? `, ${r.option.name}` : ''} from ${line.effective_date} (rate ${money(rate)}, coverage ${money(coverage)}).`;
   return { summary, information };
 }
 
+/**
+ * Closes the line's life event on the date (the caller picks the last line of the event in the run, and the date).
+ * An event already closed stays as it is (a designation line's Yes after its enrollment closed the event).
+ */
+export async function closeLifeEvent(db: Db, line: StoredLine, person: Participant, reference: Reference, closedOn: string): Promise<string> {
+  const event = await findLifeEvent(db, person, line, resolve(line, person, reference));
+  if (!event || event.status !== 'STARTED') return '';
+  await db.updateTable('potential_life_events').set({ status: 'CLOSED', closed_date: closedOn }).where('id', '=', event.id).execute();
+  return ` Closed the life event ${line.life_event} on ${closedOn}.`;
+}
+
 /** The participant's enrollment in the line's plan (and option, when given) in effect on the line's date. */
-async function enrollmentFor(db: Db, line: StoredLine, person: Person, r: Resolved): Promise<number> {
+async function enrollmentFor(db: Db, line: StoredLine, person: Person, r: Resolved): Promise<{ enrollmentId: number; lifeEventId: number }> {
   let query = db
     .selectFrom('benefit_enrollments')
     .select('id')
@@ -161,10 +177,12 @@ async function enrollmentFor(db: Db, line: StoredLine, person: Person, r: Resolv
   if (!found) {
     throw new LineError(`${person.person_number} is not enrolled in ${r.plan.name}${r.option ? `, ${r.option.name}` : ''} on ${line.effective_date}. Enroll the participant first (a Participant Enrollment line).`);
   }
-  if (!(await findLifeEvent(db, person, line, r))) {
+  const event = await findLifeEvent(db, person, line, r);
+  if (!event) {
     throw new LineError(`${person.person_number} has no life event ${lifeEventText(line)} for the ${line.benefit_relationship} relationship. Process the participant's enrollment for it first.`);
   }
-  return found.id;
+  if (event.status === 'VOIDED') throw new LineError(voidedMessage(line, person));
+  return { enrollmentId: found.id, lifeEventId: event.id };
 }
 
 async function contactBornOn(db: Db, person: Person, dateOfBirth: string, role: string): Promise<number> {
@@ -176,17 +194,17 @@ async function contactBornOn(db: Db, person: Person, dateOfBirth: string, role: 
 
 export async function processDependentDesignation(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<LineOutcome> {
   const r = resolve(line, person, reference);
-  const enrollmentId = await enrollmentFor(db, line, person, r);
+  const { enrollmentId, lifeEventId } = await enrollmentFor(db, line, person, r);
   const contactId = await contactBornOn(db, person, line.date_of_birth ?? '', 'a dependent');
   const already = await db.selectFrom('dependent_designations').select('id').where('enrollment_id', '=', enrollmentId).where('contact_id', '=', contactId).executeTakeFirst();
   if (already) throw new LineError(`The dependent born on ${line.date_of_birth} is already designated in ${r.plan.name}.`);
-  await db.insertInto('dependent_designations').values({ enrollment_id: enrollmentId, contact_id: contactId, effective_date: line.effective_date, batch_line_key: line.key }).execute();
+  await db.insertInto('dependent_designations').values({ enrollment_id: enrollmentId, contact_id: contactId, life_event_id: lifeEventId, effective_date: line.effective_date, batch_line_key: line.key }).execute();
   return { summary: `Designated the dependent born on ${line.date_of_birth} in ${r.plan.name} from ${line.effective_date}.`, information: [] };
 }
 
 export async function processBeneficiaryDesignation(db: Db, line: StoredLine, person: Participant, reference: Reference): Promise<LineOutcome> {
   const r = resolve(line, person, reference);
-  const enrollmentId = await enrollmentFor(db, line, person, r);
+  const { enrollmentId, lifeEventId } = await enrollmentFor(db, line, person, r);
   let who: { contact_id: number | null; organization_id: number | null };
   let name: string;
   if (line.beneficiary_organization) {
@@ -202,6 +220,7 @@ export async function processBeneficiaryDesignation(db: Db, line: StoredLine, pe
     .insertInto('beneficiary_designations')
     .values({
       enrollment_id: enrollmentId,
+      life_event_id: lifeEventId,
       ...who,
       primary_percentage: line.primary_percentage,
       contingent_percentage: line.contingent_percentage,

@@ -22,6 +22,59 @@ export function processingOrder<L extends OrderedLine>(lines: L[]): L[] {
   return [...lines].sort((a, b) => rank(a) - rank(b) || a.effective_date.localeCompare(b.effective_date) || a.line_id - b.line_id);
 }
 
+export interface LifeEventLine extends OrderedLine {
+  person_number: string;
+  life_event: string;
+  life_event_occurred_date: string;
+  benefit_relationship: string;
+  close_life_event: boolean;
+  close_life_event_date: string | null;
+}
+
+/** The lines of one life event: same participant, life event, occurred date and benefit relationship. */
+export const lifeEventKey = (l: Omit<LifeEventLine, keyof OrderedLine>) => JSON.stringify([l.person_number, l.life_event, l.life_event_occurred_date, l.benefit_relationship]);
+
+export interface LifeEventClosings {
+  /** The line after which its life event closes, and on which date. */
+  closeAfter: Map<string, string>;
+  /** Lines of a life event whose lines give different close dates: the message, for every line of that event in the run. */
+  errors: Map<string, string>;
+}
+
+/**
+ * When each life event of a run closes. seed: Close Life Event is required on every line, and legacy loads put several
+ * plans under one event, so Yes on any line of the event closes it once, after the last of its participant
+ * enrollment lines in processing order (after its last designation when the run has no enrollment of it).
+ * The date is the Close Life Event Date the lines give (blank on some of them is fine); lines that give different
+ * dates fail together, naming each line and date, since we cannot know which is right. No date: the closing line's
+ * Effective Date.
+ */
+export function lifeEventClosings<L extends LifeEventLine>(lines: L[]): LifeEventClosings {
+  const groups = new Map<string, L[]>();
+  for (const line of processingOrder(lines)) groups.set(lifeEventKey(line), [...(groups.get(lifeEventKey(line)) ?? []), line]);
+  const closings: LifeEventClosings = { closeAfter: new Map(), errors: new Map() };
+  for (const group of groups.values()) {
+    const closing = group.filter((l) => l.close_life_event);
+    if (closing.length === 0) continue;
+    const dated = closing.filter((l) => l.close_life_event_date !== null);
+    const dates = [...new Set(dated.map((l) => l.close_life_event_date as string))].sort();
+    if (dates.length > 1) {
+      const first = group[0];
+      const which = dated.map((l) => `line ${l.line_id}: ${l.close_life_event_date}`).join(', ');
+      const message =
+        `The lines of the life event ${first.life_event} of ${first.life_event_occurred_date} give different Close Life Event Dates (${which}). ` +
+        'A life event closes once: give all its lines the same Close Life Event Date (or leave it blank on all but one), then process the batch again.';
+      for (const l of group) closings.errors.set(l.key, message);
+      continue;
+    }
+    const enrollments = group.filter((l) => l.enrollment_type === 'Participant Enrollment');
+    const closers = enrollments.length > 0 ? enrollments : group;
+    const last = closers[closers.length - 1];
+    closings.closeAfter.set(last.key, dates[0] ?? last.effective_date);
+  }
+  return closings;
+}
+
 export interface BeneficiaryLine extends OrderedLine {
   person_number: string;
   plan_name: string | null;
