@@ -228,4 +228,45 @@ describe('workbook engine on a batch kind', () => {
     expect(wb.cell(SHEET, bad, col.rowBatchStatus).value).toBe('');
     expect(await engine.failedRows(SHEET)).toEqual([]);
   });
+  it('when the selected line’s life event is backed out, then the sheet shows its lines BACKED OUT, and once voided it can be deleted', async () => {
+    const name = uniqueName('Back out');
+    typeBatch(name, 'Yes');
+    enterLine(FIRST_DATA_ROW, enrollment('P10016'));
+    enterLine(FIRST_DATA_ROW + 1, { ...enrollment('P10016'), planName: 'Dental', optionName: 'Basic' });
+    await engine.upload(SHEET);
+    // Nothing processed yet: the server knows the line, but no life event.
+    wb.userSelect(SHEET, { row: FIRST_DATA_ROW, column: col.personNumber, rowCount: 1, columnCount: 1 });
+    expect(await engine.selectedLifeEvent(SHEET)).toMatchObject({ personNumber: 'P10016', status: null });
+    await engine.processBatch(SHEET);
+
+    const row = findRow('P10016');
+    wb.userSelect(SHEET, { row, column: col.personNumber, rowCount: 1, columnCount: 1 });
+    const event = await engine.selectedLifeEvent(SHEET);
+    expect(event).toMatchObject({ batchName: name, personNumber: 'P10016', lifeEvent: 'New Hire', occurredDate: '2026-01-01', status: 'CLOSED', enrollments: 2, lineIds: [1, 2] });
+
+    wb.userEdit(SHEET, FIRST_DATA_ROW + 2, col.personNumber, 'P10017'); // typed, not uploaded
+    await expect(engine.backOutLifeEvent(SHEET, event.lineId)).rejects.toThrow('1 row has changes that are not uploaded. Upload them first, then back out the life event.');
+    wb.userEdit(SHEET, FIRST_DATA_ROW + 2, col.personNumber, '');
+
+    const result = await engine.backOutLifeEvent(SHEET, event.lineId);
+    expect(result).toMatchObject({ alreadyBackedOut: false, removed: { enrollments: 2 }, lifeEvent: { status: 'VOIDED' } });
+    for (const r of [FIRST_DATA_ROW, FIRST_DATA_ROW + 1]) {
+      expect(wb.cell(SHEET, r, col.rowBatchStatus).value).toBe('BACKED OUT');
+      expect(String(wb.cell(SHEET, r, col.message).value)).toMatch(/^Line \d: Backed out on /);
+    }
+    expect(await engine.failedRows(SHEET)).toEqual([]); // backed out is no failure
+    wb.userSelect(SHEET, { row: FIRST_DATA_ROW + 1, column: col.personNumber, rowCount: 1, columnCount: 1 });
+    expect(await engine.selectedLifeEvent(SHEET)).toMatchObject({ status: 'VOIDED', lineId: 2 });
+    expect((await engine.deleteVoidedLifeEvent(SHEET, 2)).message).toMatch(/^Deleted the voided potential life event New Hire of 2026-01-01 for P10016/);
+    expect(await engine.selectedLifeEvent(SHEET)).toMatchObject({ status: null });
+  });
+
+  it('when no single uploaded line is selected, then Back out life event says what to select', async () => {
+    typeBatch(uniqueName());
+    enterLine(FIRST_DATA_ROW, enrollment('P10018'));
+    wb.userSelect(SHEET, { row: FIRST_DATA_ROW, column: col.personNumber, rowCount: 1, columnCount: 1 });
+    await expect(engine.selectedLifeEvent(SHEET)).rejects.toThrow(`Row ${FIRST_DATA_ROW + 1} has no Batch Line ID: it is not uploaded yet, so nothing was processed for it.`);
+    wb.userSelect(SHEET, { row: FIRST_DATA_ROW, column: col.personNumber, rowCount: 2, columnCount: 1 });
+    await expect(engine.selectedLifeEvent(SHEET)).rejects.toThrow('Select one line of the batch (a single row), then click Back out life event again.');
+  });
 });

@@ -2,7 +2,7 @@
  * The generic workbook engine's public surface, used by the task pane.
  * The engine knows nothing of any one workbook kind: it reads the kind's definition from the server.
  */
-import type { AuditLogEntry, BatchJob, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
+import type { AuditLogEntry, BackOutResponse, BatchJob, BatchLifeEvent, DeleteLifeEventResponse, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
 
 export interface Progress {
   /** What is happening, in plain words: "Uploading rows", "Writing the sheet". */
@@ -80,6 +80,12 @@ export interface WorkbookEngine {
   processBatch(sheet: string, onProgress?: ProgressListener): Promise<BatchJob>;
   /** Batch sheets: the batch's audit log (kept for lines uploaded with Audit Log set to Yes). */
   auditLog(sheet: string): Promise<AuditLogEntry[]>;
+  /** Batch sheets with life events: the life event of the one selected line (refused without one line selected). */
+  selectedLifeEvent(sheet: string): Promise<BatchLifeEvent>;
+  /** Backs out the life event of that Batch Line ID (refused while lines have changes not uploaded), then downloads the batch again. */
+  backOutLifeEvent(sheet: string, lineId: number, onProgress?: ProgressListener): Promise<BackOutResponse>;
+  /** Deletes the voided life event of that Batch Line ID. */
+  deleteVoidedLifeEvent(sheet: string, lineId: number): Promise<DeleteLifeEventResponse>;
   /** Starts marking rows Changed as the user edits (best effort: upload does not rely on it). */
   watch(sheet: string): Promise<() => Promise<void>>;
 }

@@ -34,6 +34,7 @@ import {
 import { applyResult, clearedRow } from '../core/upload-results';
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
+import { lifeEventActions } from './life-event-actions';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
 
 const SHEET_SETTING = 'benefitsWorkbook.sheet.';
@@ -379,6 +380,16 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const { batchName } = await requireBatch(info, 'show the audit log');
       return api.auditLog(info.kind, batchName).catch(noBatchWhen404(batchName));
     },
+
+    ...lifeEventActions({
+      api,
+      host,
+      layoutOf,
+      requireBatch,
+      readRows,
+      readRow: async (sheet, layout, row) => (await readRange(sheet, layout, row, row + 1))[0],
+      reload: async (info, layout, inputs, onProgress) => void (await prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName))),
+    }),
 
     async rowErrors(sheet, row) {
       const { layout } = await layoutOf(sheet);

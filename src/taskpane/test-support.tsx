@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { BatchJob } from '../contract/api';
+import type { BackOutResponse, BatchJob, BatchLifeEvent } from '../contract/api';
 import type { FailedRow, SheetInfo, UploadSummary, WorkbookEngine } from '../engine/engine-types';
 
 // jsdom has no ResizeObserver, which Fluent's MessageBar uses for its layout; an inert one fills that gap.
@@ -29,6 +29,34 @@ export const batchJob = (j: Partial<BatchJob>): BatchJob => ({ jobId: 1, batchNa
 
 export const summary = (s: Partial<UploadSummary>): UploadSummary => ({ inserted: 0, updated: 0, deleted: 0, failed: 0, unchanged: 0, failedRows: [], ...s });
 
+export const lifeEvent = (e: Partial<BatchLifeEvent>): BatchLifeEvent => ({
+  batchName: 'Open enrollment 2026',
+  lineId: 3,
+  personNumber: 'P10001',
+  personName: 'Ada Lovelace',
+  lifeEvent: 'Marriage',
+  occurredDate: '2021-06-01',
+  benefitRelationship: 'Default',
+  status: 'CLOSED',
+  closedDate: '2021-06-01',
+  voidedAt: null,
+  lineIds: [3, 4],
+  enrollments: 1,
+  dependentDesignations: 1,
+  beneficiaryDesignations: 0,
+  ...e,
+});
+
+export const backOut = (r: Partial<BackOutResponse>): BackOutResponse => ({
+  lifeEvent: lifeEvent({ status: 'VOIDED', voidedAt: '2026-12-01T10:00:00.000Z', enrollments: 0, dependentDesignations: 0 }),
+  alreadyBackedOut: false,
+  removed: { enrollments: 1, dependentDesignations: 1, beneficiaryDesignations: 0 },
+  restoredEnrollments: 1,
+  backedOutLines: [3, 4].map((lineId) => ({ batchName: 'Open enrollment 2026', lineId })),
+  message: 'Backed out the life event Marriage of 2021-06-01 for P10001 (Default relationship).',
+  ...r,
+});
+
 /** Stands in for the engine's interface in component tests (the engine itself is tested against real parts). */
 export function engineStub(overrides: Partial<WorkbookEngine> = {}): jest.Mocked<WorkbookEngine> {
   const engine: WorkbookEngine = {
@@ -45,6 +73,9 @@ export function engineStub(overrides: Partial<WorkbookEngine> = {}): jest.Mocked
     selectRow: async () => undefined,
     processBatch: async () => batchJob({}),
     auditLog: async () => [],
+    selectedLifeEvent: async () => lifeEvent({}),
+    backOutLifeEvent: async () => backOut({}),
+    deleteVoidedLifeEvent: async () => ({ lifeEvent: lifeEvent({ status: null }), message: 'Deleted the voided potential life event.' }),
     watch: async () => async () => undefined,
     ...overrides,
   };

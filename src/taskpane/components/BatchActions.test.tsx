@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Progress } from '../../engine/engine-types';
-import { batchJob, batchSheetInfo, engineStub, sheetInfo, show } from '../test-support';
+import { backOut, batchJob, batchSheetInfo, engineStub, lifeEvent, sheetInfo, show } from '../test-support';
 import { WorkbookActions } from './WorkbookActions';
 
 const sheet = batchSheetInfo.sheet;
@@ -13,7 +13,7 @@ describe('WorkbookActions on a batch sheet', () => {
     const { unmount } = show(<WorkbookActions engine={engine} info={batchSheetInfo} selection={undefined} />);
     expect(screen.getByRole('heading', { name: 'Benefit Enrollments — Batch Open enrollment 2026' })).toBeTruthy();
     await waitFor(() => expect(engine.failedRows).toHaveBeenCalled());
-    for (const name of ['Upload changes', 'Mark selected rows for deletion', 'Delete marked rows', 'Download batch', 'Process batch', 'Show audit log']) {
+    for (const name of ['Upload changes', 'Mark selected rows for deletion', 'Delete marked rows', 'Download batch', 'Process batch', 'Show audit log', 'Back out life event…']) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
     expect(screen.queryByRole('button', { name: 'Download again' })).toBeNull();
@@ -31,6 +31,7 @@ describe('WorkbookActions on a batch sheet', () => {
     expect(screen.getByRole('button', { name: 'Download again' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Process batch' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Show audit log' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Back out life event…' })).toBeNull();
   });
 
   it('when the batch is processed, then a progress bar shows the lines done, and the result says what to do about errors', async () => {
@@ -100,5 +101,57 @@ describe('WorkbookActions on a batch sheet', () => {
     expect(screen.queryByRole('list', { name: 'Audit log entries' })).toBeNull();
     click('Process batch'); // a run adds to the log: the shown one is out of date
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Audit log' })).toBeNull());
+  });
+  it('when Back out life event… is clicked on a processed line, then the dialog names the person, life event and date, and confirming backs it out and shows the result', async () => {
+    const engine = engineStub({ backOutLifeEvent: async () => backOut({ message: 'Backed out the life event Marriage of 2021-06-01 for P10001 (Default relationship): removed 1 enrollment.' }) });
+    show(<WorkbookActions engine={engine} info={batchSheetInfo} selection={undefined} />);
+    click('Back out life event…');
+    const dialog = await screen.findByRole('dialog', { name: 'Back out life event?' });
+    expect(engine.selectedLifeEvent).toHaveBeenCalledWith(sheet);
+    expect(dialog.textContent).toContain('Back out the life event Marriage of 2021-06-01 for Ada Lovelace (P10001), Default relationship? It is closed (on 2021-06-01).');
+    expect(dialog.textContent).toContain('This removes 1 enrollment, 1 dependent designation and 0 beneficiary designations made for it');
+    expect(dialog.textContent).toContain('Lines 3, 4 of this batch become BACKED OUT');
+    expect(engine.backOutLifeEvent).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Back out life event' }));
+    const result = await screen.findByLabelText('Back out result');
+    expect(result.textContent).toContain('Backed out the life event Marriage of 2021-06-01 for P10001 (Default relationship): removed 1 enrollment.');
+    expect(engine.backOutLifeEvent).toHaveBeenCalledWith(sheet, 3, expect.any(Function));
+    expect(engine.deleteVoidedLifeEvent).not.toHaveBeenCalled();
+  });
+
+  it('when the back-out is cancelled, then nothing is backed out', async () => {
+    const engine = engineStub();
+    show(<WorkbookActions engine={engine} info={batchSheetInfo} selection={undefined} />);
+    click('Back out life event…');
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Back out life event?' })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(engine.backOutLifeEvent).not.toHaveBeenCalled();
+  });
+
+  it('when the selected line’s life event is voided, then the dialog offers to delete it, and confirming deletes it', async () => {
+    const engine = engineStub({ selectedLifeEvent: async () => lifeEvent({ status: 'VOIDED', voidedAt: '2026-12-01T09:30:00.000Z', lineId: 4 }) });
+    show(<WorkbookActions engine={engine} info={batchSheetInfo} selection={undefined} />);
+    click('Back out life event…');
+    const dialog = await screen.findByRole('dialog', { name: 'Delete voided life event?' });
+    expect(dialog.textContent).toContain('The life event Marriage of 2021-06-01 for Ada Lovelace (P10001), Default relationship was backed out on 2026-12-01 and is voided.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete voided life event' }));
+    expect((await screen.findByLabelText('Back out result')).textContent).toContain('Deleted the voided potential life event.');
+    expect(engine.deleteVoidedLifeEvent).toHaveBeenCalledWith(sheet, 4);
+    expect(engine.backOutLifeEvent).not.toHaveBeenCalled();
+  });
+
+  it('when the selected line has no life event, or no line is selected, then it says why and opens no dialog', async () => {
+    const engine = engineStub({
+      selectedLifeEvent: jest
+        .fn()
+        .mockResolvedValueOnce(lifeEvent({ status: null }))
+        .mockRejectedValueOnce(new Error('Select one line of the batch (a single row), then click Back out life event again.')),
+    });
+    show(<WorkbookActions engine={engine} info={batchSheetInfo} selection={undefined} />);
+    click('Back out life event…');
+    expect((await screen.findByLabelText('Back out result')).textContent).toContain('Line 3 has no life event to back out: P10001 has no potential life event Marriage of 2021-06-01');
+    click('Back out life event…');
+    expect(await screen.findByText('Select one line of the batch (a single row), then click Back out life event again.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

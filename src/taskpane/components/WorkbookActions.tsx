@@ -4,9 +4,11 @@ import type { FailedRow, SheetInfo, WorkbookEngine } from '../../engine/engine-t
 import type { Selection } from '../../excel/workbook-host';
 import { sheetHeading } from '../batch-summary';
 import { useBatchActions } from '../hooks/useBatchActions';
+import { useLifeEventBackOut } from '../hooks/useLifeEventBackOut';
 import { useSelectedRowErrors } from '../hooks/useSelectedRowErrors';
 import { useWorkbookActions, type WorkbookAction } from '../hooks/useWorkbookActions';
 import { AuditLog } from './AuditLog';
+import { BackOutDialog } from './BackOutDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { DownloadAgainDialog } from './DownloadAgainDialog';
 import { DownloadBatchDialog } from './DownloadBatchDialog';
@@ -19,7 +21,7 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { refresh: 'Download progress', process: 'Process progress' };
+const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { refresh: 'Download progress', process: 'Process progress', backOut: 'Back out progress' };
 
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;
@@ -32,6 +34,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   const styles = useStyles();
   const a = useWorkbookActions(engine, info);
   const b = useBatchActions(engine, info.sheet, a);
+  const backOut = useLifeEventBackOut(engine, info.sheet, a);
   const selectedErrors = useSelectedRowErrors(engine, info.sheet, selection, a.version);
   // A row picked from the failed-rows list shows its errors at once: Excel need not report a selection the add-in made.
   const [picked, setPicked] = useState<FailedRow | undefined>();
@@ -75,6 +78,9 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
             <Button disabled={busy} onClick={() => void b.showAuditLog()}>
               Show audit log
             </Button>
+            <Button disabled={busy} onClick={() => void backOut.ask()}>
+              Back out life event…
+            </Button>
           </>
         )}
       </div>
@@ -98,6 +104,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
         }}
       />
       {b.auditLog && <AuditLog entries={b.auditLog} />}
+      {batch && <BackOutDialog event={backOut.confirming} onConfirm={() => void backOut.confirm()} onCancel={backOut.cancel} />}
       <DeleteDialog count={a.confirmingDelete ?? 0} open={a.confirmingDelete !== undefined} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
       {batch ? (
         <DownloadBatchDialog open={a.confirmingRefresh} batchName={info.batchName} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
