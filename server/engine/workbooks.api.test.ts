@@ -48,6 +48,8 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
       expect((await request(app).get('/api/health').expect(200)).body).toEqual({ status: 'ok', database: dialect });
       const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/workbooks', '/api/workbooks/{kind}/rows', '/api/workbooks/{kind}/uploads', '/api/workbooks/{kind}/batches/{batchName}/jobs', '/api/workbooks/{kind}/batches/{batchName}/jobs/{jobId}', '/api/workbooks/{kind}/batches/{batchName}/audit-log']));
+      const lifeEvent = '/api/workbooks/{kind}/batches/{batchName}/lines/{lineId}/life-event';
+      expect([Object.keys(doc.paths[lifeEvent]).sort(), Object.keys(doc.paths[`${lifeEvent}/back-out`])]).toEqual([['delete', 'get'], ['post']]);
     });
 
     it('when the token has expired or was signed with another secret, then the answer is 401 unauthorized', async () => {
