@@ -90,7 +90,7 @@ export async function startJob(db: Db, kind: BatchKind, batchName: string, idemp
     const inserted = await sql<{ id: number }>`
       insert into batch_jobs (batch_id, idempotency_key, status, total, message, finished_at)
       values (${run.batchId}, ${idempotencyKey}, ${nothingToDo ? 'completed' : 'queued'}, ${run.total},
-              ${nothingToDo ? 'Every line of this batch is already COMPLETE: there was nothing to process.' : null},
+              ${nothingToDo ? (run.nothingToDo ?? 'Every line of this batch is already processed: there was nothing to process.') : null},
               ${nothingToDo ? sql`now()` : null})
       on conflict (batch_id) where status in ('queued', 'running') do nothing
       returning id`.execute(trx);

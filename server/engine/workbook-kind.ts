@@ -120,8 +120,8 @@ export interface UnitOutcome {
 
 /** What a batch process does; the engine's runner claims the job, leases it and calls these in transactions. */
 export interface BatchProcessor {
-  /** The batch's id and the number of lines a new run will process; undefined when there is no such batch. */
-  prepareRun(db: Db, batchName: string): Promise<{ batchId: number; total: number } | undefined>;
+  /** The batch's id, the number of lines a new run will process (and what to say when none); undefined when there is no such batch. */
+  prepareRun(db: Db, batchName: string): Promise<{ batchId: number; total: number; nothingToDo?: string } | undefined>;
   /** The next unit (e.g. a participant) that still has lines for this run; undefined when the run is done. */
   nextUnit(db: Db, job: JobContext): Promise<string | undefined>;
   /** Processes one unit in the caller's transaction; every line it finishes is marked with the job, so it never runs twice. */

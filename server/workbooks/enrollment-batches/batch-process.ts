@@ -48,7 +48,13 @@ export const enrollmentProcessor: BatchProcessor = {
       .where('batch_id', '=', batch.id)
       .where('status', 'in', [...RUNNABLE])
       .executeTakeFirstOrThrow();
-    return { batchId: batch.id, total: Number(n) };
+    if (Number(n) > 0) return { batchId: batch.id, total: Number(n) };
+    const backedOut = await db.selectFrom('enrollment_batch_lines').select('line_id').where('batch_id', '=', batch.id).where('status', '=', 'BACKED OUT').orderBy('line_id').execute();
+    const nothingToDo =
+      backedOut.length === 0
+        ? 'Every line of this batch is already COMPLETE: there was nothing to process.'
+        : `Every line of this batch is already COMPLETE or BACKED OUT: there was nothing to process. A backed-out line runs again once you change it and upload it (lines ${backedOut.slice(0, 20).map((l) => l.line_id).join(', ')}${backedOut.length > 20 ? ', …' : ''}).`;
+    return { batchId: batch.id, total: 0, nothingToDo };
   },
 
   async nextUnit(db, job) {
