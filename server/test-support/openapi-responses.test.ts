@@ -19,6 +19,8 @@ describe('responses checked against the OpenAPI document', () => {
     expect(() => assertDocumented('GET', '/api/workbooks', { ...json, status: 500, body: { error: { code: 'internal', message: 'x' } } })).toThrow(/GET \/api\/workbooks answered 500, which the OpenAPI document does not list/);
     expect(() => assertDocumented('GET', '/api/workbooks', { type: 'text/html', status: 200, body: {} })).toThrow(/with text\/html, but the document says application\/json/);
     expect(() => assertDocumented('DELETE', '/api/workbooks', { ...json, status: 200, body: {} })).toThrow(/DELETE \/api\/workbooks is not in the OpenAPI document/);
+    expect(() => assertDocumented('GET', '/api/users', { ...json, status: 200, body: [] })).toThrow(/GET \/api\/users answered 200, but no path of the OpenAPI document matches it/);
+    expect(() => assertDocumented('GET', '/api/nowhere', { ...json, status: 404, body: { error: { code: 'not_found', message: 'There is no such API address.' } } })).not.toThrow();
   });
 
   it('when a test calls an app whose answer differs from the document, then the request itself fails', async () => {
