@@ -12,6 +12,11 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The one CommonJS module outside the *.config.js files: webpack, npm start and the tests share it.
+    files: ['addin-manifest.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { URL: 'readonly', console: 'readonly', process: 'readonly' } },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': 'off',

@@ -1,4 +1,8 @@
-/* Task pane bundle. Development builds add the preview page (the pane beside a simulated sheet). */
+/*
+ * Task pane bundle. Development builds add the preview page (the pane beside a simulated sheet) and serve office.js
+ * from the @microsoft/office-js package (offline development, tests, the preview); production builds load office.js
+ * from Microsoft's CDN, as Microsoft requires of add-ins in its store, and write the manifest for ADDIN_URL.
+ */
 const path = require('node:path');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
@@ -6,11 +10,14 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-const ADDIN_PORT = Number(process.env.ADDIN_PORT || 3000);
+const { devOrigin, manifestFor, productionOrigin } = require('./addin-manifest.js');
+
 const API_URL = process.env.API_URL || 'http://localhost:3001';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 /** Pages, each `src/<name>/<name>.html` with its entry `src/<name>/index.tsx`. */
 const PAGES = { production: ['taskpane'], development: ['taskpane', 'preview'] };
+/** "Referencing the Office JavaScript API library": store add-ins must reference this URL; local copies are for development. */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /**
  * HTTPS for the dev server with office-addin-dev-certs' certificates. Where installing its CA needs
@@ -34,6 +41,10 @@ module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   const pages = dev ? PAGES.development : PAGES.production;
   const serving = process.argv.includes('serve');
+  const addinPort = Number(process.env.ADDIN_PORT || 3000);
+  // Production needs the HTTPS origin that will serve it (refused with a plain message otherwise).
+  const origin = dev ? devOrigin(addinPort) : productionOrigin(process.env.ADDIN_URL);
+  const officeJs = dev ? 'office-js/office.js' : OFFICE_JS_CDN;
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-cheap-module-source-map' : false,
@@ -55,24 +66,30 @@ module.exports = async (_env, argv) => {
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') }),
-      ...pages.map((name) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name}/${name}.html`, chunks: [name] })),
+      ...pages.map((name) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name}/${name}.html`, chunks: [name], officeJs })),
+      // The manifest's SupportUrl and LearnMoreUrl: a static page, no script.
+      new HtmlWebpackPlugin({ filename: 'support.html', template: './src/support/support.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
-          // office.js and the scripts and locale files it loads at runtime, served by us so the pane works with no internet.
-          // Left out: debug builds, typings and other Office hosts' runtimes (86 MB down to 16 MB); the add-in runs only in Excel.
-          {
-            from: OFFICE_JS_DIR,
-            to: 'office-js',
-            info: { minimized: true }, // already minified; Terser would spend minutes on it
-            globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts', '**/office-vsdoc.js', ...['access', 'onenote', 'outlook', 'powerpoint', 'project', 'visio', 'word'].map((h) => `${OFFICE_JS_DIR.replace(/\\/g, '/')}/${h}*`)] },
-          },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString('utf8'), origin) },
+          // Development: office.js and the scripts and locale files it loads at runtime, served by us so the pane works with
+          // no internet. Left out: debug builds, typings and other Office hosts' runtimes (86 MB down to 16 MB).
+          ...(dev
+            ? [
+                {
+                  from: OFFICE_JS_DIR,
+                  to: 'office-js',
+                  info: { minimized: true }, // already minified; Terser would spend minutes on it
+                  globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts', '**/office-vsdoc.js', ...['access', 'onenote', 'outlook', 'powerpoint', 'project', 'visio', 'word'].map((h) => `${OFFICE_JS_DIR.replace(/\\/g, '/')}/${h}*`)] },
+                },
+              ]
+            : []),
         ],
       }),
     ],
     devServer: {
-      port: ADDIN_PORT,
+      port: addinPort,
       hot: false,
       client: { overlay: { errors: true, warnings: false } }, // a warning must not cover the page (and block clicks in browser tests)
       headers: { 'Access-Control-Allow-Origin': '*' },

@@ -33,7 +33,8 @@ export async function createApp(options: { database: AppDatabase; staticDir?: st
     throw new AppError('not_found', 'There is no such API address.');
   });
   if (options.staticDir) {
-    // The pane bundle, and office.js with its locale files from the package, so nothing loads from the internet.
+    // The pane bundle. Development bundles load office.js (and its locale files) from here, from the package, so they
+    // work with no internet; production pages load it from Microsoft's CDN (webpack.config.js).
     app.use('/office-js', express.static(path.dirname(require.resolve('@microsoft/office-js/dist/office.js'))));
     app.use(express.static(path.resolve(options.staticDir)));
   }

@@ -1,73 +1,129 @@
-/** The OpenAPI document, generated from the shared contract. */
-import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+/**
+ * The OpenAPI document, generated from the shared contract. It passes `redocly lint` (recommended rules) with no
+ * problem (openapi.lint.test.ts), and every response the API tests receive is checked against it (test-support).
+ */
+import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as c from '../src/contract/api';
 
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 429;
+
+/** What each error answer means, unless a route says it more precisely. All carry ErrorResponse. */
+const ERRORS: Record<ErrorStatus, string> = {
+  400: 'The request is not valid (a body that is not JSON, a bad parameter); `error.issues` names each field',
+  401: 'Not signed in, or the sign-in has expired: sign in again',
+  403: "Signed in, but the user's role does not allow this",
+  404: 'Not found',
+  405: 'The workbook is read-only: nothing can be uploaded to it',
+  409: 'Conflict',
+  413: 'The request is too large: send fewer rows at a time',
+  429: 'Too many requests: wait, then try again',
+};
+
+/** Every route; each with a client-generator-friendly operationId, its security and its answers. */
 export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-  const errors = { 400: json(c.errorResponse, 'Invalid request'), 401: json(c.errorResponse, 'Not signed in') };
-  registry.registerPath({ method: 'get', path: '/api/health', summary: 'Is the server up', responses: { 200: json(c.healthResponse, 'Up') } });
-  registry.registerPath({
+  const body = (schema: z.ZodType) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+  type Route = Omit<RouteConfig, 'responses' | 'security'> & {
+    operationId: string;
+    ok: RouteConfig['responses'];
+    /** Error answers beyond those every route of its kind has, with what they mean here. */
+    errors?: Partial<Record<ErrorStatus, string>>;
+    public?: boolean;
+  };
+  const route = ({ ok, errors = {}, public: isPublic, ...config }: Route) => {
+    // Every route can answer 400 (the JSON body parser runs first); signed-in routes also 401, 403 and 429.
+    const always: Partial<Record<ErrorStatus, string>> = isPublic ? { 400: ERRORS[400] } : { 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 429: ERRORS[429] };
+    const answers = { ...always, ...errors };
+    const responses = { ...ok, ...Object.fromEntries(Object.entries(answers).map(([status, text]) => [status, json(c.errorResponse, text as string)])) };
+    registry.registerPath({ ...config, security: isPublic ? [] : [{ [bearer.name]: [] }], responses });
+  };
+
+  route({
+    method: 'get',
+    path: '/api/health',
+    operationId: 'getHealth',
+    summary: 'Is the server up',
+    public: true,
+    ok: { 200: json(c.healthResponse, 'Up') },
+  });
+  route({
+    method: 'get',
+    path: '/api/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    public: true,
+    ok: { 200: json(z.object({ openapi: z.string() }).catchall(z.unknown()), 'The OpenAPI document') },
+  });
+  route({
     method: 'post',
     path: '/api/auth/sign-in',
+    operationId: 'signIn',
     summary: 'Sign in and get a bearer token',
-    request: { body: { content: { 'application/json': { schema: c.signInRequest } } } },
-    responses: { 200: json(c.signInResponse, 'Signed in'), ...errors },
+    public: true,
+    request: body(c.signInRequest),
+    ok: { 200: json(c.signInResponse, 'Signed in') },
+    errors: { 401: 'The user name or password is not right', 413: ERRORS[413], 429: 'Too many sign-in attempts: wait, then try again' },
   });
-  registry.registerPath({
+  route({
     method: 'get',
     path: '/api/workbooks',
+    operationId: 'listWorkbooks',
     summary: 'Workbook kinds and their columns',
-    security: [{ [bearer.name]: [] }],
-    responses: { 200: json(c.workbooksResponse, 'Workbook definitions'), ...errors },
+    ok: { 200: json(c.workbooksResponse, 'Workbook definitions') },
   });
-  registry.registerPath({
+  route({
     method: 'get',
     path: '/api/workbooks/{kind}/rows',
+    operationId: 'getRows',
     summary: 'Rows effective on a date (or of a batch), paged, with lists of values; narrowed by `filter` for kinds whose definition has one',
-    security: [{ [bearer.name]: [] }],
     request: { params: c.kindParams, query: c.rowsQuery },
-    responses: { 200: json(c.rowsResponse, 'A page of rows'), 404: json(c.errorResponse, 'No such workbook, or nothing matches the filter (e.g. no such batch)'), ...errors },
+    ok: { 200: json(c.rowsResponse, 'A page of rows') },
+    errors: { 404: 'No such workbook, or nothing matches the filter (e.g. no such batch)' },
   });
-  registry.registerPath({
+  route({
     method: 'post',
     path: '/api/workbooks/{kind}/uploads',
+    operationId: 'uploadRows',
     summary: 'Upload one chunk of changed rows (idempotent per key)',
-    security: [{ [bearer.name]: [] }],
-    request: { params: c.kindParams, body: { content: { 'application/json': { schema: c.uploadRequest } } } },
-    responses: {
-      200: json(c.uploadResponse, 'One result per row'),
-      405: json(c.errorResponse, 'The workbook is read-only (its definition has readOnly): nothing can be uploaded to it'),
-      409: json(c.errorResponse, 'Key reused'), 413: json(c.errorResponse, 'Too large'),
-      ...errors,
+    request: { params: c.kindParams, ...body(c.uploadRequest) },
+    ok: { 200: json(c.uploadResponse, 'One result per row') },
+    errors: {
+      404: 'No such workbook',
+      405: 'The workbook is read-only (its definition has readOnly): nothing can be uploaded to it',
+      409: 'The idempotency key was used for another chunk, or the batch is being processed',
+      413: ERRORS[413],
     },
   });
   const batchPath = '/api/workbooks/{kind}/batches/{batchName}';
-  registry.registerPath({
+  route({
     method: 'post',
     path: `${batchPath}/jobs`,
+    operationId: 'startBatchJob',
     summary: 'Start a run of the batch process (or answer the run already started with this key, or still going)',
-    security: [{ [bearer.name]: [] }],
-    request: { params: c.batchParams, body: { content: { 'application/json': { schema: c.startBatchJobRequest } } } },
-    responses: { 202: json(c.batchJob, 'Run started'), 200: json(c.batchJob, 'The run already started'), 404: json(c.errorResponse, 'No such batch'), ...errors },
+    request: { params: c.batchParams, ...body(c.startBatchJobRequest) },
+    ok: { 202: json(c.batchJob, 'Run started'), 200: json(c.batchJob, 'The run already started') },
+    errors: { 404: 'No such batch', 409: 'The idempotency key was used for another batch', 413: ERRORS[413] },
   });
-  registry.registerPath({
+  route({
     method: 'get',
     path: `${batchPath}/jobs/{jobId}`,
+    operationId: 'getBatchJob',
     summary: 'Progress of a run: lines done of total, complete and with errors',
-    security: [{ [bearer.name]: [] }],
     request: { params: c.jobParams },
-    responses: { 200: json(c.batchJob, 'The run'), 404: json(c.errorResponse, 'No such run'), ...errors },
+    ok: { 200: json(c.batchJob, 'The run') },
+    errors: { 404: 'No such run' },
   });
-  registry.registerPath({
+  route({
     method: 'get',
     path: `${batchPath}/audit-log`,
+    operationId: 'getAuditLog',
     summary: "Every line's error and information messages, for batches uploaded with Audit Log = Yes",
-    security: [{ [bearer.name]: [] }],
     request: { params: c.batchParams },
-    responses: { 200: json(c.auditLogResponse, 'The audit log'), 404: json(c.errorResponse, 'No such batch'), ...errors },
+    ok: { 200: json(c.auditLogResponse, 'The audit log') },
+    errors: { 404: 'No such batch' },
   });
   const lifeEventPath = `${batchPath}/lines/{lineId}/life-event`;
   registry.registerPath({
@@ -107,6 +163,13 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Benefits Workbook API', version: '1.0.0' },
+    info: {
+      title: 'Benefits Workbook API',
+      version: '1.0.0',
+      description: 'The API behind the Benefits Workbook Excel add-in. Sign in with POST /api/auth/sign-in, then send `Authorization: Bearer <token>`.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+    },
+    // The API is served from the same origin as the add-in, whatever it is (README, Deploying).
+    servers: [{ url: '/', description: 'The origin that serves the add-in' }],
   });
 }

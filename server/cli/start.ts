@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { optionsFromEnv, startServer } from '../main';
+import { writeDevManifest } from './dev-manifest';
 
 const root = path.resolve(__dirname, '..', '..');
 const apiPort = Number(process.env.PORT ?? 3001);
@@ -29,16 +30,18 @@ async function main(): Promise<void> {
   console.log(`API server: ${server.url} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite with demo data'})`);
   const children: ChildProcess[] = [];
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  // manifest.xml is for port 3000; this copy points every URL at the port the add-in is served on.
+  const manifest = writeDevManifest(root, addinPort);
   if (hasDesktopExcel) {
-    // office-addin-debugging starts `npm run dev-server` itself, then sideloads manifest.xml into Excel.
-    children.push(run(npx, ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel']));
+    // office-addin-debugging starts `npm run dev-server` itself, waits for it on the port, then sideloads the manifest.
+    children.push(run(npx, ['office-addin-debugging', 'start', manifest, 'desktop', '--app', 'excel', '--dev-server-port', String(addinPort)]));
   } else {
     children.push(run(npx, ['webpack', 'serve', '--mode', 'development']));
     console.log(
       [
         '',
         'No desktop Excel on this machine. To use the add-in:',
-        `  • Excel on the web: open a workbook, then Home › Add-ins › More add-ins › My add-ins › Upload my add-in, and pick ${path.join(root, 'manifest.xml')}.`,
+        `  • Excel on the web: open a workbook, then Home › Add-ins › More add-ins › My add-ins › Upload my add-in, and pick ${manifest}.`,
         `    (Trust the development certificate in ~/.office-addin-dev-certs/ca.crt first, so that https://localhost:${addinPort} loads.)`,
         `  • Or try it in a browser, with a simulated workbook: https://localhost:${addinPort}/preview.html`,
         'Sign in as demo / demo123.',

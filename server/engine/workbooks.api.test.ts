@@ -1,6 +1,6 @@
 /** The workbook API over HTTP (supertest), on PGlite and, when reachable, PostgreSQL. */
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
+import { request } from '../test-support/openapi-responses';
 import type { Express } from 'express';
 import { sql } from 'kysely';
 import { SignJWT } from 'jose';
@@ -50,6 +50,11 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/workbooks', '/api/workbooks/{kind}/rows', '/api/workbooks/{kind}/uploads', '/api/workbooks/{kind}/batches/{batchName}/jobs', '/api/workbooks/{kind}/batches/{batchName}/jobs/{jobId}', '/api/workbooks/{kind}/batches/{batchName}/audit-log']));
       const lifeEvent = '/api/workbooks/{kind}/batches/{batchName}/lines/{lineId}/life-event';
       expect([Object.keys(doc.paths[lifeEvent]).sort(), Object.keys(doc.paths[`${lifeEvent}/back-out`])]).toEqual([['delete', 'get'], ['post']]);
+    });
+
+    it('when a request body is not JSON, then even health answers 400 with the error schema (as the OpenAPI document says)', async () => {
+      const res = await request(app).get('/api/health').set('Content-Type', 'application/json').send('{not json').expect(400);
+      expect(res.body.error).toEqual({ code: 'bad_request', message: 'The request body is not valid JSON.' });
     });
 
     it('when the token has expired or was signed with another secret, then the answer is 401 unauthorized', async () => {

@@ -1,11 +1,12 @@
 /** The real app on a fresh test database, signed in, with the calls API tests make. */
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
+import type request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../app';
 import type { AppDatabase, DatabaseKind } from '../db/database';
 import { seedDemoData } from '../demo/seed';
 import { createTestDatabase } from './databases';
+import { request as documentedRequest } from './openapi-responses';
 import type { UploadRow } from '../../src/contract/api';
 
 type Row = { key: string; version: number; values: Record<string, string | number | null> };
@@ -27,10 +28,12 @@ export async function createHarness(dialect: DatabaseKind, persons = 30): Promis
   const database = await createTestDatabase(dialect);
   await seedDemoData(database.db, { persons });
   const app = await createApp({ database });
-  const signIn = await request(app).post('/api/auth/sign-in').send({ username: 'demo', password: 'demo123' }).expect(200);
+  // Every call below is checked against the OpenAPI document as its answer arrives.
+  const api = documentedRequest(app);
+  const signIn = await api.post('/api/auth/sign-in').send({ username: 'demo', password: 'demo123' }).expect(200);
   const auth = { Authorization: `Bearer ${signIn.body.token}` };
   const rowsOn = async (kind: string, effectiveDate: string) =>
-    (await request(app).get(`/api/workbooks/${kind}/rows`).query({ effectiveDate, limit: 10000 }).set(auth).expect(200)).body.rows as Row[];
+    (await api.get(`/api/workbooks/${kind}/rows`).query({ effectiveDate, limit: 10000 }).set(auth).expect(200)).body.rows as Row[];
   return {
     database,
     app,
@@ -41,12 +44,12 @@ export async function createHarness(dialect: DatabaseKind, persons = 30): Promis
       return row;
     },
     async upload(kind, effectiveDate, rows) {
-      const res = await request(app).post(`/api/workbooks/${kind}/uploads`).set(auth).send({ idempotencyKey: randomUUID(), effectiveDate, rows }).expect(200);
+      const res = await api.post(`/api/workbooks/${kind}/uploads`).set(auth).send({ idempotencyKey: randomUUID(), effectiveDate, rows }).expect(200);
       return res.body.results;
     },
-    get: (path, query = {}) => request(app).get(path).query(query).set(auth),
-    post: (path, body) => request(app).post(path).set(auth).send(body),
-    delete: (path) => request(app).delete(path).set(auth),
+    get: (path, query = {}) => api.get(path).query(query).set(auth),
+    post: (path, body) => api.post(path).set(auth).send(body),
+    delete: (path) => api.delete(path).set(auth),
     close: () => database.close(),
   };
 }

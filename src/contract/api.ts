@@ -99,7 +99,8 @@ export const batchName = z
   .min(1, 'Enter a batch name')
   .max(80, 'A batch name has at most 80 characters')
   .regex(/^[^\p{Cc}]*$/u, 'A batch name cannot contain line breaks, tabs or other control characters')
-  .openapi({ example: 'Open enrollment 2026' });
+  // The same rule without the u flag (Cc is U+0000-U+001F and U+007F-U+009F): the generator would print `/u` into the pattern.
+  .openapi({ example: 'Open enrollment 2026', pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' });
 
 export const rowsQuery = z.object({
   /** Effective-dated kinds: the session effective date (required by them). */
@@ -107,7 +108,13 @@ export const rowsQuery = z.object({
   /** Batch kinds: the batch whose lines to download; without it, an empty page with the lists. */
   batchName: batchName.optional(),
   /** Kinds whose definition has a `filter`: its value (empty or absent: no filter). */
-  filter: z.string().trim().max(200).regex(/^[^\p{Cc}]*$/u, 'A filter cannot contain line breaks, tabs or other control characters').optional(),
+  filter: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[^\p{Cc}]*$/u, 'A filter cannot contain line breaks, tabs or other control characters')
+    .openapi({ pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' }) // as batchName: without the u flag the generator mangles
+    .optional(),
   /** Rows are ordered by key; a page starts after this offset. */
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10000).default(5000),
