@@ -126,40 +126,33 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     errors: { 404: 'No such batch' },
   });
   const lifeEventPath = `${batchPath}/lines/{lineId}/life-event`;
-  registry.registerPath({
+  route({
     method: 'get',
     path: lifeEventPath,
+    operationId: 'getLineLifeEvent',
     summary: 'The potential life event a batch line processed: person, status, the batch lines of it and what it holds',
-    security: [{ [bearer.name]: [] }],
     request: { params: c.lineParams },
-    responses: { 200: json(c.batchLifeEvent, 'The life event'), 404: json(c.errorResponse, 'No such batch or line'), ...errors },
+    ok: { 200: json(c.batchLifeEvent, 'The life event') },
+    errors: { 404: 'No such batch or line' },
   });
-  registry.registerPath({
+  route({
     method: 'post',
     path: `${lifeEventPath}/back-out`,
+    operationId: 'backOutLifeEvent',
     summary:
       'Back out the life event (status Voided): remove its enrollments and designations, give earlier enrollments they had ended their end back, mark its lines BACKED OUT. A second back-out answers alreadyBackedOut.',
-    security: [{ [bearer.name]: [] }],
     request: { params: c.lineParams },
-    responses: {
-      200: json(c.backOutResponse, 'Backed out (or already was)'),
-      404: json(c.errorResponse, 'No such batch, line or life event'),
-      409: json(c.errorResponse, 'A run of the batch is going, or a later life event must be backed out first'),
-      ...errors,
-    },
+    ok: { 200: json(c.backOutResponse, 'Backed out (or already was)') },
+    errors: { 404: 'No such batch, line or life event', 409: 'A run of the batch is going, or a later life event must be backed out first' },
   });
-  registry.registerPath({
+  route({
     method: 'delete',
     path: lifeEventPath,
+    operationId: 'deleteVoidedLifeEvent',
     summary: 'Delete the voided potential life event, so that corrected lines can create it again',
-    security: [{ [bearer.name]: [] }],
     request: { params: c.lineParams },
-    responses: {
-      200: json(c.deleteLifeEventResponse, 'Deleted'),
-      404: json(c.errorResponse, 'No such batch, line or life event'),
-      409: json(c.errorResponse, 'The life event is not voided, or a run of the batch is going'),
-      ...errors,
-    },
+    ok: { 200: json(c.deleteLifeEventResponse, 'Deleted') },
+    errors: { 404: 'No such batch, line or life event', 409: 'The life event is not voided, or a run of the batch is going' },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
