@@ -9,6 +9,7 @@ import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type Protecti
 import { cellInputs, checkInlineList, checkReadSize, ExcelRuleError } from './range-input';
 import { checkDeletable, setVisibility, visibilityOf, type Visibility } from './sheet-visibility';
 
+/** "Excel on the web has a payload size limit for requests and responses of 5MB" ("Resource limits and performance optimization for Office Add-ins"). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export class SimulatedExcelError extends ExcelRuleError {}
@@ -122,6 +123,11 @@ class ClientObject {
   }
 }
 
+/**
+ * A protected sheet refuses writes to its locked cells (every cell is locked unless unlocked before protecting) and,
+ * without allowFormatCells, any format change ("Excel.WorksheetProtection class", "WorksheetProtectionOptions";
+ * Microsoft Support "Protect a worksheet"). The whole write fails: no cell of the range changes.
+ */
 function checkProtection(sheet: SheetModel, area: Area, action: 'values' | 'format'): void {
   if (!sheet.protectedWith) return;
   if (action === 'format') throw new SimulatedExcelError('InvalidOperation', PROTECTED);
