@@ -232,8 +232,9 @@ describe('workbook engine, when the connection drops after the server applied a 
 
 describe('workbook engine: the sheet the pane names, and the lists sheet', () => {
   it('when rows are selected on another sheet than the one named, then nothing is marked and the message names the sheet', async () => {
+    await engine.prepare('person-habits', { effectiveDate: DATE });
     const row = FIRST_DATA_ROW;
-    wb.userSelect(SHEET, { row, column: 0, rowCount: 1, columnCount: 1 });
+    wb.userSelect(SHEET, { row, column: 0, rowCount: 1, columnCount: 1 }); // the person is back on the groups sheet
     await expect(engine.markSelectedRowsForDeletion('Person Habits')).rejects.toThrow('Select the rows to delete on the sheet "Person Habits"');
     expect(wb.cell(SHEET, row, 1).value).toBe('');
   });
