@@ -193,6 +193,12 @@ export function listsSheetValues(lists: Record<string, string[]>): { names: stri
   return { names, values };
 }
 
+/** A sheet of plain text cells over a block of values (the lists sheet): nothing locked, shaded or validated. */
+export function textSheetFormat(values: HostCellValue[][]): SheetFormat {
+  const area = { row: 0, column: 0, rowCount: values.length, columnCount: Math.max(1, ...values.map((r) => r.length)) };
+  return { columns: [], dataRows: { row: 0, rowCount: 0 }, unlocked: [], validations: [], textCells: [area] };
+}
+
 export function columnLetters(index: number): string {
   let n = index + 1;
   let s = '';

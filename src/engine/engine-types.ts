@@ -59,8 +59,8 @@ export interface WorkbookEngine {
   activeSheetInfo(): Promise<SheetInfo | undefined>;
   /** Downloads again into the same sheet (same kind and date; a batch sheet: the batch named in its Batch Name cell). */
   refresh(sheet: string, onProgress?: ProgressListener): Promise<SheetInfo>;
-  /** Writes the deletion mark into the Mark for Deletion cell of every selected data row. */
-  markSelectedRowsForDeletion(): Promise<number>;
+  /** Writes the deletion mark into the Mark for Deletion cell of every selected data row of this sheet (refused when the selection is on another). */
+  markSelectedRowsForDeletion(sheet: string): Promise<number>;
   /** Counts rows carrying a deletion mark. */
   countMarkedRows(sheet: string): Promise<number>;
   /** Uploads the deletions of marked rows (the pane confirms first). */

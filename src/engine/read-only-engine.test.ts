@@ -90,7 +90,7 @@ describe('workbook engine on a read-only kind', () => {
 
   it('when upload, marking or deleting is asked for, then the engine refuses with the reason and sends nothing', async () => {
     await expect(engine.upload(SHEET)).rejects.toThrow(/^"Enrollment Results" is read-only: you cannot upload changes in it\. It shows what the Upload Benefit Enrollments process created/);
-    await expect(engine.markSelectedRowsForDeletion()).rejects.toThrow(/is read-only: you cannot mark rows for deletion/);
+    await expect(engine.markSelectedRowsForDeletion(SHEET)).rejects.toThrow(/is read-only: you cannot mark rows for deletion/);
     await expect(engine.deleteMarkedRows(SHEET)).rejects.toThrow(/is read-only: you cannot delete rows/);
     expect(uploads).toBe(0);
   });

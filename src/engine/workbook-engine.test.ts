@@ -6,6 +6,7 @@ import { createApiClient, type ApiClient } from '../api/api-client';
 import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
 import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
+import { unhideableSheets, visibilityOf } from '../excel/simulated/sheet-visibility';
 import { startServer, type RunningServer } from '../../server/main';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createWorkbookEngine } from './workbook-engine';
@@ -121,7 +122,7 @@ describe('workbook engine', () => {
   it('when selected rows are marked and deleted, then they are gone from the server and say Deleted', async () => {
     const row = findRow('P10005');
     wb.userSelect(SHEET, { row, column: 0, rowCount: 1, columnCount: 1 });
-    expect(await engine.markSelectedRowsForDeletion()).toBe(1);
+    expect(await engine.markSelectedRowsForDeletion(SHEET)).toBe(1);
     expect(wb.cell(SHEET, row, 1).value).toBe('X');
     expect(await engine.countMarkedRows(SHEET)).toBe(1);
     await engine.upload(SHEET);
@@ -226,6 +227,31 @@ describe('workbook engine, when the connection drops after the server applied a 
     } finally {
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+});
+
+describe('workbook engine: the sheet the pane names, and the lists sheet', () => {
+  it('when rows are selected on another sheet than the one named, then nothing is marked and the message names the sheet', async () => {
+    await engine.prepare('person-habits', { effectiveDate: DATE });
+    const row = FIRST_DATA_ROW;
+    wb.userSelect(SHEET, { row, column: 0, rowCount: 1, columnCount: 1 }); // the person is back on the groups sheet
+    await expect(engine.markSelectedRowsForDeletion('Person Habits')).rejects.toThrow('Select the rows to delete on the sheet "Person Habits"');
+    expect(wb.cell(SHEET, row, 1).value).toBe('');
+  });
+
+  it('when a workbook is prepared and downloaded again, then its lists sheet is very hidden (people cannot unhide it) and every list cell is text', async () => {
+    const lists = wb.sheets.find((s) => s.name.endsWith(' Lists'))!.name;
+    const check = () => {
+      const sheet = wb.sheet(lists)!;
+      expect(visibilityOf(sheet)).toBe('VeryHidden');
+      expect(unhideableSheets(wb)).not.toContain(lists);
+      const { rowCount, columnCount } = wb.dimensions(lists);
+      expect(rowCount).toBeGreaterThan(0);
+      for (let r = 0; r < rowCount; r++) for (let c = 0; c < columnCount; c++) expect(sheet.formatOf(r, c, 'numberFormat')).toBe('@');
+    };
+    check();
+    await engine.refresh(SHEET); // replaces the very hidden sheet, which Excel cannot delete while very hidden
+    check();
   });
 });
 

@@ -25,6 +25,7 @@ import {
   rowFailure,
   sheetFormat,
   sheetName,
+  textSheetFormat,
   titleRows,
   toSheetRow,
   type Layout,
@@ -249,7 +250,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
 
     const listsSheet = listsSheetName(definition);
     await host.createSheet(listsSheet, { hidden: true });
-    await host.writeValues(listsSheet, 0, 0, listsSheetValues(page.lists).values);
+    const listValues = listsSheetValues(page.lists).values;
+    // Text cells: a list value from the server such as "=HYPERLINK(…)" or "-5" stays text, never a formula or number.
+    await host.formatSheet(listsSheet, textSheetFormat(listValues));
+    await host.writeValues(listsSheet, 0, 0, listValues);
     const sources = listSources(definition, page.lists);
 
     await host.createSheet(sheet);
@@ -307,9 +311,11 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       return prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName));
     },
 
-    async markSelectedRowsForDeletion() {
+    async markSelectedRowsForDeletion(sheet) {
+      const { layout } = await writableLayout(sheet, 'mark rows for deletion');
       const selection = await host.getSelection();
-      const { layout } = await writableLayout(selection.sheet, 'mark rows for deletion');
+      // The pane names the sheet it acts on; rows selected on another one are not marked there.
+      if (selection.sheet !== sheet) throw new Error(`Select the rows to delete on the sheet "${sheet}", then click Mark selected rows for deletion.`);
       const used = await host.usedRowCount(selection.sheet);
       const selected = [...new Set(selection.rows)].filter((r) => r >= FIRST_DATA_ROW && r < used).sort((a, b) => a - b);
       if (selected.length === 0) return 0;

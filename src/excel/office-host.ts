@@ -6,6 +6,7 @@
  */
 import type { CellArea, CellsChanged, HostCellValue, Selection, SheetFormat, WorkbookHost } from './workbook-host';
 import { parseAddress } from './simulated/addresses';
+import { EXCEL_BLOCK_BUDGET_BYTES, estimateJsonBytes } from '../core/chunk';
 
 /** The part of the `Excel` namespace this host uses. */
 export interface ExcelApi {
@@ -59,6 +60,33 @@ function formatWidth(format: SheetFormat): number {
   return Math.max(1, ...format.columns.map((c) => c.index + 1), ...areas.map((a) => a.column + a.columnCount));
 }
 
+/** An array of one value per cell: Excel refuses an array whose size differs from the range's, even a 1×1 one. */
+function filled<T>(rowCount: number, columnCount: number, value: T): T[][] {
+  return Array.from({ length: rowCount }, () => Array<T>(columnCount).fill(value));
+}
+
+type Step = (ws: Excel.Worksheet) => void;
+
+/**
+ * The data rows' number formats, one full-size array per column, split into steps (one request each) that stay
+ * under the request budget: a format per cell is what Excel needs, and 100,000 rows of them exceed 5 MB.
+ */
+function numberFormatSteps(format: SheetFormat): Step[] {
+  const { row, rowCount } = format.dataRows;
+  const formatted = format.columns.filter((c): c is typeof c & { numberFormat: string } => c.numberFormat !== undefined);
+  if (rowCount <= 0 || formatted.length === 0) return [];
+  const bytesPerRow = formatted.reduce((n, c) => n + estimateJsonBytes([c.numberFormat]) + 2, 0);
+  const rowsPerStep = Math.max(1, Math.floor(EXCEL_BLOCK_BUDGET_BYTES / bytesPerRow));
+  const steps: Step[] = [];
+  for (let start = row; start < row + rowCount; start += rowsPerStep) {
+    const count = Math.min(rowsPerStep, row + rowCount - start);
+    steps.push((ws) => {
+      for (const column of formatted) ws.getRangeByIndexes(start, column.index, count, 1).numberFormat = filled(count, 1, column.numberFormat);
+    });
+  }
+  return steps;
+}
+
 function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
   for (const column of format.columns) {
     const range = ws.getRangeByIndexes(0, column.index, 1, 1);
@@ -72,15 +100,11 @@ function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
     block.format.protection.locked = true;
     block.dataValidation.clear();
     block.conditionalFormats.clearAll();
-    for (const column of format.columns) {
-      // A 1×1 array on a larger range is Excel's "single input copy": one format for every cell, a few bytes sent.
-      if (column.numberFormat) ws.getRangeByIndexes(row, column.index, rowCount, 1).numberFormat = [[column.numberFormat]];
-    }
   }
   for (const area of format.unlocked) areaRange(ws, area).format.protection.locked = false;
   for (const area of format.shaded ?? []) areaRange(ws, area).format.fill.color = area.fill;
   for (const area of format.bold ?? []) areaRange(ws, area).format.font.bold = true;
-  for (const area of format.textCells ?? []) areaRange(ws, area).numberFormat = [['@']];
+  for (const area of format.textCells ?? []) areaRange(ws, area).numberFormat = filled(area.rowCount, area.columnCount, '@');
   for (const area of format.outlined ?? []) outline(areaRange(ws, area));
   for (const v of format.validations) {
     const range = areaRange(ws, v);
@@ -131,7 +155,7 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
    */
   const protectedSheets = new Map<string, boolean>();
 
-  async function editOnce(sheet: string, known: boolean | undefined, edit: (ws: Excel.Worksheet) => void): Promise<void> {
+  async function editOnce(sheet: string, known: boolean | undefined, steps: Step[]): Promise<void> {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       let wasProtected = known;
@@ -144,23 +168,26 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         protectedSheets.set(sheet, wasProtected);
       }
       if (wasProtected) ws.protection.unprotect();
-      edit(ws);
-      if (wasProtected) ws.protection.protect(PROTECTION_OPTIONS);
-      await context.sync();
+      for (const [i, step] of steps.entries()) {
+        step(ws);
+        if (wasProtected && i === steps.length - 1) ws.protection.protect(PROTECTION_OPTIONS);
+        await context.sync();
+      }
     });
   }
 
-  /** Runs edits with protection lifted and restored in the same request. */
-  async function editSheet(sheet: string, edit: (ws: Excel.Worksheet) => void): Promise<void> {
+  /** Runs edits with protection lifted and restored in the same request (or, for steps, the same run of requests). */
+  async function editSheet(sheet: string, edit: Step | Step[]): Promise<void> {
     const known = protectedSheets.get(sheet);
+    const steps = Array.isArray(edit) ? edit : [edit];
     try {
-      await editOnce(sheet, known, edit);
+      await editOnce(sheet, known, steps);
     } catch (error) {
       // The person protected the sheet by hand since this host last saw it: the edits were refused
       // (each edit is a write or an idempotent format), so learn the state and do them again.
       if (known !== false || !isExcelError(error, 'InvalidOperation')) throw error;
       protectedSheets.delete(sheet);
-      await editOnce(sheet, undefined, edit);
+      await editOnce(sheet, undefined, steps);
     }
   }
 
@@ -179,13 +206,16 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
       await excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
         const existing = sheets.getItemOrNullObject(name);
-        existing.load('isNullObject');
+        existing.load('isNullObject, visibility');
         await context.sync(); // whether a sheet of that name exists decides what the request does
         // The old sheet is renamed out of the way, not deleted first: a workbook must keep one visible sheet.
         if (!existing.isNullObject) existing.name = `~old ${Date.now()}`.slice(0, 31);
         const sheet = sheets.add(name);
-        if (options.hidden) sheet.visibility = 'Hidden';
+        // Very hidden: Excel's Unhide dialog does not offer it, so people cannot show and edit it by hand.
+        if (options.hidden) sheet.visibility = 'VeryHidden';
         else sheet.activate();
+        // A very hidden sheet cannot be deleted (Worksheet.delete): it is made hidden first.
+        if (!existing.isNullObject && existing.visibility === 'VeryHidden') existing.visibility = 'Hidden';
         if (!existing.isNullObject) existing.delete();
         await context.sync();
       });
@@ -247,7 +277,9 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
       await editSheet(sheet, (ws) => ws.getRangeByIndexes(row, 0, rowCount, 1).getEntireRow().delete('Up'));
     },
     async formatSheet(sheet, format) {
-      await editSheet(sheet, (ws) => queueFormat(ws, format));
+      // The first block of number formats goes with the rest of the format, so a small sheet takes one request.
+      const [first, ...rest] = numberFormatSteps(format);
+      await editSheet(sheet, [(ws) => (queueFormat(ws, format), first?.(ws)), ...rest]);
     },
     async protect(sheet) {
       await excel.run(async (context) => {
@@ -316,6 +348,23 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
       const result = await excel.run(async (context) => {
         const added = context.workbook.worksheets.getItem(sheet).onChanged.add(async (event) => {
           handler({ sheet, ...parseAddress(event.address) });
+        });
+        await context.sync();
+        return added;
+      });
+      return subscription(result as OfficeExtension.EventHandlerResult<unknown>);
+    },
+    async onSheetActivated(handler: (sheet: string) => void) {
+      const result = await excel.run(async (context) => {
+        // The event names the sheet by id; its name is read afterwards (getItem takes a name or an id).
+        const added = context.workbook.worksheets.onActivated.add(async (event) => {
+          const name = await excel.run(async (c) => {
+            const ws = c.workbook.worksheets.getItem(event.worksheetId);
+            ws.load('name');
+            await c.sync();
+            return ws.name;
+          }).catch(() => undefined); // the sheet went again before its name was read
+          if (name !== undefined) handler(name);
         });
         await context.sync();
         return added;

@@ -69,7 +69,7 @@ export interface CellsChanged extends CellArea {
 }
 
 export interface WorkbookHost {
-  /** Adds a worksheet with this name (replacing one that exists) and activates it unless hidden. */
+  /** Adds a worksheet with this name (replacing one that exists) and activates it unless hidden (then very hidden: people cannot unhide it). */
   createSheet(name: string, options?: { hidden?: boolean }): Promise<void>;
   sheetExists(name: string): Promise<boolean>;
   activeSheet(): Promise<string>;
@@ -96,4 +96,6 @@ export interface WorkbookHost {
   /** Subscribes to edits the user makes. Excel misses some (dropdown picks, pastes), so never rely on it alone. */
   onCellsChanged(sheet: string, handler: (change: CellsChanged) => void): Promise<() => Promise<void>>;
   onSelectionChanged(handler: (selection: Selection) => void): Promise<() => Promise<void>>;
+  /** Subscribes to sheet tab switches (by the person or the add-in): the handler gets the name of the sheet now active. */
+  onSheetActivated(handler: (sheet: string) => void): Promise<() => Promise<void>>;
 }

@@ -2,10 +2,9 @@ import { useMemo, useState } from 'react';
 import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { createWorkbookEngine } from '../engine/workbook-engine';
 import type { WorkbookHost } from '../excel/workbook-host';
+import { ActiveSheetPanel } from './components/ActiveSheetPanel';
 import { PrepareWorkbook } from './components/PrepareWorkbook';
 import { SignIn } from './components/SignIn';
-import { WorkbookActions } from './components/WorkbookActions';
-import { useActiveSheet } from './hooks/useActiveSheet';
 import { useSession } from './hooks/useSession';
 import { useTask } from './hooks/useTask';
 
@@ -19,7 +18,6 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
   const { session, notice, api, signIn, signOut } = useSession(baseURL);
   const engine = useMemo(() => createWorkbookEngine({ host, api, locale: navigator.language }), [host, api]);
   const [prepared, setPrepared] = useState(0);
-  const { info, selection } = useActiveSheet(host, engine, prepared);
   const prepare = useTask<'prepare'>();
   return (
     <main className={styles.pane}>
@@ -45,11 +43,7 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
             onPrepare={(kind, scope) => void prepare.run('prepare', (p) => engine.prepare(kind, scope, p)).then(() => setPrepared((n) => n + 1))}
           />
           <Divider />
-          {info ? (
-            <WorkbookActions key={`${info.sheet}:${prepared}`} engine={engine} info={info} selection={selection} />
-          ) : (
-            <Text>Prepare a workbook, or go to a sheet you prepared, to upload changes.</Text>
-          )}
+          <ActiveSheetPanel host={host} engine={engine} prepared={prepared} />
         </>
       )}
     </main>

@@ -84,3 +84,16 @@ it('when a dependent’s tobacco use is edited and habits are added by name and 
   await firstPage();
   expect(await pane.status(dependent)).toBe('Updated');
 });
+
+it('when the person switches sheet tabs, then the pane names the sheet on screen at once and acts on it', async () => {
+  const tabs = page.getByRole('tablist', { name: 'Sheets' });
+  await tabs.getByRole('tab', { name: 'Person Benefit Balances' }).click(); // no cell clicked: only the tab changes
+  await page.getByRole('heading', { name: /^Person Benefit Balances — Session effective date/ }).waitFor();
+  expect(await page.getByRole('heading', { name: /^Person Habits — / }).count()).toBe(0);
+  // Upload acts on the sheet named: Balances has nothing left to send (Habits still has its failed row).
+  await pane.upload(/^No changed rows to upload\.$/);
+
+  await tabs.getByRole('tab', { name: 'Person Habits' }).click();
+  await page.getByRole('heading', { name: /^Person Habits — Session effective date/ }).waitFor();
+  await pane.upload(/1 row failed/);
+});

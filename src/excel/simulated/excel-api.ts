@@ -6,18 +6,13 @@
  */
 import { formatAddress, parseAddress, type Area } from './addresses';
 import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type ProtectionOptions, type SheetModel, type Value } from './workbook-model';
+import { cellInputs, checkInlineList, checkReadSize, ExcelRuleError } from './range-input';
+import { checkDeletable, setVisibility, visibilityOf, type Visibility } from './sheet-visibility';
 
+/** "Excel on the web has a payload size limit for requests and responses of 5MB" ("Resource limits and performance optimization for Office Add-ins"). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
-export class SimulatedExcelError extends Error {
-  constructor(
-    public readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RichApi.Error';
-  }
-}
+export class SimulatedExcelError extends ExcelRuleError {}
 
 interface Operation {
   bytes: number;
@@ -65,7 +60,8 @@ export class RequestContext {
     this.model.counters.lastRequestBytes = bytes + this.responseBytes;
     this.model.counters.maxRequestBytes = Math.max(this.model.counters.maxRequestBytes, bytes + this.responseBytes);
     if (bytes + this.responseBytes > REQUEST_LIMIT_BYTES) {
-      throw new SimulatedExcelError('RequestPayloadSizeLimitExceeded', 'The response payload size has exceeded the limit. Read fewer cells at a time.');
+      // "Error handling with the application-specific JavaScript APIs": a response over the limit is its own error code.
+      throw new SimulatedExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit. Read fewer cells at a time.');
     }
   }
 }
@@ -127,6 +123,11 @@ class ClientObject {
   }
 }
 
+/**
+ * A protected sheet refuses writes to its locked cells (every cell is locked unless unlocked before protecting) and,
+ * without allowFormatCells, any format change ("Excel.WorksheetProtection class", "WorksheetProtectionOptions";
+ * Microsoft Support "Protect a worksheet"). The whole write fails: no cell of the range changes.
+ */
 function checkProtection(sheet: SheetModel, area: Area, action: 'values' | 'format'): void {
   if (!sheet.protectedWith) return;
   if (action === 'format') throw new SimulatedExcelError('InvalidOperation', PROTECTED);
@@ -139,16 +140,6 @@ function checkProtection(sheet: SheetModel, area: Area, action: 'values' | 'form
 
 function forEachCell(area: Area, fn: (row: number, column: number, i: number, j: number) => void): void {
   for (let i = 0; i < area.rowCount; i++) for (let j = 0; j < area.columnCount; j++) fn(area.row + i, area.column + j, i, j);
-}
-
-function matrixOrScalar<T>(value: T | T[][], i: number, j: number): T {
-  return Array.isArray(value) ? (value as T[][])[i][j] : value;
-}
-
-/** Excel's "single input copy": one value, or a 1×1 array, set on a larger range goes to every cell. */
-function singleInput<T>(value: T | T[][]): T | undefined {
-  if (!Array.isArray(value)) return value;
-  return value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : undefined;
 }
 
 type Resolver = () => { sheet: SheetModel; area: Area } | undefined;
@@ -173,6 +164,7 @@ export class RangeProxy extends ClientObject {
     const { sheet, area } = this.target();
     switch (name) {
       case 'values':
+        checkReadSize(area);
         return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.columnCount }, (_, j) => sheet.get(area.row + i, area.column + j)?.value ?? ''));
       case 'rowIndex': return area.row;
       case 'columnIndex': return area.column;
@@ -186,14 +178,18 @@ export class RangeProxy extends ClientObject {
   set values(values: Value[][]) {
     this.ctx.queue(sizeOf(values), () => {
       const { sheet, area } = this.target();
-      const single = singleInput(values);
-      if (single === undefined && (values.length !== area.rowCount || values.some((r) => r.length !== area.columnCount))) {
-        throw new SimulatedExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
-      }
+      const input = cellInputs<Value>(values, area);
       checkProtection(sheet, area, 'values');
-      forEachCell(area, (r, c, i, j) => (sheet.at(r, c).value = single ?? matrixOrScalar(values, i, j)));
+      forEachCell(area, (r, c, i, j) => {
+        const cell = input(i, j);
+        if (cell.write) sheet.at(r, c).value = cell.value;
+      });
       this.ctx.changed.push({ sheet, area });
     });
+  }
+  /** Formulas are stored as their text (nothing is calculated here); the input follows the same rules as values. */
+  set formulas(formulas: Value[][]) {
+    this.values = formulas;
   }
   get rowIndex(): number { return this.get('rowIndex'); }
   get columnIndex(): number { return this.get('columnIndex'); }
@@ -203,12 +199,13 @@ export class RangeProxy extends ClientObject {
   set numberFormat(formats: string[][] | string) {
     this.ctx.queue(sizeOf(formats), () => {
       const { sheet, area } = this.target();
+      const input = cellInputs(formats, area);
       checkProtection(sheet, area, 'format');
-      const single = singleInput(formats);
-      if (single !== undefined) sheet.setFormat(area, 'numberFormat', single);
-      else if (!Array.isArray(formats) || formats.length !== area.rowCount || formats.some((r) => r.length !== area.columnCount)) {
-        throw new SimulatedExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
-      } else forEachCell(area, (r, c, i, j) => (sheet.at(r, c).numberFormat = formats[i][j]));
+      if (!Array.isArray(formats)) return sheet.setFormat(area, 'numberFormat', formats);
+      forEachCell(area, (r, c, i, j) => {
+        const cell = input(i, j);
+        if (cell.write) sheet.at(r, c).numberFormat = cell.value;
+      });
     });
   }
   set columnHidden(hidden: boolean) {
@@ -255,9 +252,11 @@ export class RangeProxy extends ClientObject {
       set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
         if (!rule.list) throw new SimulatedExcelError('InvalidArgument', 'Only list validation is simulated.');
         const source = rule.list.source;
-        if (!source.startsWith('=') && source.length > 255) throw new SimulatedExcelError('InvalidArgument', 'A list source typed in directly is limited to 255 characters.');
         const list = source.startsWith('=') ? source : source.split(',').map((s) => s.trim());
-        edit((sheet, area) => sheet.setFormat(area, 'list', list), sizeOf(source));
+        edit((sheet, area) => {
+          checkInlineList(source);
+          sheet.setFormat(area, 'list', list);
+        }, sizeOf(source));
       },
     };
   }
@@ -351,7 +350,7 @@ export class WorksheetProxy extends ClientObject {
     const sheet = this.target();
     if (name === 'name') return sheet.name;
     if (name === 'id') return sheet.id;
-    if (name === 'visibility') return sheet.hidden ? 'Hidden' : 'Visible';
+    if (name === 'visibility') return visibilityOf(sheet);
     return super.read(name);
   }
   get name(): string { return this.get('name'); }
@@ -362,16 +361,9 @@ export class WorksheetProxy extends ClientObject {
     });
   }
   get id(): string { return this.get('id'); }
-  get visibility(): string { return this.get('visibility'); }
-  set visibility(v: 'Hidden' | 'Visible') {
-    this.ctx.queue(16, () => {
-      const sheet = this.target();
-      if (v === 'Hidden' && !sheet.hidden && this.ctx.model.visibleSheetNames().length === 1) {
-        throw new SimulatedExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
-      }
-      sheet.hidden = v === 'Hidden';
-      if (sheet.hidden && this.ctx.model.activeSheet() === sheet.name) this.ctx.model.setActive(this.ctx.model.visibleSheetNames()[0]);
-    });
+  get visibility(): Visibility { return this.get('visibility'); }
+  set visibility(v: Visibility) {
+    this.ctx.queue(16, () => setVisibility(this.ctx.model, this.target(), v));
   }
   /** getRange() is the whole sheet; getRange("A1:C3") an area. */
   getRange(address?: string): RangeProxy {
@@ -405,6 +397,7 @@ export class WorksheetProxy extends ClientObject {
   delete(): void {
     this.ctx.queue(16, () => {
       const sheet = this.target();
+      checkDeletable(sheet);
       if (this.ctx.model.visibleSheetNames().filter((n) => n !== sheet.name).length === 0 && !sheet.hidden) {
         throw new SimulatedExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
@@ -521,6 +514,14 @@ class WorksheetCollectionProxy {
   }
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(this.ctx.model.activeSheet()));
+  }
+  /** Raised when any sheet becomes the active one: a person's tab switch or the add-in's activate() ("Work with events": both trigger events). */
+  get onActivated() {
+    return new EventSource<{ type: 'WorksheetActivated'; worksheetId: string }>(this.ctx, (handler) => {
+      const listener = (sheet: SheetModel) => void handler({ type: 'WorksheetActivated', worksheetId: sheet.id });
+      this.ctx.model.activationListeners.add(listener);
+      return () => this.ctx.model.activationListeners.delete(listener);
+    });
   }
   get onSelectionChanged() {
     return new EventSource<{ address: string; worksheetId: string }>(this.ctx, (handler) => {

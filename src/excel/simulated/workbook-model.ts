@@ -47,6 +47,8 @@ export class SheetModel {
   protectedWith: ProtectionOptions | undefined;
   frozenRows = 0;
   hidden = false;
+  /** Hidden so that a person cannot unhide it, only code (Excel's VeryHidden; see sheet-visibility.ts). */
+  veryHidden = false;
   conditionalFills: ConditionalFill[] = [];
   constructor(
     public name: string,
@@ -157,6 +159,7 @@ function subtract(a: Area, b: Area): Area[] {
 
 export type ChangeListener = (sheet: SheetModel, area: Area, source: 'Local' | 'Remote') => void;
 export type SelectionListener = (sheet: SheetModel, area: Area) => void;
+export type ActivationListener = (sheet: SheetModel) => void;
 
 export type UserResult = { ok: true } | { ok: false; message: string };
 
@@ -198,6 +201,8 @@ export class SimulatedWorkbook {
   private readonly listeners = new Set<() => void>();
   readonly changeListeners = new Set<ChangeListener>();
   readonly selectionListeners = new Set<SelectionListener>();
+  /** worksheets.onActivated: told whenever another sheet becomes the active one. */
+  readonly activationListeners = new Set<ActivationListener>();
   readonly counters = { syncCount: 0, lastRequestBytes: 0, maxRequestBytes: 0 };
 
   constructor() {
@@ -220,12 +225,19 @@ export class SimulatedWorkbook {
   removeSheet(name: string): void {
     const i = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
     if (i >= 0) this.sheets.splice(i, 1);
-    if (this.active?.toLowerCase() === name.toLowerCase()) this.active = this.visibleSheetNames()[0];
+    if (this.active?.toLowerCase() === name.toLowerCase()) this.changeActive(this.visibleSheetNames()[0]);
     if (this.sel?.sheet.toLowerCase() === name.toLowerCase()) this.sel = undefined;
   }
   setActive(name: string): void {
-    this.active = this.sheet(name)?.name;
+    this.changeActive(this.sheet(name)?.name);
     this.sel = { sheet: this.active ?? name, areas: [{ row: 0, column: 0, rowCount: 1, columnCount: 1 }] };
+  }
+  /** Makes a sheet the active one; when that is another sheet, onActivated fires (after the change, never inside it). */
+  private changeActive(name: string | undefined): void {
+    const changed = name !== this.active;
+    this.active = name;
+    const sheet = name === undefined ? undefined : this.sheet(name);
+    if (changed && sheet) setTimeout(() => this.activationListeners.forEach((listener) => listener(sheet)), 0);
   }
   setSelection(sheet: string, areas: Area[]): void {
     this.sel = { sheet, areas };
@@ -338,7 +350,7 @@ export class SimulatedWorkbook {
   userSelectAreas(sheet: string, areas: Area[]): void {
     const s = this.requireSheet(sheet);
     this.setSelection(s.name, areas);
-    this.active = s.name;
+    this.changeActive(s.name);
     for (const listener of this.selectionListeners) listener(s, areas[0]);
     this.notify();
   }

@@ -3,32 +3,32 @@ import type { SheetInfo, WorkbookEngine } from '../../engine/engine-types';
 import type { Selection, WorkbookHost } from '../../excel/workbook-host';
 
 /**
- * The prepared sheet the user is on (if any) and the current selection. Asked again on every selection change
- * (switching sheets changes the selection) and when the pane gets focus back.
+ * The prepared sheet on screen (if any) and the current selection. Asked again when the person switches sheet tabs
+ * (worksheets.onActivated: at once, not at the next selection), on every selection change, and when the pane gets
+ * focus back. The pane's actions act on the sheet this names, so it must always be the one on screen.
  */
 export function useActiveSheet(host: WorkbookHost, engine: WorkbookEngine, version: number) {
   const [info, setInfo] = useState<SheetInfo | undefined>();
   const [selection, setSelection] = useState<Selection | undefined>();
   useEffect(() => {
     let alive = true;
+    let latest = 0;
     const refresh = async (sel?: Selection) => {
+      const asked = ++latest;
       const [next, current] = await Promise.all([engine.activeSheetInfo().catch(() => undefined), sel ?? host.getSelection().catch(() => undefined)]);
-      if (!alive) return;
+      // Only the newest answer counts: an older, slower one would name a sheet that is no longer on screen.
+      if (!alive || asked !== latest) return;
       setInfo(next);
       setSelection(current);
     };
     const onFocus = () => void refresh();
     void refresh();
     window.addEventListener('focus', onFocus);
-    let stop: (() => Promise<void>) | undefined;
-    void host.onSelectionChanged((sel) => void refresh(sel)).then((s) => {
-      if (alive) stop = s;
-      else void s();
-    }, () => undefined);
+    const subscriptions = [host.onSheetActivated(() => void refresh()), host.onSelectionChanged((sel) => void refresh(sel))];
     return () => {
       alive = false;
       window.removeEventListener('focus', onFocus);
-      void stop?.();
+      for (const s of subscriptions) void s.then((stop) => stop(), () => undefined);
     };
   }, [host, engine, version]);
   return { info, selection };

@@ -56,7 +56,7 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
     showResult: setResult,
     upload: async () => finish('uploaded', await task.run('upload', (p) => engine.upload(sheet, p))),
     markSelected: async () => {
-      const n = await task.run('mark', () => engine.markSelectedRowsForDeletion());
+      const n = await task.run('mark', () => engine.markSelectedRowsForDeletion(sheet));
       if (n !== undefined) setResult({ text: markedText(n), failed: false });
     },
     askDelete: async () => {
