@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import express from 'express';
 import type { AppDatabase } from './db/database';
@@ -18,6 +19,17 @@ export async function createApp(options: { database: AppDatabase; staticDir?: st
   const tokens = await createTokenService(db);
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    // One id per request, in the response header and in any log line about the request (never taken from the client).
+    res.locals.requestId = randomUUID();
+    res.setHeader('X-Request-Id', res.locals.requestId);
+    next();
+  });
+  app.use('/api', (req, _res, next) => {
+    // The API reads JSON only: a body of any other type is refused, not read as an empty request.
+    if (req.is('application/json') === false) throw new AppError('unsupported_media_type', 'The server reads JSON only: send the request with Content-Type: application/json.');
+    next();
+  });
   app.use(express.json({ limit: '10mb' }));
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok', database: kind });

@@ -11,7 +11,8 @@ import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecor
 import { refuseSecondRecords } from './one-in-effect';
 import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
-import type { Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
+import { applyStorableRows } from './storable-text';
+import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
 interface Planned {
   row: UploadRow;
@@ -21,7 +22,16 @@ interface Planned {
 }
 
 export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<UploadResponse> {
-  return oncePerKey(db, request.idempotencyKey, kind.definition.kind, async (trx) => ({ results: await applyChunk(trx, kind, request) }));
+  return oncePerKey(db, request.idempotencyKey, kind.definition.kind, async (trx) => ({
+    results: await applyStorableRows(kind.definition, request.rows, (rows) => applyChunk(trx, kind, { ...request, rows })),
+  }));
+}
+
+/** A batch kind's chunk: once per key and batch, with the same text rule at the edge as every kind. */
+export async function uploadBatchChunk(db: Db, kind: BatchKind, request: BatchUploadRequest): Promise<UploadResponse> {
+  return oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${request.batchName}`, async (trx) => ({
+    results: await applyStorableRows(kind.definition, request.rows, async (rows) => (await kind.upload(trx, { ...request, rows })).results),
+  }));
 }
 
 function toDated(record: StoredRecord): DatedRecord {
@@ -87,6 +97,9 @@ async function write(db: Db, spec: TableSpec, planned: Planned[]): Promise<void>
   await insertRecords(db, spec, inserts);
 }
 
+/** What a user sees when the database refuses a row that passed every check (the error itself is logged, redacted). */
+export const ROW_REFUSED = 'The server could not save this row. Check its values and upload it again; if it still fails, contact support.';
+
 const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delete: 'Deleted' } as const;
 
 async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<RowResult[]> {
@@ -96,8 +109,8 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadReque
     db,
     planned.filter((p) => p.decision.type !== 'fail'),
     (rows) => write(db, kind, rows),
-    (p, error) => {
-      p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ message: `The server could not save this row: ${error.message}` }] };
+    (p) => {
+      p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ message: ROW_REFUSED }] };
     },
   );
   const saved = planned.filter((p) => p.decision.type === 'insert' || p.decision.type === 'correct' || p.decision.type === 'split').map((p) => p.key as string);

@@ -13,7 +13,9 @@ export function readIsoDate(value: CellValue | undefined, column: string, header
   const typed = text(value);
   if (!typed) return {};
   const m = ISO.exec(typed);
-  const ok = m && new Date(`${typed}T00:00:00Z`).toISOString().startsWith(typed);
+  // Shaped right is not enough: 2026-13-01 or 0000-00-00 is no date (and an invalid Date throws on toISOString).
+  const parsed = m ? new Date(`${typed}T00:00:00Z`) : undefined;
+  const ok = parsed !== undefined && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(typed);
   // PostgreSQL has no year 0 and the open end is 4712-12-31: outside that, a date is an error on the row, not a 500.
   if (ok && (typed < EARLIEST_DATE || typed > END_OF_TIME)) return { error: { column, message: `${header}: ${typed} is outside the dates the server keeps (${EARLIEST_DATE} to ${END_OF_TIME}).` } };
   return ok ? { date: typed } : { error: { column, message: `${header}: "${typed}" is not a date we can read. Enter a date such as ${new Date(Date.UTC(1990, 2, 31)).toISOString().slice(0, 10)} or in your usual date format.` } };
@@ -25,7 +27,7 @@ export function readNumber(value: CellValue | undefined, column: string, header:
   const n = typeof value === 'number' ? value : Number(text(value).replace(/,/g, ''));
   if (typeof value === 'boolean' || !Number.isFinite(n)) return { error: { column, message: `${header} must be a number; "${text(value)}" is not one.` } };
   if (n < bounds.min || n > bounds.max) return { error: { column, message: `${header} must be between ${bounds.min.toLocaleString('en-US')} and ${bounds.max.toLocaleString('en-US')}; ${n.toLocaleString('en-US')} is out of range.` } };
-  return { number: n };
+  return { number: n === 0 ? 0 : n }; // -0 is 0
 }
 
 /** A value from a list of values, or an error listing the choices. Blank is allowed (required-ness is checked apart). */

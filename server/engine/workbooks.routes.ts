@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
-import { oncePerKey } from './idempotency';
 import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
-import { uploadChunk } from './upload.service';
+import { uploadBatchChunk, uploadChunk } from './upload.service';
 import { isBatchKind, isReadOnlyKind, type BatchKind, type Db } from './workbook-kind';
 import { AppError } from '../errors/app-error';
 
@@ -45,8 +44,7 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     }
     if (isBatchKind(kind)) {
       const request = batchUploadRequestSchema.parse(req.body);
-      const batchName = request.batchName as string;
-      res.json(await oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${batchName}`, (trx) => kind.upload(trx, { ...request, batchName })));
+      res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
       return;
     }
     res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body)));

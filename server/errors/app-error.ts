@@ -4,7 +4,8 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict'
   | 'read_only'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'unsupported_media_type';
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -14,6 +15,7 @@ const STATUS: Record<AppErrorCode, number> = {
   // The workbook is for viewing: nothing can be uploaded to it (405 Method Not Allowed).
   read_only: 405,
   payload_too_large: 413,
+  unsupported_media_type: 415,
 };
 
 /** The one error type routes and services throw for anything the caller can act on. */

@@ -15,6 +15,19 @@ export const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date')
   .openapi({ example: '2026-01-01' });
 
+/**
+ * The one rule for text from a cell (seed of it: issue 8): after trimming the spaces, tabs and line breaks around it,
+ * text may hold no control character (Unicode Cc: NUL, tab, line break, DEL, U+0080–U+009F) and no invalid Unicode
+ * (a lone UTF-16 surrogate). PostgreSQL cannot store NUL or a lone surrogate, and inside a name, code or plan a control
+ * character is a paste accident, not data. Such text is refused, never silently changed: the server fails that row
+ * with a message naming the column and showing what was typed (server/engine/storable-text.ts).
+ * Returns the first such character as "U+XXXX", or undefined when the text is fine.
+ */
+export function unstorableCharacter(text: string): string | undefined {
+  const found = /\p{Cc}|\p{Cs}/u.exec(text.trim());
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
 /** A value as it comes out of an Excel cell (dates already converted to ISO text by the pane when it could read them). */
 export const cellValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 export type CellValue = z.infer<typeof cellValue>;
@@ -99,6 +112,7 @@ export const batchName = z
   .min(1, 'Enter a batch name')
   .max(80, 'A batch name has at most 80 characters')
   .regex(/^[^\p{Cc}]*$/u, 'A batch name cannot contain line breaks, tabs or other control characters')
+  .refine((name) => !unstorableCharacter(name), 'A batch name cannot contain broken characters (half of a character pair)')
   // The same rule without the u flag (Cc is U+0000-U+001F and U+007F-U+009F): the generator would print `/u` into the pattern.
   .openapi({ example: 'Open enrollment 2026', pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' });
 

@@ -29,8 +29,8 @@ export async function uploadLines(db: Db, request: BatchUploadRequest): Promise<
   }
   const planned = await plan(db, batchId, request);
   const writes = planned.filter((p) => p.op !== 'fail');
-  await writeWithRowFallback(db, writes, (rows) => write(db, batchId, rows), (p, error) => {
-    planned[planned.indexOf(p)] = fail(p.row, `The server could not save this line: ${error.message}`);
+  await writeWithRowFallback(db, writes, (rows) => write(db, batchId, rows), (p) => {
+    planned[planned.indexOf(p)] = fail(p.row, 'The server could not save this line. Check its values and upload it again; if it still fails, contact support.');
   });
   const saved = await findLinesByKey(db, planned.flatMap((p) => (p.op === 'insert' || p.op === 'update' ? [p.key] : [])));
   const byKey = new Map(saved.map((l) => [l.key, l]));
