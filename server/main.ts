@@ -9,6 +9,7 @@ import { createDatabase, migrate } from './db/database';
 import { isEmpty, seedDemoData } from './demo/seed';
 import { createJobRunner, type RunnerOptions } from './engine/batch-jobs';
 import { batchKinds } from './engine/registry';
+import { logError } from './errors/log-error';
 
 export interface ServerOptions {
   port?: number;
@@ -34,7 +35,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await migrate(database.db);
   if (options.demoData !== false && (await isEmpty(database.db))) await seedDemoData(database.db);
   // Runs live in the database: this instance's runner also resumes runs a stopped instance left unfinished.
-  const runner = createJobRunner(database.db, batchKinds, { onError: (error) => console.error('Batch process error:', error), ...options.jobs });
+  const runner = createJobRunner(database.db, batchKinds, { onError: (error) => logError(error, { route: 'batch process' }), ...options.jobs });
   runner.start();
   const app = await createApp({ database, staticDir: options.staticDir, runner });
   const server = options.tls ? https.createServer(options.tls, app) : http.createServer(app);

@@ -75,6 +75,14 @@ describe.each(dialects)('Bad values in an upload on %s', (dialect) => {
     expect(lines.map((r) => [r.status, r.errors[0]?.column])).toEqual([['Upload Failed', 'planName'], ['Upload Failed', 'lifeEvent'], ['Inserted', undefined]]);
   });
 
+  it('when a pasted text is longer than the server keeps (but fits in an Excel cell), then only that row fails', async () => {
+    const results = await send('person-habits', [
+      { rowId: 1, op: 'insert', values: { personNumber: 'P10021', personType: 'Participant', plan: 'z'.repeat(32767) } },
+      { rowId: 2, op: 'insert', values: { personNumber: 'P10021', personType: 'Participant', plan: 'Gold' } },
+    ]);
+    expect(results.map(firstError)).toEqual([['Upload Failed', 'plan', expect.stringContaining('32,767 characters long')], ['Inserted', undefined, undefined]]);
+  });
+
   it('when a row key holds a NUL, then that row fails and the rest of the chunk is saved', async () => {
     const results = await send('person-benefit-groups', [
       { rowId: 1, op: 'delete', key: 'pbg-\u0000', version: 1, values: {} },

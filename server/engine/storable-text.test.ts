@@ -46,6 +46,12 @@ describe('text a cell may hold (one rule for every kind)', () => {
     expect(refused[0]).toMatchObject({ rowId: 7, status: 'Upload Failed', errors: [{ message: expect.stringContaining('Download again') }] });
   });
 
+  it('when text is longer than the server keeps, then the row fails saying how long it is; text at the limit passes', () => {
+    const { refused, accepted } = screenRows(definition, [insert(1, { personNumber: 'P1', plan: 'y'.repeat(4001) }), insert(2, { personNumber: 'P2', plan: 'y'.repeat(4000) })]);
+    expect(refused[0].errors).toEqual([{ column: 'plan', message: expect.stringContaining('Plan: the text is 4,001 characters long') }]);
+    expect(accepted.map((r) => r.rowId)).toEqual([2]);
+  });
+
   it('when typed text is shown in a message, then it is cut to a readable length', () => {
     expect(visibleText('x'.repeat(500))).toBe(`${'x'.repeat(60)}…`);
   });

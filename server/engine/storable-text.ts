@@ -1,9 +1,10 @@
 /**
  * The edge where uploaded text enters the server: every row of every kind passes here before the kind sees it.
- * The rule itself is the contract's `unstorableCharacter` (no control character, no lone surrogate, after trimming);
+ * The rule itself is the contract's `unstorableCharacter` (no control character, no lone surrogate, after trimming)
+ * and its MAX_CELL_TEXT (the contract takes up to Excel's 32,767 characters so that longer text is a row error, not a 400);
  * a row that breaks it fails alone, with a message naming the column and showing what was typed.
  */
-import { unstorableCharacter, type CellValue, type RowError, type RowResult, type UploadRow, type WorkbookDefinition } from '../../src/contract/api';
+import { MAX_CELL_TEXT, unstorableCharacter, type CellValue, type RowError, type RowResult, type UploadRow, type WorkbookDefinition } from '../../src/contract/api';
 import { settableOnly } from './settable-values';
 
 const SHOWN = 60;
@@ -16,6 +17,10 @@ export function visibleText(text: string): string {
 
 function cellError(column: string, header: string, value: CellValue): RowError | undefined {
   if (typeof value !== 'string') return undefined;
+  const length = value.trim().length;
+  if (length > MAX_CELL_TEXT) {
+    return { column, message: `${header}: the text is ${length.toLocaleString('en-US')} characters long ("${visibleText(value.trim())}"); at most ${MAX_CELL_TEXT.toLocaleString('en-US')} can be stored. Shorten it.` };
+  }
   const bad = unstorableCharacter(value);
   if (!bad) return undefined;
   const surrogate = /^U\+D[89A-F]/.test(bad);

@@ -29,7 +29,11 @@ export function unstorableCharacter(text: string): string | undefined {
 }
 
 /** A value as it comes out of an Excel cell (dates already converted to ISO text by the pane when it could read them). */
-export const cellValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
+/** The longest text the server keeps in a cell; longer text fails its row with a message (server/engine/storable-text.ts). */
+export const MAX_CELL_TEXT = 4000;
+/** Excel's own limit, 32,767 characters in a cell ("Excel specifications and limits"): longer text cannot come from a sheet. */
+export const EXCEL_CELL_MAX = 32767;
+export const cellValue = z.union([z.string().max(EXCEL_CELL_MAX), z.number(), z.boolean(), z.null()]);
 export type CellValue = z.infer<typeof cellValue>;
 
 export const columnType = z.enum(['text', 'number', 'date']);
