@@ -63,6 +63,13 @@ describe.each(dialects)('Errors on %s', (dialect) => {
     }
   });
 
+  it('when a user name holds a NUL or a lone surrogate, then sign-in answers 400, not 500', async () => {
+    for (const username of ['de\u0000mo', 'demo\ud800']) {
+      const res = await request(h.app).post('/api/auth/sign-in').send({ username, password: 'demo123' });
+      expect([res.status, res.body.error?.code]).toEqual([400, 'bad_request']);
+    }
+  });
+
   it('when the database refuses one row, then that row fails with a plain message, the others are saved, and the log has no row value', async () => {
     await sql.raw(`alter table person_habits add constraint test_refuses_secret check (other_plan is distinct from '${SECRET}')`).execute(h.database.db);
     const res = await upload().send(JSON.parse(body([habitsRow(SECRET), { rowId: 2, op: 'insert', values: { personNumber: 'P10014', personType: 'Participant', plan: 'Gold' } }]))).expect(200);

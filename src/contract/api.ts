@@ -324,7 +324,10 @@ export const deleteLifeEventResponse = z.object({ lifeEvent: batchLifeEvent, mes
 export type DeleteLifeEventResponse = z.infer<typeof deleteLifeEventResponse>;
 
 export const signInRequest = z
-  .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) })
+  .object({
+    username: z.string().min(1).max(200).refine((u) => !unstorableCharacter(u), 'A user name has no control characters or broken characters'),
+    password: z.string().min(1).max(200),
+  })
   .openapi('SignInRequest');
 export type SignInRequest = z.infer<typeof signInRequest>;
 
