@@ -161,10 +161,10 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
 
   async function fail(jobId: number, error: unknown): Promise<void> {
     options.onError?.(error);
-    const reason = error instanceof Error ? error.message : String(error);
+    // The database's words stay in the server log (onError, redacted there); the pane shows plain words.
     await sql`
       update batch_jobs set status = 'failed', finished_at = now(), lease_expires_at = null,
-        message = ${`The batch process stopped: ${reason}. Lines already finished keep their results; process the batch again to continue.`}
+        message = ${`The batch process stopped: the server met an error it could not work around (run ${jobId}). Lines already finished keep their results; process the batch again to continue.`}
       where id = ${jobId} and claimed_by = ${instanceId}`.execute(db);
   }
 

@@ -5,6 +5,7 @@
  * message and the run that finished it are written in the unit's transaction, so a line is never run twice.
  */
 import { sql } from 'kysely';
+import { logError } from '../../errors/log-error';
 import type { BatchProcessor, Db, JobContext, UnitOutcome } from '../../engine/workbook-kind';
 import { findBatch } from './batch-lines.repository';
 import type { StoredLine } from './line-fields';
@@ -33,7 +34,9 @@ async function runLine(db: Db, line: StoredLine, person: Participant, reference:
     return { key: line.key, status: 'COMPLETE', message: `Line ${line.line_id}: ${outcome.summary}${closed}`, information: outcome.information };
   } catch (error) {
     await sql`rollback to savepoint batch_line`.execute(db);
-    const reason = error instanceof LineError ? error.message : `The server could not process this line (${(error as Error).message}). Check its values and process the batch again.`;
+    if (!(error instanceof LineError)) logError(error, { route: 'batch line processing' });
+    // A LineError is the process's own plain message; anything else is the database's, which stays in the log.
+    const reason = error instanceof LineError ? error.message : 'The server could not process this line. Check its values and process the batch again; if it still fails, contact support.';
     return { key: line.key, status: 'ERROR', message: `Line ${line.line_id}: ${reason}`, information: [] };
   }
 }
