@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import request from 'supertest';
+import { request } from '../test-support/openapi-responses';
 import { createHarness, type Harness } from '../test-support/api-harness';
 import { dialects } from '../test-support/databases';
 import { batchClient, enrollment } from '../workbooks/enrollment-batches/test-batches';
