@@ -6,6 +6,10 @@
  */
 import { formatAddress, parseAddress, type Area } from './addresses';
 import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type ProtectionOptions, type SheetModel, type Value } from './workbook-model';
+import { applyAutoFilter, refuseApply, removeAutoFilter } from './autofilter';
+import { cellValue, formulaAt, writeCellValue } from './formulas';
+import { refuseSort, sortRows, type SortField } from './sort';
+import { recordUndoClear } from './undo-log';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -173,7 +177,9 @@ export class RangeProxy extends ClientObject {
     const { sheet, area } = this.target();
     switch (name) {
       case 'values':
-        return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.columnCount }, (_, j) => sheet.get(area.row + i, area.column + j)?.value ?? ''));
+        return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.columnCount }, (_, j) => cellValue(sheet, area.row + i, area.column + j)));
+      case 'formulas':
+        return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.columnCount }, (_, j) => formulaAt(sheet, area.row + i, area.column + j) ?? cellValue(sheet, area.row + i, area.column + j)));
       case 'rowIndex': return area.row;
       case 'columnIndex': return area.column;
       case 'rowCount': return area.rowCount;
@@ -191,7 +197,7 @@ export class RangeProxy extends ClientObject {
         throw new SimulatedExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
       }
       checkProtection(sheet, area, 'values');
-      forEachCell(area, (r, c, i, j) => (sheet.at(r, c).value = single ?? matrixOrScalar(values, i, j)));
+      forEachCell(area, (r, c, i, j) => writeCellValue(sheet, r, c, single ?? matrixOrScalar(values, i, j)));
       this.ctx.changed.push({ sheet, area });
     });
   }
@@ -218,8 +224,32 @@ export class RangeProxy extends ClientObject {
       for (let c = area.column; c < area.column + area.columnCount; c++) sheet.columns[c] = { ...sheet.columns[c], hidden };
     });
   }
+  get formulas(): Value[][] { return this.get('formulas'); }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.resolver()?.sheet);
+  }
+  /** Where this range is when the request runs (for the simulated AutoFilter, which takes a range). */
+  simulatedTarget(): { sheet: SheetModel; area: Area } {
+    return this.target();
+  }
+  /** Range.sort.apply (sort.ts has the rules). */
+  get sort() {
+    return {
+      apply: (fields: SortField[], _matchCase?: boolean, hasHeaders?: boolean) =>
+        this.ctx.queue(sizeOf(fields), () => {
+          const { sheet, area } = this.target();
+          const refusal = refuseSort(sheet, area);
+          if (refusal) throw new SimulatedExcelError('InvalidOperation', refusal);
+          sortRows(sheet, area, fields, hasHeaders);
+        }),
+    };
+  }
+  /** The used part of this range (Range.getUsedRangeOrNullObject): cells holding a value or a formula. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolver();
+      return t && usedWithin(t.sheet, t.area);
+    }, true);
   }
   get format() {
     const edit = (fn: (sheet: SheetModel, area: Area) => void, bytes = 16) =>
@@ -313,6 +343,27 @@ export class RangeProxy extends ClientObject {
   }
 }
 
+function usedWithin(sheet: SheetModel, area: Area): { sheet: SheetModel; area: Area } | undefined {
+  let top = -1;
+  let bottom = -1;
+  let left = Number.MAX_SAFE_INTEGER;
+  let right = -1;
+  const end = Math.min(sheet.rows.length, area.row + area.rowCount);
+  for (let r = area.row; r < end; r++) {
+    const cells = sheet.rows[r];
+    if (!cells) continue;
+    for (let c = area.column; c < Math.min(cells.length, area.column + area.columnCount); c++) {
+      const cell = cells[c];
+      if (!cell || (cell.value === '' && !cell.formula)) continue;
+      if (top < 0) top = r;
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  return top < 0 ? undefined : { sheet, area: { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 } };
+}
+
 function usedArea(sheet: SheetModel): { sheet: SheetModel; area: Area } | undefined {
   const rowCount = sheet.usedRowCount();
   return rowCount === 0 ? undefined : { sheet, area: { row: 0, column: 0, rowCount, columnCount: Math.max(1, sheet.usedColumnCount()) } };
@@ -357,6 +408,7 @@ export class WorksheetProxy extends ClientObject {
   get name(): string { return this.get('name'); }
   set name(name: string) {
     this.ctx.queue(sizeOf(name), () => {
+      recordUndoClear(this.ctx.model, 'Worksheet.name');
       if (this.ctx.model.sheet(name) && this.ctx.model.sheet(name) !== this.target()) throw new SimulatedExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       this.target().name = name;
     });
@@ -366,6 +418,7 @@ export class WorksheetProxy extends ClientObject {
   set visibility(v: 'Hidden' | 'Visible') {
     this.ctx.queue(16, () => {
       const sheet = this.target();
+      recordUndoClear(this.ctx.model, 'Worksheet.visibility');
       if (v === 'Hidden' && !sheet.hidden && this.ctx.model.visibleSheetNames().length === 1) {
         throw new SimulatedExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
@@ -408,11 +461,41 @@ export class WorksheetProxy extends ClientObject {
       if (this.ctx.model.visibleSheetNames().filter((n) => n !== sheet.name).length === 0 && !sheet.hidden) {
         throw new SimulatedExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
+      recordUndoClear(this.ctx.model, 'Worksheet.delete');
       this.ctx.model.removeSheet(sheet.name);
     });
   }
   get freezePanes() {
-    return { freezeRows: (count: number) => this.ctx.queue(8, () => { this.target().frozenRows = count; }) };
+    return {
+      freezeRows: (count: number) => this.ctx.queue(8, () => { this.target().frozenRows = count; }),
+      /** Freezes the rows above and the columns left of the range's bottom-right corner (FreezePanes.freezeAt). */
+      freezeAt: (range: RangeProxy) =>
+        this.ctx.queue(8, () => {
+          const sheet = this.target();
+          const { area } = range.simulatedTarget();
+          sheet.frozenRows = area.row + area.rowCount;
+          sheet.frozenColumns = area.column + area.columnCount;
+        }),
+    };
+  }
+  /** Worksheet.autoFilter (autofilter.ts has the rules). */
+  get autoFilter() {
+    return {
+      apply: (range: RangeProxy, columnIndex?: number, criteria?: { filterOn: string; values?: string[] }) =>
+        this.ctx.queue(64 + sizeOf(criteria), () => {
+          const sheet = this.target();
+          const { area } = range.simulatedTarget();
+          const refusal = refuseApply(sheet, area);
+          if (refusal) throw new SimulatedExcelError('InvalidOperation', refusal);
+          applyAutoFilter(sheet, area, columnIndex, criteria?.values);
+        }),
+      remove: () =>
+        this.ctx.queue(8, () => {
+          const sheet = this.target();
+          if (sheet.protectedWith) throw new SimulatedExcelError('InvalidOperation', PROTECTED);
+          removeAutoFilter(sheet);
+        }),
+    };
   }
   private protectionProxy: ProtectionProxy | undefined;
   get protection(): ProtectionProxy {
@@ -449,12 +532,16 @@ class ProtectionProxy extends ClientObject {
     this.ctx.queue(sizeOf(options), () => {
       const ws = this.sheet();
       if (ws.protectedWith) throw new SimulatedExcelError('InvalidOperation', 'The worksheet is already protected.');
+      recordUndoClear(this.ctx.model, 'WorksheetProtection.protect');
       ws.protectedWith = { ...options };
     });
   }
   /** Unprotecting a sheet that is not protected does nothing (no error), as in Excel. */
   unprotect(): void {
-    this.ctx.queue(8, () => { this.sheet().protectedWith = undefined; });
+    this.ctx.queue(8, () => {
+      recordUndoClear(this.ctx.model, 'WorksheetProtection.unprotect');
+      this.sheet().protectedWith = undefined;
+    });
   }
 }
 
