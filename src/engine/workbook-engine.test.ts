@@ -7,6 +7,7 @@ import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
 import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
 import { clearUndoLog, undoClears } from '../excel/simulated/undo-log';
+import { isFilteredOut, userFilter } from '../excel/simulated/autofilter';
 import { startServer, type RunningServer } from '../../server/main';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createWorkbookEngine } from './workbook-engine';
@@ -174,6 +175,56 @@ describe('workbook engine', () => {
     expect(undoClears(wb)).toEqual([]);
     await engine.upload(SHEET);
     expect(undoClears(wb)).toEqual(expect.arrayContaining(['WorksheetProtection.unprotect', 'WorksheetProtection.protect']));
+  });
+
+  it('when rows are filtered out and the add-in sorts them, then upload, statuses, failed rows and selecting a row follow each row\'s key', async () => {
+    const good = findRow('P10002');
+    const bad = findRow('P10003');
+    const picked = wb.cell(SHEET, good, col.benefitsGroup).value === 'Retirees' ? 'Executives' : 'Retirees';
+    wb.userPickFromList(SHEET, good, col.benefitsGroup, picked);
+    wb.userPaste(SHEET, bad, col.benefitsGroup, [['Gold Plated']]);
+    // A person filters on the protected sheet (allowed: the filter was set before protecting); both rows are hidden.
+    expect(userFilter(wb, SHEET, col.benefitsGroup, ['Interns'])).toEqual({ ok: true });
+    expect([good, bad].map((r) => isFilteredOut(wb.sheet(SHEET)!, r))).toEqual([true, true]);
+    await engine.sortRows(SHEET, 'personNumber', false);
+    const [goodNow, badNow] = [findRow('P10002'), findRow('P10003')];
+    expect(goodNow).not.toBe(good);
+    expect(wb.cell(SHEET, goodNow, 0).value).toBe('✓'); // the formula moved with its row
+
+    const summary = await engine.upload(SHEET);
+    expect([wb.cell(SHEET, goodNow, 2).value, wb.cell(SHEET, badNow, 2).value]).toEqual(['Updated', 'Upload Failed']);
+    expect(wb.cell(SHEET, goodNow, col.benefitsGroup).value).toBe(picked);
+    expect(summary.failedRows.map((r) => r.row)).toEqual([badNow]);
+
+    await engine.sortRows(SHEET, 'personNumber', true);
+    expect(findRow('P10003')).not.toBe(badNow);
+    const [listed] = summary.failedRows; // the list shown before the second sort
+    await engine.selectRow(SHEET, listed.row, listed.key);
+    expect(wb.selection().row).toBe(findRow('P10003'));
+  });
+
+  it('when the user inserts a row above the data while an upload runs, then each status lands on its own row', async () => {
+    const excel = createSimulatedExcel();
+    const w = excel.workbook;
+    const inserting: ApiClient = { ...api, upload: async (kind, request) => {
+      const answer = await api.upload(kind, request);
+      expect(w.userInsertRows(SHEET, FIRST_DATA_ROW, 1)).toEqual({ ok: true }); // allowed on the protected sheet
+      return answer;
+    } };
+    const e = createWorkbookEngine({ host: createOfficeHost(excel), api: inserting, locale: 'en-US' });
+    await e.prepare('person-benefit-groups', { effectiveDate: DATE });
+    const find = (p: string) => { for (let r = FIRST_DATA_ROW; r < usedRows(w); r++) if (w.cell(SHEET, r, col.personNumber).value === p) return r; return -1; };
+    const edited = find('P10004');
+    w.userPickFromList(SHEET, edited, col.benefitsGroup, w.cell(SHEET, edited, col.benefitsGroup).value === 'Interns' ? 'Retirees' : 'Interns');
+    const blank = usedRows(w);
+    w.userEdit(SHEET, blank, col.personNumber, 'P10040');
+    w.userPickFromList(SHEET, blank, col.benefitsGroup, 'Interns');
+
+    expect(await e.upload(SHEET)).toMatchObject({ inserted: 1, updated: 1 });
+    expect(find('P10004')).toBe(edited + 1);
+    expect(w.cell(SHEET, edited + 1, 2).value).toBe('Updated');
+    expect(w.cell(SHEET, blank + 1, 2).value).toBe('Inserted');
+    expect(w.cell(SHEET, edited, 2).value).not.toBe('Updated');
   });
 
   it('when a new row marked for deletion is deleted, then it is only cleared and nothing is sent', async () => {
