@@ -17,6 +17,7 @@ const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', height: '100%' },
+  bars: { display: 'flex', alignItems: 'end', gap: '8px', minHeight: '60px', flexShrink: 0 },
   scroller: { overflow: 'auto', flex: 1 },
   table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontFamily: 'Calibri, Segoe UI, sans-serif', fontSize: '13px' },
   // Column letters and frozen rows stay in view together, as Excel's frozen panes do.
@@ -144,12 +145,15 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
         onPrevious={first > 0 ? () => setFirst(Math.max(0, first - PAGE)) : undefined}
         onNext={first + PAGE < lastRow ? () => setFirst(first + PAGE) : undefined}
       />
-      <FilterBar workbook={workbook} sheet={sheet} report={report} />
-      {message && (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {/* One row of fixed height for the filter and a refused edit's message, so the grid never jumps under the pointer. */}
+      <div className={styles.bars}>
+        <FilterBar workbook={workbook} sheet={sheet} report={report} />
+        {message && (
+          <MessageBar intent="warning" role="alert">
+            <MessageBarBody>{message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       <div className={styles.scroller}>
         {/* A fixed layout with set widths, as in Excel: columns never shift when a cell shows a dropdown or an input. */}
         <table ref={table} className={styles.table} style={{ width: ROW_HEADER_WIDTH + columns.reduce((sum, c) => sum + columnWidth(c), 0) }} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
