@@ -16,9 +16,16 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
+/** The page holding the first blank row after the data (blank rows below it have a Changed formula, so the sheet goes on past them). */
 async function lastPage() {
   const next = page.getByRole('button', { name: 'Next rows' });
-  while (await next.isEnabled()) await next.click();
+  const dataEndsHere = () =>
+    page.locator(`td[data-col="3"]`).evaluateAll((tds) => {
+      const rows = tds.map((td) => Number(td.getAttribute('data-row')));
+      const filled = tds.filter((td) => (td.textContent ?? '') !== '').map((td) => Number(td.getAttribute('data-row')));
+      return Math.max(...filled) < Math.max(...rows);
+    });
+  while (!(await dataEndsHere()) && (await next.isEnabled())) await next.click();
 }
 
 async function firstPage() {
