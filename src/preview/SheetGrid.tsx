@@ -49,6 +49,7 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
   const frozenColumns = workbook.frozenColumns(sheet);
   const stickyLeft = new Map<number, number>();
   columns.reduce((left, c) => (c < frozenColumns && stickyLeft.set(c, left), left + columnWidth(c)), ROW_HEADER_WIDTH);
+  const frozenWidth = columns.filter((c) => c < frozenColumns).reduce((sum, c) => sum + columnWidth(c), ROW_HEADER_WIDTH);
   const model = workbook.sheet(sheet);
   const lastRow = Math.max(rowCount + 5, 30);
   const frozenRows = Array.from({ length: frozen }, (_, r) => r);
@@ -154,7 +155,8 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
           </MessageBar>
         )}
       </div>
-      <div className={styles.scroller}>
+      {/* Scroll padding keeps a cell brought into view clear of the frozen columns and rows that stay on top of it. */}
+      <div className={styles.scroller} style={{ scrollPaddingLeft: frozenWidth, scrollPaddingTop: (frozen + 1) * ROW_HEIGHT }}>
         {/* A fixed layout with set widths, as in Excel: columns never shift when a cell shows a dropdown or an input. */}
         <table ref={table} className={styles.table} style={{ width: ROW_HEADER_WIDTH + columns.reduce((sum, c) => sum + columnWidth(c), 0) }} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
           <thead className={styles.stickyHead}>
