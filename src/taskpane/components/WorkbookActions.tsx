@@ -67,11 +67,11 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
             <Button disabled={busy} onClick={() => void a.askDelete()}>
               Delete marked rows
             </Button>
+            <Button disabled={busy} onClick={a.askSort}>
+              Sort rows…
+            </Button>
           </>
         )}
-        <Button disabled={busy} onClick={a.askSort}>
-          Sort rows…
-        </Button>
         <Button disabled={busy} onClick={a.askRefresh}>
           {batch ? 'Download batch' : 'Download again'}
         </Button>
