@@ -73,7 +73,8 @@ it('when a batch with a failing participant goes through upload, process, fix an
   const line = (id: number) => pane.rowWhere(C.batchLineId, String(id));
   const result = async (id: number) => ({ status: await pane.cell(await line(id), C.rowBatchStatus).textContent(), message: await pane.cell(await line(id), C.message).textContent() });
   expect((await result(1)).status).toBe('COMPLETE');
-  // Each line's outcome is in view beside its Status, without scrolling right.
+  // Each line's outcome is in view beside its Status, with the sheet at its left edge (entering lines scrolled it right).
+  await pane.scrollRight(-100000);
   for (const col of [C.rowBatchStatus, C.message]) expect(await pane.inView(await line(4), col)).toBe(true);
   expect(await result(2)).toEqual({ status: 'COMPLETE', message: expect.stringMatching(/^Line 2: Enrolled P10001 in Medical, Employee Only from 2020-01-01/) });
   expect(await result(4)).toEqual({ status: 'ERROR', message: expect.stringMatching(/^Line 4: P10002 has no potential life event New Hire of 2020-01-01/) });
