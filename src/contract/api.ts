@@ -58,6 +58,8 @@ export const columnDefinition = z
     width: z.number().optional(),
     /** Hidden in the sheet (keys and reserved columns). */
     hidden: z.boolean().optional(),
+    /** Says who the row is about (Person Number, names): such leading columns stay in view when scrolling right. */
+    identifying: z.boolean().optional(),
   })
   .openapi('ColumnDefinition');
 export type ColumnDefinition = z.infer<typeof columnDefinition>;

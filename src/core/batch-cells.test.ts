@@ -1,5 +1,6 @@
 import { BATCH_CELLS, BATCH_INPUT_AREA, cellAddress, missingBatchNameMessage, readBatchInputs } from './batch-cells';
-import { createLayout, FIRST_DATA_ROW, sheetFormat, titleRows } from './sheet-layout';
+import { createLayout, FIRST_DATA_ROW, titleRows } from './sheet-layout';
+import { sheetFormat } from './sheet-format';
 import { testBatchDefinition, testDefinition } from './test-definition';
 
 const layout = createLayout(testBatchDefinition, 'en-US');
@@ -32,7 +33,7 @@ describe('batch sheet cells', () => {
     expect(at(format.unlocked, name)).toEqual([cell(name)]);
     expect(at(format.unlocked, auditLog)).toEqual([cell(auditLog)]);
     expect(at(format.shaded, name)).toEqual([{ ...cell(name), fill: '#FFF2CC' }]);
-    expect(format.textCells).toEqual([cell(name)]);
+    expect(format.textCells).toEqual([{ row: 0, column: 0, rowCount: 2, columnCount: layout.width }, cell(name)]); // server text never a formula
     expect(format.outlined).toEqual([cell(name)]);
     expect(format.validations).toContainEqual({ ...cell(auditLog), source: ['Yes', 'No'] });
     expect(at(format.unlocked, BATCH_CELLS.title)).toEqual([]);
@@ -43,7 +44,7 @@ describe('batch sheet cells', () => {
     const dated = sheetFormat(createLayout(testDefinition, 'en-US'), prepare, {});
     for (const format of [grown, dated]) {
       expect([...format.unlocked, ...format.validations, ...(format.shaded ?? [])].filter((a) => a.row === 0)).toEqual([]);
-      expect(format.textCells ?? []).toEqual([]);
+      expect((format.textCells ?? []).filter((a) => a.columnCount === 1)).toEqual([]); // only the title and header rows as text
       expect(format.outlined ?? []).toEqual([]);
     }
   });

@@ -1,5 +1,6 @@
 import { lockedFormat, readOnlyMessage } from './read-only';
-import { COL, createLayout, FIRST_DATA_ROW, sheetFormat } from './sheet-layout';
+import { COL, createLayout, FIRST_DATA_ROW } from './sheet-layout';
+import { sheetFormat } from './sheet-format';
 import { testDefinition } from './test-definition';
 
 const readOnlyDefinition = { ...testDefinition, readOnly: { reason: 'Change it in the application.' } };

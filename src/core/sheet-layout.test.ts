@@ -1,5 +1,6 @@
 import { testBatchDefinition, testDefinition } from './test-definition';
-import { createLayout, FIRST_DATA_ROW, listSources, readSheetRow, sheetFormat, sheetName, listsSheetName, titleRows, toSheetRow } from './sheet-layout';
+import { createLayout, FIRST_DATA_ROW, listSources, readSheetRow, sheetName, listsSheetName, titleRows, toSheetRow } from './sheet-layout';
+import { sheetFormat } from './sheet-format';
 
 const definition = testDefinition;
 const layout = createLayout(definition, 'en-US');
@@ -7,7 +8,7 @@ const rows = { from: FIRST_DATA_ROW, dataRowCount: 10, entryRowCount: 500 };
 
 describe('sheet layout', () => {
   it('when headers are written, then required columns carry a * and engine columns come first and last', () => {
-    expect(titleRows(layout, { effectiveDate: '2026-01-31' })[1]).toEqual(['Changed', 'Mark for Deletion', 'Status', '*Person', 'Name', '*Group', 'Start', 'Key', 'Version', 'Original', 'Errors']);
+    expect(titleRows(layout, { effectiveDate: '2026-01-31' })[1]).toEqual(['Changed', 'Mark for Deletion', 'Status', '*Person', 'Name', '*Group', 'Start', 'Key', 'Version', 'Original', 'Errors', 'Downloaded Person', 'Downloaded Group']);
   });
 
   it('when the title is written, then the session date is in the user format', () => {
@@ -31,7 +32,7 @@ describe('sheet layout', () => {
     expect(unlocked.some(([c]) => c === layout.dataColumns[1].index)).toBe(false);
     expect(format.shaded?.map((s) => s.column)).toEqual(expect.arrayContaining([layout.dataColumns[0].index, layout.dataColumns[1].index, layout.dataColumns[3].index]));
     expect(format.columns.find((c) => c.index === layout.dataColumns[3].index)?.numberFormat).toBe('m/d/yyyy');
-    expect(format.columns.filter((c) => c.hidden).map((c) => c.index)).toEqual([layout.key, layout.original, layout.errors, layout.version]);
+    expect(format.columns.filter((c) => c.hidden).map((c) => c.index)).toEqual([layout.key, layout.original, layout.errors, layout.version, layout.firstCopy, layout.firstCopy + 1]);
     expect(format.freezeRows).toBe(2);
     expect(format.bold).toEqual([expect.objectContaining({ row: 0, rowCount: 2 })]);
     expect(format.conditionalFills?.map((f) => [f.equals, f.fill])).toEqual([

@@ -1,11 +1,12 @@
 /**
  * The generic sheet layout of every workbook kind: row 0 the title, row 1 the headers, data from row 2.
- * Columns: Changed, Mark for Deletion, Status, the kind's columns, then hidden Key, Version, Original, Errors.
+ * Columns: Changed, Mark for Deletion, Status, the kind's columns (a batch's outcome columns first), then hidden Key,
+ * Version, Original, Errors and one hidden copy of each tracked column as downloaded (for the Changed formula).
  */
 import type { CellValue, ColumnDefinition, DownloadedRow, RowError, WorkbookDefinition } from '../contract/api';
-import type { CellArea, HostCellValue, ListValidation, SheetFormat } from '../excel/workbook-host';
-import { batchTitleFormat, batchTitleRow } from './batch-cells';
-import { excelDateFormat, formatIsoForLocale, isoToCell } from './dates';
+import type { HostCellValue } from '../excel/workbook-host';
+import { batchTitleRow } from './batch-cells';
+import { formatIsoForLocale, isoToCell } from './dates';
 import { fingerprint, normaliseValue } from './fingerprint';
 
 export const TITLE_ROW = 0;
@@ -36,14 +37,32 @@ export interface Layout {
   version: number;
   original: number;
   errors: number;
+  /** First hidden copy column: copy i holds tracked column i as downloaded (or as last saved). */
+  firstCopy: number;
+  /** Columns frozen at the left: the engine's columns and the leading identifying (or outcome) columns. */
+  frozenColumns: number;
   width: number;
 }
 
+/**
+ * The kind's columns in sheet order: a batch's outcome columns lead, so each line's result is beside its Status
+ * without scrolling (seed: the workbook's column order is for the data columns).
+ */
+function sheetOrder(definition: WorkbookDefinition): ColumnDefinition[] {
+  const leading = [definition.outcome?.column, definition.outcome?.message].filter((k): k is string => Boolean(k));
+  const lead = leading.flatMap((k) => definition.columns.filter((c) => c.key === k));
+  return [...lead, ...definition.columns.filter((c) => !leading.includes(c.key))];
+}
+
 export function createLayout(definition: WorkbookDefinition, locale: string): Layout {
-  const dataColumns = definition.columns.map((c, i) => ({ ...c, index: COL.firstData + i }));
+  const dataColumns = sheetOrder(definition).map((c, i) => ({ ...c, index: COL.firstData + i }));
   const key = COL.firstData + dataColumns.length;
   const tracked = dataColumns.filter((c) => c.editable || c.enterable);
-  return { definition, locale, dataColumns, tracked, key, version: key + 1, original: key + 2, errors: key + 3, width: key + 4 };
+  // Frozen: the leading run of columns that say who a row is about (or, on a batch sheet, its outcome).
+  const frozen = dataColumns.findIndex((c) => !(c.identifying || c.key === definition.outcome?.column));
+  const frozenColumns = COL.firstData + (frozen < 0 ? dataColumns.length : frozen);
+  const firstCopy = key + 4;
+  return { definition, locale, dataColumns, tracked, key, version: key + 1, original: key + 2, errors: key + 3, firstCopy, frozenColumns, width: firstCopy + tracked.length };
 }
 
 /** A valid worksheet name from a title: no []:*?/\ and at most 31 characters. */
@@ -80,7 +99,8 @@ export function titleRows(layout: Layout, scope: TitleScope): HostCellValue[][] 
     const filter = definition.filter && scope.filter ? ` — ${definition.filter.label}: ${scope.filter}` : '';
     title[0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}${filter}`;
   }
-  const headers = [ENGINE_HEADERS.changed, ENGINE_HEADERS.markForDeletion, ENGINE_HEADERS.status, ...layout.dataColumns.map(headerText), ...HIDDEN_HEADERS];
+  const copies = layout.tracked.map((c) => `Downloaded ${c.header}`);
+  const headers = [ENGINE_HEADERS.changed, ENGINE_HEADERS.markForDeletion, ENGINE_HEADERS.status, ...layout.dataColumns.map(headerText), ...HIDDEN_HEADERS, ...copies];
   return [title, headers];
 }
 
@@ -107,7 +127,27 @@ export function toSheetRow(layout: Layout, row: DownloadedRow, status = ''): Hos
   cells[layout.key] = row.key;
   cells[layout.version] = row.version;
   cells[layout.original] = rowFingerprint(layout, normalised);
+  return withCopies(layout, cells);
+}
+
+/** The hidden copies take the tracked cells as they are now (downloaded, saved, or an edit found to change nothing). */
+export function withCopies(layout: Layout, cells: HostCellValue[]): HostCellValue[] {
+  layout.tracked.forEach((c, i) => (cells[layout.firstCopy + i] = cells[c.index] ?? ''));
   return cells;
+}
+
+/**
+ * The Changed cell is an Excel formula comparing each tracked cell with its hidden, locked copy, so Excel itself marks
+ * a row when a person types, picks from a dropdown or pastes, and unmarks it when the edit is undone. Chosen over an
+ * unlocked Changed column the pane writes on change events because that needs no write while the person edits (each
+ * add-in write would be a step of their Ctrl+Z), marks picks and pastes that raise no event, and cannot be typed over.
+ * EXACT, not "=", so a change of case counts; references are relative, so the formula moves with its row when sorted.
+ */
+export function changedFormula(layout: Layout, row: number): string {
+  if (layout.tracked.length === 0) return '';
+  const ref = (column: number) => `${columnLetters(column)}${row + 1}`;
+  const same = layout.tracked.map((c, i) => `EXACT(${ref(c.index)},${ref(layout.firstCopy + i)})`);
+  return `=IF(AND(${same.join(',')}),"","${CHANGED_MARK}")`;
 }
 
 export interface SheetRow {
@@ -193,12 +233,6 @@ export function listsSheetValues(lists: Record<string, string[]>): { names: stri
   return { names, values };
 }
 
-/** A sheet of plain text cells over a block of values (the lists sheet): nothing locked, shaded or validated. */
-export function textSheetFormat(values: HostCellValue[][]): SheetFormat {
-  const area = { row: 0, column: 0, rowCount: values.length, columnCount: Math.max(1, ...values.map((r) => r.length)) };
-  return { columns: [], dataRows: { row: 0, rowCount: 0 }, unlocked: [], validations: [], textCells: [area] };
-}
-
 export function columnLetters(index: number): string {
   let n = index + 1;
   let s = '';
@@ -221,77 +255,4 @@ export function listSources(definition: WorkbookDefinition, lists: Record<string
       return [name, inline ? values : `='${quoted}'!$${col}$1:$${col}$${Math.max(1, values.length)}`];
     }),
   );
-}
-
-const READ_ONLY_FILL = '#F2F2F2';
-const HEADER_FILL = '#DDEBF7';
-const TONES = { good: { fill: '#C6EFCE', fontColor: '#006100' }, bad: { fill: '#FFC7CE', fontColor: '#9C0006' } } as const;
-
-export interface FormatRows {
-  /** First row formatted (FIRST_DATA_ROW on prepare; the old end when the sheet grows). */
-  from: number;
-  /** Rows holding downloaded records, from `from`. */
-  dataRowCount: number;
-  /** Blank rows after them where new records are entered. */
-  entryRowCount: number;
-}
-
-/** The whole look and behaviour of a prepared sheet (or of rows added to it): locks, shading, dropdowns, status colours. */
-export function sheetFormat(layout: Layout, rows: FormatRows, sources: Record<string, string[] | string>): SheetFormat {
-  const all = { row: rows.from, rowCount: rows.dataRowCount + rows.entryRowCount };
-  const existing = { row: rows.from, rowCount: rows.dataRowCount };
-  const entry = { row: rows.from + rows.dataRowCount, rowCount: rows.entryRowCount };
-  const area = (r: { row: number; rowCount: number }, column: number): CellArea => ({ ...r, column, columnCount: 1 });
-  const unlocked: CellArea[] = [area(all, COL.markForDeletion)];
-  const shaded: NonNullable<SheetFormat['shaded']> = [COL.changed, COL.status].map((c) => ({ ...area(all, c), fill: READ_ONLY_FILL }));
-  for (const c of layout.dataColumns) {
-    if (c.editable) unlocked.push(area(all, c.index));
-    else if (c.enterable) {
-      // seed: only the Benefits Group is edited on existing rows; the person is entered on new rows only.
-      if (existing.rowCount > 0) shaded.push({ ...area(existing, c.index), fill: READ_ONLY_FILL });
-      if (entry.rowCount > 0) unlocked.push(area(entry, c.index));
-    } else shaded.push({ ...area(all, c.index), fill: READ_ONLY_FILL });
-  }
-  const validations: ListValidation[] = [{ ...area(all, COL.markForDeletion), source: [DELETE_MARK] }];
-  for (const c of layout.dataColumns) {
-    const source = c.list ? sources[c.list] : undefined;
-    if (source !== undefined) validations.push({ ...area(all, c.index), source });
-  }
-  const statusArea = area(all, COL.status);
-  const isPrepare = rows.from === FIRST_DATA_ROW;
-  // The kind says which of its values deserve a colour (e.g. a line's batch status), the engine only paints them.
-  const highlights = (layout.definition.highlights ?? []).flatMap((h) => {
-    const column = dataColumnByKey(layout, h.column);
-    return column ? [{ ...area(all, column.index), equals: h.equals, ...TONES[h.tone] }] : [];
-  });
-  const title = isPrepare && layout.definition.scope === 'batch' ? batchTitleFormat() : undefined;
-  return {
-    columns: [
-      { index: COL.changed, width: 60 },
-      { index: COL.markForDeletion, width: 100 },
-      { index: COL.status, width: 100 },
-      ...layout.dataColumns.map((c) => ({
-        index: c.index,
-        width: (c.width ?? 14) * 7,
-        hidden: c.hidden,
-        numberFormat: c.type === 'date' ? excelDateFormat(layout.locale) : c.type === 'text' ? '@' : undefined,
-      })),
-      // Text format keeps a key or fingerprint such as "1e10" from being read as a number.
-      ...[layout.key, layout.original, layout.errors].map((index) => ({ index, hidden: true, numberFormat: '@' })),
-      { index: layout.version, hidden: true },
-    ],
-    dataRows: all,
-    unlocked: [...unlocked, ...(title?.unlocked ?? [])],
-    shaded: isPrepare ? [...shaded, { row: HEADER_ROW, column: 0, rowCount: 1, columnCount: layout.width, fill: HEADER_FILL }, ...(title?.shaded ?? [])] : shaded,
-    bold: isPrepare ? [{ row: TITLE_ROW, column: 0, rowCount: 2, columnCount: layout.width }] : [],
-    validations: [...validations, ...(title?.validations ?? [])],
-    conditionalFills: [
-      ...FAILED_STATUSES.map((equals) => ({ ...statusArea, equals, ...TONES.bad })),
-      ...['Inserted', 'Updated', 'Deleted'].map((equals) => ({ ...statusArea, equals, ...TONES.good })),
-      ...highlights,
-    ],
-    textCells: title?.textCells,
-    outlined: title?.outlined,
-    freezeRows: isPrepare ? 2 : undefined,
-  };
 }

@@ -1,6 +1,6 @@
 import type { WorkbookDefinition } from '../contract/api';
 import { planUpload } from './row-diff';
-import { CHANGED_MARK, createLayout, readSheetRow, toSheetRow } from './sheet-layout';
+import { createLayout, readSheetRow, toSheetRow } from './sheet-layout';
 import { applyResult, clearedRow } from './upload-results';
 
 const definition: WorkbookDefinition = {
@@ -40,10 +40,10 @@ describe('upload results', () => {
     expect(saved[layout.dataColumns[1].index]).toBe('Bo');
   });
 
-  it('when a row fails, then it keeps its edit and Changed mark, shows the status and keeps the errors, and is sent again', () => {
+  it('when a row fails, then it keeps its edit and its downloaded copies (so its Changed formula marks it), shows the status and keeps the errors, and is sent again', () => {
     const errors = [{ column: 'group', message: 'Silver is not a benefits group on 2026-01-01.' }];
     const cells = applyResult(layout, editedRow(), { rowId: 4, status: 'Upload Failed', errors });
-    expect(cells[0]).toBe(CHANGED_MARK);
+    expect(cells[layout.firstCopy + layout.tracked.findIndex((c) => c.key === 'group')]).toBe('Gold');
     expect(cells[2]).toBe('Upload Failed');
     expect(cells[group]).toBe('Silver');
     const reread = readSheetRow(layout, 4, cells);
@@ -51,9 +51,10 @@ describe('upload results', () => {
     expect(planUpload(layout, [reread]).send).toHaveLength(1);
   });
 
-  it('when a row is deleted, then it says Deleted and is not sent by a later upload', () => {
+  it('when a row is deleted, then it says Deleted, its copies take its cells (no Changed mark) and it is not sent by a later upload', () => {
     const cells = applyResult(layout, editedRow(), { rowId: 4, status: 'Deleted', errors: [] });
     expect(cells[2]).toBe('Deleted');
+    expect(cells[layout.firstCopy + layout.tracked.findIndex((c) => c.key === 'group')]).toBe('Silver');
     expect(planUpload(layout, [readSheetRow(layout, 4, cells)]).send).toEqual([]);
   });
 

@@ -1,15 +1,14 @@
 /** Writing the server's per-row results back into the row's cells. */
 import type { RowResult } from '../contract/api';
 import type { HostCellValue } from '../excel/workbook-host';
-import { CHANGED_MARK, COL, currentFingerprint, FAILED_STATUSES, toSheetRow, type Layout, type SheetRow } from './sheet-layout';
+import { COL, currentFingerprint, FAILED_STATUSES, toSheetRow, withCopies, type Layout, type SheetRow } from './sheet-layout';
 
 /** The row's cells after the server answered for it. */
 export function applyResult(layout: Layout, row: SheetRow, result: RowResult): HostCellValue[] {
   const cells = [...row.cells];
   while (cells.length < layout.width) cells.push('');
   if (FAILED_STATUSES.includes(result.status)) {
-    // A failed row keeps its edits and its Changed mark, so the next upload sends it again.
-    cells[COL.changed] = CHANGED_MARK;
+    // A failed row keeps its edits (so its Changed formula still marks it), and the next upload sends it again.
     cells[COL.status] = result.status;
     cells[layout.errors] = JSON.stringify(result.errors);
     return cells;
@@ -20,9 +19,9 @@ export function applyResult(layout: Layout, row: SheetRow, result: RowResult): H
     saved[COL.markForDeletion] = row.cells[COL.markForDeletion] ?? '';
     return saved;
   }
-  cells[COL.changed] = '';
   cells[COL.status] = result.status;
   cells[layout.errors] = '';
+  withCopies(layout, cells); // what the row holds is now what the server has: no Changed mark
   if (result.status !== 'Deleted') {
     // Saved, but the server sent no values back: what the sheet holds is now the saved state.
     cells[layout.key] = result.key ?? row.key;
@@ -32,12 +31,14 @@ export function applyResult(layout: Layout, row: SheetRow, result: RowResult): H
   return cells;
 }
 
-/** A row whose edits were undone: no Changed mark, and a stale failure no longer applies. */
+/**
+ * A row whose edits were undone, or changed nothing once read as the server reads it ("Executives " for
+ * "Executives"): the copies take its cells so the Changed formula clears, and a stale failure no longer applies.
+ */
 export function clearedRow(row: SheetRow, layout: Layout): HostCellValue[] | undefined {
   const failed = FAILED_STATUSES.includes(row.status);
   if (!row.changed && !failed) return undefined;
-  const cells = [...row.cells];
-  cells[COL.changed] = '';
+  const cells = withCopies(layout, [...row.cells]);
   if (failed) {
     cells[COL.status] = '';
     cells[layout.errors] = '';

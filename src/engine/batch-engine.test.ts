@@ -82,8 +82,15 @@ function typeBatch(name: string, auditLog = 'No', w = wb): void {
   expect(w.userPickFromList(SHEET, AUDIT.row, AUDIT.column, auditLog)).toEqual({ ok: true });
 }
 
+/** Rows up to the last one holding anything besides its Changed formula (blank rows below the data have one too). */
+function usedRows(w: SimulatedWorkbook = wb): number {
+  const { rowCount, columnCount } = w.dimensions(SHEET);
+  for (let r = rowCount - 1; r >= 0; r--) for (let c = 1; c < columnCount; c++) if (w.cell(SHEET, r, c).value !== '') return r + 1;
+  return 0;
+}
+
 function findRow(personNumber: string, w = wb): number {
-  for (let r = FIRST_DATA_ROW; r < w.dimensions(SHEET).rowCount; r++) if (w.cell(SHEET, r, col.personNumber).value === personNumber) return r;
+  for (let r = FIRST_DATA_ROW; r < usedRows(w); r++) if (w.cell(SHEET, r, col.personNumber).value === personNumber) return r;
   throw new Error(`no line for ${personNumber}`);
 }
 
@@ -94,7 +101,7 @@ describe('workbook engine on a batch kind', () => {
     expect(wb.cell(SHEET, AUDIT.row, AUDIT.column)).toMatchObject({ locked: false, list: ['Yes', 'No'] });
     expect(wb.cell(SHEET, 0, 0).locked).toBe(true);
     expect([col.enrollmentType, col.effectiveDate, col.personNumber].map((c) => wb.cell(SHEET, 1, c).value)).toEqual(['*Enrollment Type', '*Effective Date', '*Person Number']);
-    expect(wb.dimensions(SHEET).rowCount).toBe(FIRST_DATA_ROW);
+    expect(usedRows(wb)).toBe(FIRST_DATA_ROW);
     expect(wb.cell(SHEET, FIRST_DATA_ROW, col.enrollmentType)).toMatchObject({ locked: false, list: expect.arrayContaining(['Participant Enrollment', 'Beneficiary Designation']) });
     expect(wb.cell(SHEET, FIRST_DATA_ROW, col.planName).list).toEqual(expect.arrayContaining(['Medical', 'Dental', 'Basic Life']));
     // seed: Batch Line ID, Message, Row Batch Status and Key are "Do not modify"; reserved columns are hidden and locked.
@@ -145,7 +152,7 @@ describe('workbook engine on a batch kind', () => {
     const name = uniqueName('New batch');
     expect(await engine.prepare(KIND, { batchName: ` ${name} ` })).toMatchObject({ batchName: name });
     expect(wb.cell(SHEET, NAME.row, NAME.column).value).toBe(name);
-    expect(wb.dimensions(SHEET).rowCount).toBe(FIRST_DATA_ROW);
+    expect(usedRows(wb)).toBe(FIRST_DATA_ROW);
   });
 
   it('when Download batch names a batch that does not exist, then it says so and the sheet is left untouched; an existing one replaces the lines', async () => {
@@ -162,7 +169,7 @@ describe('workbook engine on a batch kind', () => {
     await engine.upload(SHEET);
     enterLine(FIRST_DATA_ROW + 1, enrollment('P10006')); // typed, not uploaded: Download replaces it
     await engine.refresh(SHEET);
-    expect(wb.dimensions(SHEET).rowCount).toBe(FIRST_DATA_ROW + 1);
+    expect(usedRows(wb)).toBe(FIRST_DATA_ROW + 1);
     expect(wb.cell(SHEET, FIRST_DATA_ROW, col.personNumber).value).toBe('P10004');
     expect([wb.cell(SHEET, NAME.row, NAME.column).value, wb.cell(SHEET, AUDIT.row, AUDIT.column).value]).toEqual([name, 'Yes']);
   });
@@ -217,7 +224,7 @@ describe('workbook engine on a batch kind', () => {
     const message = String(wb.cell(SHEET, bad, col.message).value);
     expect(message).toMatch(/^Line \d+: .*P10011 has no potential life event/);
 
-    const failed = [{ row: bad, excelRow: bad + 1, status: 'Processing failed', errors: [{ message }] }];
+    const failed = [{ row: bad, excelRow: bad + 1, key: expect.any(String), status: 'Processing failed', errors: [{ message }] }];
     expect(await engine.failedRows(SHEET)).toEqual(failed);
     expect(await engine.rowErrors(SHEET, bad)).toEqual(failed[0]);
     expect(await engine.rowErrors(SHEET, findRow('P10013'))).toBeUndefined();

@@ -37,6 +37,8 @@ export interface FailedRow {
   row: number;
   /** Excel row number shown to the user (row + 1). */
   excelRow: number;
+  /** The row's hidden key (rows the server has): the row is found by it, wherever a sort moved it. */
+  key?: string;
   status: string;
   errors: Array<RowError & { header?: string }>;
 }
@@ -71,8 +73,13 @@ export interface WorkbookEngine {
   rowErrors(sheet: string, row: number): Promise<FailedRow | undefined>;
   /** Every row whose status is a failure, for the summary list. */
   failedRows(sheet: string): Promise<FailedRow[]>;
-  /** Selects a row in the sheet (from the failed-rows summary). */
-  selectRow(sheet: string, row: number): Promise<void>;
+  /** Selects a row in the sheet (from the failed-rows summary): the row with this key, else the row at `row`. */
+  selectRow(sheet: string, row: number, key?: string): Promise<void>;
+  /**
+   * Sorts the data rows by one of the kind's columns. Excel cannot sort locked cells on a protected sheet, so the
+   * add-in lifts protection for the sort, which clears Excel's undo history. Edits not uploaded move with their rows.
+   */
+  sortRows(sheet: string, columnKey: string, ascending: boolean): Promise<void>;
   /**
    * Batch sheets: runs the batch process on the batch's lines (refused while lines have changes not uploaded),
    * reports its progress, then downloads each line's result into the sheet. Answers the finished run.
@@ -86,6 +93,4 @@ export interface WorkbookEngine {
   backOutLifeEvent(sheet: string, lineId: number, onProgress?: ProgressListener): Promise<BackOutResponse>;
   /** Deletes the voided life event of that Batch Line ID. */
   deleteVoidedLifeEvent(sheet: string, lineId: number): Promise<DeleteLifeEventResponse>;
-  /** Starts marking rows Changed as the user edits (best effort: upload does not rely on it). */
-  watch(sheet: string): Promise<() => Promise<void>>;
 }

@@ -7,6 +7,8 @@ import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
 import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
 import { unhideableSheets, visibilityOf } from '../excel/simulated/sheet-visibility';
+import { clearUndoLog, undoClears } from '../excel/simulated/undo-log';
+import { isFilteredOut, userFilter } from '../excel/simulated/autofilter';
 import { startServer, type RunningServer } from '../../server/main';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createWorkbookEngine } from './workbook-engine';
@@ -48,8 +50,15 @@ beforeEach(async () => {
   await engine.prepare('person-benefit-groups', { effectiveDate: DATE });
 });
 
+/** Rows up to the last one holding anything besides its Changed formula (blank rows below the data have one too). */
+function usedRows(w: SimulatedWorkbook = wb): number {
+  const { rowCount, columnCount } = w.dimensions(SHEET);
+  for (let r = rowCount - 1; r >= 0; r--) for (let c = 1; c < columnCount; c++) if (w.cell(SHEET, r, c).value !== '') return r + 1;
+  return 0;
+}
+
 function findRow(personNumber: string): number {
-  for (let r = FIRST_DATA_ROW; r < wb.dimensions(SHEET).rowCount; r++) if (wb.cell(SHEET, r, col.personNumber).value === personNumber) return r;
+  for (let r = FIRST_DATA_ROW; r < usedRows(wb); r++) if (wb.cell(SHEET, r, col.personNumber).value === personNumber) return r;
   throw new Error(`no row for ${personNumber}`);
 }
 
@@ -68,7 +77,7 @@ describe('workbook engine', () => {
     expect(w.cell(SHEET, first, col.benefitsGroup).list).not.toContain('Legacy Contractors'); // ended before the session date
     expect(w.cell(SHEET, first, col.personName).locked).toBe(true);
     expect(w.cell(SHEET, first, col.personNumber).locked).toBe(true);
-    const rows = w.dimensions(SHEET).rowCount - FIRST_DATA_ROW;
+    const rows = usedRows(w) - FIRST_DATA_ROW;
     expect(w.cell(SHEET, FIRST_DATA_ROW + rows, col.personNumber).locked).toBe(false); // blank rows take new records
     expect(w.columnInfo(SHEET, col.key).hidden).toBe(true);
     expect(w.isProtected(SHEET)).toBe(true);
@@ -79,7 +88,7 @@ describe('workbook engine', () => {
   it('when rows are edited by dropdown pick, added and made invalid, then upload sends only those and writes each status', async () => {
     const edited = findRow('P10002');
     const bad = findRow('P10003');
-    const newRow = wb.dimensions(SHEET).rowCount;
+    const newRow = usedRows(wb);
     expect(wb.userPickFromList(SHEET, edited, col.benefitsGroup, 'Executives')).toEqual({ ok: true }); // no change event
     expect(wb.userPaste(SHEET, bad, col.benefitsGroup, [['Gold Plated']])).toEqual({ ok: true }); // pastes skip validation
     expect(wb.userEdit(SHEET, edited, col.personName, 'Someone Else').ok).toBe(false); // locked
@@ -134,20 +143,93 @@ describe('workbook engine', () => {
     expect(() => findRow('P10005')).toThrow();
   });
 
-  it('when Excel reports an edit, then the Changed cell marks itself, and clears when the edit is undone', async () => {
-    const stop = await engine.watch(SHEET);
-    const row = findRow('P10006');
-    const before = wb.cell(SHEET, row, col.benefitsGroup).value;
-    wb.userEdit(SHEET, row, col.benefitsGroup, before === 'Interns' ? 'Retirees' : 'Interns');
-    await eventually(() => expect(wb.cell(SHEET, row, 0).value).toBe('✓'));
-    wb.userEdit(SHEET, row, col.benefitsGroup, before);
-    await eventually(() => expect(wb.cell(SHEET, row, 0).value).toBe(''));
-    wb.userEdit(SHEET, 1, 3, 'x'); // header row: locked, and ignored anyway
-    await stop();
+  it('when a row is changed by typing, a dropdown pick or a paste, then its Changed cell marks it at once and clears when undone, with no add-in request', async () => {
+    const [typed, picked, pasted] = ['P10006', 'P10007', 'P10008'].map(findRow);
+    const other = (row: number) => (wb.cell(SHEET, row, col.benefitsGroup).value === 'Interns' ? 'Retirees' : 'Interns');
+    const before = wb.cell(SHEET, typed, col.benefitsGroup).value;
+    const syncs = wb.counters.syncCount;
+    expect(wb.userEdit(SHEET, typed, col.benefitsGroup, other(typed)).ok).toBe(true);
+    expect(wb.userPickFromList(SHEET, picked, col.benefitsGroup, other(picked)).ok).toBe(true); // Excel raises no event
+    expect(wb.userPaste(SHEET, pasted, col.benefitsGroup, [[other(pasted)]]).ok).toBe(true); // nor for a paste
+    const blank = usedRows();
+    wb.userEdit(SHEET, blank, col.personNumber, 'P10011');
+    expect([typed, picked, pasted, blank].map((r) => wb.cell(SHEET, r, 0).value)).toEqual(['✓', '✓', '✓', '✓']);
+    expect(wb.cell(SHEET, findRow('P10009'), 0).value).toBe('');
+    wb.userEdit(SHEET, typed, col.benefitsGroup, before); // undone by hand
+    expect(wb.cell(SHEET, typed, 0).value).toBe('');
+    expect(wb.counters.syncCount).toBe(syncs); // Excel did it all: the add-in made no request
+  });
+
+  it('when a user types, picks, pastes and marks rows for deletion, then nothing clears Excel\'s undo stack; prepare and upload write-back do, as documented', async () => {
+    expect(undoClears(wb)).toContain('WorksheetProtection.protect'); // prepare protects the sheet
+    clearUndoLog(wb);
+    const [a, b, c] = ['P10006', 'P10007', 'P10008'].map(findRow);
+    wb.userEdit(SHEET, a, col.benefitsGroup, 'Interns');
+    wb.userPickFromList(SHEET, b, col.benefitsGroup, 'Retirees');
+    wb.userPaste(SHEET, c, col.benefitsGroup, [['Executives']]);
+    wb.userSelect(SHEET, { row: c, column: 0, rowCount: 1, columnCount: 1 });
+    expect(await engine.markSelectedRowsForDeletion(SHEET)).toBe(1);
+    expect(wb.cell(SHEET, c, 1).value).toBe('X');
+    await engine.countMarkedRows(SHEET);
+    await engine.failedRows(SHEET);
+    await engine.rowErrors(SHEET, a);
+    expect(undoClears(wb)).toEqual([]);
+    await engine.upload(SHEET);
+    expect(undoClears(wb)).toEqual(expect.arrayContaining(['WorksheetProtection.unprotect', 'WorksheetProtection.protect']));
+  });
+
+  it('when rows are filtered out and the add-in sorts them, then upload, statuses, failed rows and selecting a row follow each row\'s key', async () => {
+    const good = findRow('P10002');
+    const bad = findRow('P10003');
+    const picked = wb.cell(SHEET, good, col.benefitsGroup).value === 'Retirees' ? 'Executives' : 'Retirees';
+    wb.userPickFromList(SHEET, good, col.benefitsGroup, picked);
+    wb.userPaste(SHEET, bad, col.benefitsGroup, [['Gold Plated']]);
+    // A person filters on the protected sheet (allowed: the filter was set before protecting); both rows are hidden.
+    expect(userFilter(wb, SHEET, col.benefitsGroup, ['Interns'])).toEqual({ ok: true });
+    expect([good, bad].map((r) => isFilteredOut(wb.sheet(SHEET)!, r))).toEqual([true, true]);
+    await engine.sortRows(SHEET, 'personNumber', false);
+    const [goodNow, badNow] = [findRow('P10002'), findRow('P10003')];
+    expect(goodNow).not.toBe(good);
+    expect(wb.cell(SHEET, goodNow, 0).value).toBe('✓'); // the formula moved with its row
+
+    const summary = await engine.upload(SHEET);
+    expect([wb.cell(SHEET, goodNow, 2).value, wb.cell(SHEET, badNow, 2).value]).toEqual(['Updated', 'Upload Failed']);
+    expect(wb.cell(SHEET, goodNow, col.benefitsGroup).value).toBe(picked);
+    expect(summary.failedRows.map((r) => r.row)).toEqual([badNow]);
+
+    await engine.sortRows(SHEET, 'personNumber', true);
+    expect(findRow('P10003')).not.toBe(badNow);
+    const [listed] = summary.failedRows; // the list shown before the second sort
+    await engine.selectRow(SHEET, listed.row, listed.key);
+    expect(wb.selection().row).toBe(findRow('P10003'));
+  });
+
+  it('when the user inserts a row above the data while an upload runs, then each status lands on its own row', async () => {
+    const excel = createSimulatedExcel();
+    const w = excel.workbook;
+    const inserting: ApiClient = { ...api, upload: async (kind, request) => {
+      const answer = await api.upload(kind, request);
+      expect(w.userInsertRows(SHEET, FIRST_DATA_ROW, 1)).toEqual({ ok: true }); // allowed on the protected sheet
+      return answer;
+    } };
+    const e = createWorkbookEngine({ host: createOfficeHost(excel), api: inserting, locale: 'en-US' });
+    await e.prepare('person-benefit-groups', { effectiveDate: DATE });
+    const find = (p: string) => { for (let r = FIRST_DATA_ROW; r < usedRows(w); r++) if (w.cell(SHEET, r, col.personNumber).value === p) return r; return -1; };
+    const edited = find('P10004');
+    w.userPickFromList(SHEET, edited, col.benefitsGroup, w.cell(SHEET, edited, col.benefitsGroup).value === 'Interns' ? 'Retirees' : 'Interns');
+    const blank = usedRows(w);
+    w.userEdit(SHEET, blank, col.personNumber, 'P10040');
+    w.userPickFromList(SHEET, blank, col.benefitsGroup, 'Interns');
+
+    expect(await e.upload(SHEET)).toMatchObject({ inserted: 1, updated: 1 });
+    expect(find('P10004')).toBe(edited + 1);
+    expect(w.cell(SHEET, edited + 1, 2).value).toBe('Updated');
+    expect(w.cell(SHEET, blank + 1, 2).value).toBe('Inserted');
+    expect(w.cell(SHEET, edited, 2).value).not.toBe('Updated');
   });
 
   it('when a new row marked for deletion is deleted, then it is only cleared and nothing is sent', async () => {
-    const newRow = wb.dimensions(SHEET).rowCount;
+    const newRow = usedRows(wb);
     wb.userEdit(SHEET, newRow, col.personNumber, 'P10011');
     wb.userPickFromList(SHEET, newRow, 1, 'X');
     expect(await engine.countMarkedRows(SHEET)).toBe(1);
@@ -212,7 +294,7 @@ describe('workbook engine, when the connection drops after the server applied a 
       const e = createWorkbookEngine({ host: createOfficeHost(excel), api: viaProxy, locale: 'en-US' });
       await e.prepare('person-benefit-groups', { effectiveDate: DATE });
       const before = (await api.rows('person-benefit-groups', { effectiveDate: DATE }, 0, 10000)).total;
-      const newRow = w.dimensions(SHEET).rowCount;
+      const newRow = usedRows(w);
       w.userEdit(SHEET, newRow, col.personNumber, 'P10030');
       w.userPickFromList(SHEET, newRow, col.benefitsGroup, 'Interns');
 
@@ -255,15 +337,3 @@ describe('workbook engine: the sheet the pane names, and the lists sheet', () =>
   });
 });
 
-async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}

@@ -9,13 +9,14 @@ import { BATCH_INPUT_AREA, missingBatchNameMessage, readBatchInputs, type BatchI
 import { blocksBySize, chunk, contiguousRuns, rowsPerBlock } from '../core/chunk';
 import { lockedFormat, readOnlyMessage } from '../core/read-only';
 import { classifyRow, planUpload, rowsToDelete, type UploadItem } from '../core/row-diff';
+import { sheetFormat, textSheetFormat } from '../core/sheet-format';
 import {
-  CHANGED_MARK,
+  changedFormula,
   COL,
+  dataColumnByKey,
   createLayout,
   DELETE_MARK,
   ENTRY_ROWS,
-  FAILED_STATUSES,
   FIRST_DATA_ROW,
   headerOf,
   listSources,
@@ -23,9 +24,7 @@ import {
   listsSheetValues,
   readSheetRow,
   rowFailure,
-  sheetFormat,
   sheetName,
-  textSheetFormat,
   titleRows,
   toSheetRow,
   type Layout,
@@ -37,13 +36,14 @@ import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
 import { lifeEventActions } from './life-event-actions';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
+import { locateRows, type SheetReader } from './row-locator';
 
 const SHEET_SETTING = 'benefitsWorkbook.sheet.';
 /** Where the formatted rows end and where dropdowns get their values, so the sheet can grow. */
 const FORMAT_SETTING = 'benefitsWorkbook.format.';
 const PAGE_ROWS = 5000;
-/** Watched edits are gathered this long, then checked and marked in one read and one write. */
-const WATCH_BATCH_MS = 50;
+/** Used rows are counted from this column: the Changed formulas of blank rows do not make a row used. */
+const USED_FROM = COL.markForDeletion;
 
 interface FormatState {
   formattedEnd: number;
@@ -141,34 +141,58 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   }
 
   async function readRows(sheet: string, layout: Layout, onProgress?: ProgressListener): Promise<SheetRow[]> {
-    const used = await host.usedRowCount(sheet);
+    const used = await host.usedRowCount(sheet, USED_FROM);
     const total = Math.max(0, used - FIRST_DATA_ROW);
     return readRange(sheet, layout, FIRST_DATA_ROW, used, (done) => onProgress?.({ phase: 'Finding changed rows', done, total }));
   }
 
-  /** Writes whole rows back: runs of consecutive rows (rows between them are never touched), many runs per Excel request. */
+  /** Writes whole rows back (each with its Changed formula): runs of consecutive rows, many runs per Excel request. */
   async function writeRows(sheet: string, layout: Layout, cellsByRow: Map<number, HostCellValue[]>): Promise<void> {
     const areas = contiguousRuns([...cellsByRow.keys()], rowsPerBlock(layout.width)).map((run) => ({
       row: run.row,
       column: 0,
-      values: Array.from({ length: run.rowCount }, (_, i) => padTo(cellsByRow.get(run.row + i) ?? [], layout.width)),
+      values: Array.from({ length: run.rowCount }, (_, i) => withFormula(layout, run.row + i, padTo(cellsByRow.get(run.row + i) ?? [], layout.width))),
     }));
     await writeAreaBatches(sheet, areas);
   }
 
+  /** The Changed formula of blank rows [first, end), where new records are entered. */
+  async function writeEntryFormulas(sheet: string, layout: Layout, first: number, end: number): Promise<void> {
+    const rows = Array.from({ length: end - first }, (_, i) => [changedFormula(layout, first + i)] as HostCellValue[]);
+    let at = first;
+    for (const block of blocksBySize(rows)) {
+      await host.writeValues(sheet, at, COL.changed, block);
+      at += block.length;
+    }
+  }
+
   /** Writes one column's value into rows, in runs of consecutive rows, many runs per Excel request. */
-  async function writeColumn(sheet: string, column: number, valueByRow: Map<number, HostCellValue>): Promise<void> {
-    const areas = contiguousRuns([...valueByRow.keys()], 50000).map((run) => ({
+  function columnAreas(column: number, valueByRow: Map<number, HostCellValue>) {
+    return contiguousRuns([...valueByRow.keys()], 50000).map((run) => ({
       row: run.row,
       column,
       values: Array.from({ length: run.rowCount }, (_, i) => [valueByRow.get(run.row + i) ?? '']),
     }));
-    await writeAreaBatches(sheet, areas);
   }
 
   /** One request per batch of areas that fits the request budget, never one per row. */
-  async function writeAreaBatches(sheet: string, areas: Array<{ row: number; column: number; values: HostCellValue[][] }>): Promise<void> {
-    for (const batch of blocksBySize(areas)) await host.writeAreas(sheet, batch);
+  async function writeAreaBatches(sheet: string, areas: Array<{ row: number; column: number; values: HostCellValue[][] }>, unlockedOnly = false): Promise<void> {
+    for (const batch of blocksBySize(areas)) await (unlockedOnly ? host.writeUnlockedAreas(sheet, batch) : host.writeAreas(sheet, batch));
+  }
+
+  function reader(sheet: string, layout: Layout): SheetReader {
+    return {
+      usedRows: () => host.usedRowCount(sheet, USED_FROM),
+      rows: (first, end) => readRange(sheet, layout, first, end),
+      async keys(first, end) {
+        const keys: string[] = [];
+        for (let start = first; start < end; start += 50000) {
+          const values = await host.readValues(sheet, { row: start, column: layout.key, rowCount: Math.min(50000, end - start), columnCount: 1 });
+          for (const [key] of values) keys.push(String(key ?? '').trim());
+        }
+        return keys;
+      },
+    };
   }
 
   /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */
@@ -184,11 +208,12 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     }
   }
 
-  function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors']): FailedRow {
-    return { row, excelRow: row + 1, status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
+  function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors'], key?: string): FailedRow {
+    return { row, excelRow: row + 1, ...(key ? { key } : {}), status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
   }
 
-  function summarise(layout: Layout, results: Map<number, RowResult>, unchanged: number): UploadSummary {
+  /** Answers by the rows' current places (`where`: sent row → current row). */
+  function summarise(layout: Layout, results: Map<number, RowResult>, unchanged: number, where: Map<number, number>, keys: Map<number, string>): UploadSummary {
     const summary: UploadSummary = { inserted: 0, updated: 0, deleted: 0, failed: 0, unchanged, failedRows: [] };
     for (const result of results.values()) {
       if (result.status === 'Inserted') summary.inserted++;
@@ -196,30 +221,36 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       else if (result.status === 'Deleted') summary.deleted++;
       else {
         summary.failed++;
-        summary.failedRows.push(failedRow(layout, result.rowId, result.status, result.errors));
+        const row = where.get(result.rowId) ?? result.rowId;
+        summary.failedRows.push(failedRow(layout, row, result.status, result.errors, keys.get(result.rowId)));
       }
     }
     summary.failedRows.sort((a, b) => a.row - b.row);
     return summary;
   }
 
-  /** Sends the items and writes each answered row back, even when a later chunk could not be sent. */
-  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Map<number, HostCellValue[]>, phase: string, onProgress?: ProgressListener) {
+  /**
+   * Sends the items and writes each answered row back, even when a later chunk could not be sent. Every row is
+   * written where it is now, found by its key (row-locator.ts), so hidden (filtered) rows get their status too.
+   */
+  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener) {
     const { sheet } = info;
     const results = new Map<number, RowResult>();
+    const where = new Map<number, number>();
     try {
       await send(info, target, items, phase, results, onProgress);
     } finally {
-      const cellsByRow = new Map(extra);
-      for (const { row } of items) {
-        const result = results.get(row.row);
-        if (result) cellsByRow.set(row.row, applyResult(layout, row, result));
-      }
+      const answered = items.filter(({ row }) => results.has(row.row));
+      for (const [from, to] of await locateRows(reader(sheet, layout), layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
+      const cellsByRow = new Map<number, HostCellValue[]>();
+      for (const { row, cells } of extra) if (where.has(row.row)) cellsByRow.set(where.get(row.row)!, cells);
+      for (const { row } of answered) if (where.has(row.row)) cellsByRow.set(where.get(row.row)!, applyResult(layout, row, results.get(row.row)!));
       onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
       await writeRows(sheet, layout, cellsByRow);
       onProgress?.({ phase: 'Writing row statuses', done: cellsByRow.size, total: cellsByRow.size });
     }
-    return results;
+    const keys = new Map(items.filter((i) => i.row.key).map((i) => [i.row.row, i.row.key]));
+    return { results, where, keys };
   }
 
   /** Unlocks and formats another block of blank rows once the data comes close to the end of the formatted rows. */
@@ -227,10 +258,11 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     const raw = await host.getSetting(FORMAT_SETTING + sheet);
     if (!raw) return;
     const state = JSON.parse(raw) as FormatState;
-    const used = await host.usedRowCount(sheet);
+    const used = await host.usedRowCount(sheet, USED_FROM);
     if (used + ENTRY_ROWS / 2 <= state.formattedEnd) return;
     const entryRowCount = used + ENTRY_ROWS - state.formattedEnd;
     await host.formatSheet(sheet, sheetFormat(layout, { from: state.formattedEnd, dataRowCount: 0, entryRowCount }, state.sources));
+    await writeEntryFormulas(sheet, layout, state.formattedEnd, state.formattedEnd + entryRowCount);
     await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ ...state, formattedEnd: state.formattedEnd + entryRowCount }));
   }
 
@@ -266,13 +298,16 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     let written = 0;
     for (;;) {
       for (const block of blocksBySize(page.rows.map((r) => toSheetRow(layout, r)))) {
-        await host.writeValues(sheet, FIRST_DATA_ROW + written, 0, block);
+        const at = FIRST_DATA_ROW + written;
+        await host.writeValues(sheet, at, 0, block.map((cells, i) => withFormula(layout, at + i, cells)));
         written += block.length;
         onProgress?.({ phase, done: written, total: Math.max(page.total, written) });
       }
       if (page.nextOffset === null || page.rows.length === 0) break;
       page = await api.rows(definition.kind, query, page.nextOffset, PAGE_ROWS);
     }
+    await writeEntryFormulas(sheet, layout, FIRST_DATA_ROW + written, formattedEnd);
+    // seed of issue 9: protection changes only here, at upload write-back and at download (each clears Excel's undo).
     await host.protect(sheet);
     const base = { sheet, kind: definition.kind, title: definition.title };
     const info: SheetInfo = batch
@@ -316,7 +351,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const selection = await host.getSelection();
       // The pane names the sheet it acts on; rows selected on another one are not marked there.
       if (selection.sheet !== sheet) throw new Error(`Select the rows to delete on the sheet "${sheet}", then click Mark selected rows for deletion.`);
-      const used = await host.usedRowCount(selection.sheet);
+      const used = await host.usedRowCount(selection.sheet, USED_FROM);
       const selected = [...new Set(selection.rows)].filter((r) => r >= FIRST_DATA_ROW && r < used).sort((a, b) => a - b);
       if (selected.length === 0) return 0;
       const rows = await readRange(selection.sheet, layout, selected[0], selected[selected.length - 1] + 1);
@@ -326,7 +361,8 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
         const kind = classifyRow(layout, row);
         if (wanted.has(row.row) && kind !== 'empty' && kind !== 'deleted') marks.set(row.row, DELETE_MARK);
       }
-      await writeColumn(selection.sheet, COL.markForDeletion, marks);
+      // Mark for Deletion is unlocked: written without lifting protection, so the user's undo stack is kept.
+      await writeAreaBatches(selection.sheet, columnAreas(COL.markForDeletion, marks), true);
       return marks.size;
     },
 
@@ -341,26 +377,22 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const target = await uploadTarget(info, 'delete the marked rows');
       const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout, onProgress));
       // A marked row the server never had is only cleared.
-      const cleared = new Map(clear.map((row) => [row.row, Array<HostCellValue>(layout.width).fill('')]));
-      const results = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress);
-      return summarise(layout, results, 0);
+      const cleared = clear.map((row) => ({ row, cells: Array<HostCellValue>(layout.width).fill('') }));
+      const { results, where, keys } = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress);
+      return summarise(layout, results, 0, where, keys);
     },
 
     async upload(sheet, onProgress) {
       const { info, layout } = await writableLayout(sheet, 'upload changes');
       const target = await uploadTarget(info, 'upload');
       const plan = planUpload(layout, await readRows(sheet, layout, onProgress));
-      // Rows found by fingerprint get their Changed mark now, so an interrupted upload still shows them.
-      const unmarked = new Map(plan.send.filter((i) => !i.row.changed).map((i) => [i.row.row, CHANGED_MARK as HostCellValue]));
-      await writeColumn(sheet, COL.changed, unmarked);
-      const undone = new Map<number, HostCellValue[]>();
-      for (const row of plan.unchanged) {
+      const undone = plan.unchanged.flatMap((row) => {
         const cells = clearedRow(row, layout);
-        if (cells) undone.set(row.row, cells);
-      }
-      const results = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
+        return cells ? [{ row, cells }] : [];
+      });
+      const { results, where, keys } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
       await growIfNeeded(sheet, layout);
-      return summarise(layout, results, plan.unchanged.length);
+      return summarise(layout, results, plan.unchanged.length, where, keys);
     },
 
     async processBatch(sheet, onProgress) {
@@ -402,7 +434,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       if (row < FIRST_DATA_ROW) return undefined;
       const [sheetRow] = await readRange(sheet, layout, row, row + 1);
       const failure = rowFailure(layout, sheetRow);
-      return failure && failedRow(layout, row, failure.status, failure.errors);
+      return failure && failedRow(layout, row, failure.status, failure.errors, sheetRow.key);
     },
 
     async failedRows(sheet) {
@@ -410,51 +442,26 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const rows = await readRows(sheet, layout);
       return rows.flatMap((r) => {
         const failure = rowFailure(layout, r);
-        return failure ? [failedRow(layout, r.row, failure.status, failure.errors)] : [];
+        return failure ? [failedRow(layout, r.row, failure.status, failure.errors, r.key)] : [];
       });
     },
 
-    async selectRow(sheet, row) {
+    async selectRow(sheet, row, key) {
       const { layout } = await layoutOf(sheet);
-      await host.select(sheet, { row, column: 0, rowCount: 1, columnCount: COL.firstData + layout.dataColumns.length });
+      // A row with a key is found by it: a sort since the list was made may have moved it.
+      const at = key ? (await locateRows(reader(sheet, layout), layout, [{ ...readSheetRow(layout, row, []), key }])).get(row) : row;
+      if (at === undefined) throw new Error('That row is no longer in the sheet. Download again to see the current rows.');
+      await host.select(sheet, { row: at, column: 0, rowCount: 1, columnCount: COL.firstData + layout.dataColumns.length });
     },
 
-    async watch(sheet) {
+    async sortRows(sheet, columnKey, ascending) {
       const { layout } = await layoutOf(sheet);
-      const tracked = layout.tracked.map((c) => c.index);
-      let pending: { first: number; end: number } | undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-
-      // Marks follow the fingerprint, not the event: the engine's own writes, and edits undone, leave no mark.
-      async function flush(): Promise<void> {
-        timer = undefined;
-        if (!pending) return;
-        const { first, end } = pending;
-        pending = undefined;
-        const marks = new Map<number, HostCellValue>();
-        for (const row of await readRange(sheet, layout, first, end)) {
-          const kind = classifyRow(layout, row);
-          const mark = kind === 'insert' || kind === 'update' ? CHANGED_MARK : kind === 'deleted' || FAILED_STATUSES.includes(row.status) ? row.cells[COL.changed] : '';
-          if (mark !== row.cells[COL.changed]) marks.set(row.row, mark ?? '');
-        }
-        await writeColumn(sheet, COL.changed, marks);
-      }
-
-      const stop = await host.onCellsChanged(sheet, (change) => {
-        const touchesTracked = tracked.some((c) => c >= change.column && c < change.column + change.columnCount);
-        const first = Math.max(change.row, FIRST_DATA_ROW);
-        const end = change.row + change.rowCount;
-        if (!touchesTracked || end <= first) return;
-        pending = pending ? { first: Math.min(pending.first, first), end: Math.max(pending.end, end) } : { first, end };
-        // Best effort: Upload finds changed rows by fingerprint even when this never runs.
-        timer ??= setTimeout(() => void flush().catch(() => undefined), WATCH_BATCH_MS);
-      });
-      return async () => {
-        if (timer) clearTimeout(timer);
-        timer = undefined;
-        pending = undefined;
-        await stop();
-      };
+      const column = dataColumnByKey(layout, columnKey);
+      if (!column) throw new Error(`The workbook has no column "${columnKey}" to sort by.`);
+      const used = await host.usedRowCount(sheet, USED_FROM);
+      if (used <= FIRST_DATA_ROW + 1) return;
+      // Whole rows, hidden columns too, so every row keeps its key, copies and fingerprint.
+      await host.sortRows(sheet, { row: FIRST_DATA_ROW, column: 0, rowCount: used - FIRST_DATA_ROW, columnCount: layout.width }, column.index, ascending);
     },
   };
   return engine;
@@ -465,6 +472,13 @@ function noBatchWhen404(batchName: string) {
   return (error: unknown): never => {
     throw error instanceof ApiError && error.status === 404 ? new Error(noBatchMessage(batchName)) : error;
   };
+}
+
+/** The row's cells with its Changed formula (it names the row, so it is made where the row is written). */
+function withFormula(layout: Layout, row: number, cells: HostCellValue[]): HostCellValue[] {
+  const copy = [...cells];
+  copy[COL.changed] = changedFormula(layout, row);
+  return copy;
 }
 
 function padTo(cells: HostCellValue[], width: number): HostCellValue[] {

@@ -14,7 +14,12 @@ export interface ExcelApi {
   run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-/** Users may insert rows for new records and resize columns; deleting rows stays with the add-in (it marks them instead). */
+/**
+ * Users may insert rows for new records, resize columns and use the AutoFilter applied at prepare (Excel allows
+ * filtering a protected sheet only with allowAutoFilter and a filter set before protecting). allowSort is on, yet
+ * Excel never sorts a range holding locked cells on a protected sheet: the add-in sorts for the user (sortRows).
+ * Deleting rows stays with the add-in (it marks them instead).
+ */
 export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
   allowInsertRows: true,
   allowFormatColumns: true,
@@ -23,8 +28,9 @@ export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: true,
 };
 
-/** Rows in an Excel worksheet. */
+/** Rows and columns in an Excel worksheet. */
 const EXCEL_ROWS = 1048576;
+const EXCEL_COLUMNS = 16384;
 
 /** Excel refuses a list typed into the rule beyond this length; longer lists belong on a lists sheet. */
 const INLINE_LIST_LIMIT = 255;
@@ -117,7 +123,11 @@ function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
     if (f.fontColor) rule.format.font.color = f.fontColor;
     rule.rule = { formula1: textFormula(f.equals), operator: 'EqualTo' };
   }
-  if (format.freezeRows) ws.freezePanes.freezeRows(format.freezeRows);
+  if (format.freezeColumns && format.freezeRows) {
+    // freezeAt freezes the rows above and the columns left of the range's lower-right corner, both at once.
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, format.freezeRows, format.freezeColumns));
+  } else if (format.freezeRows) ws.freezePanes.freezeRows(format.freezeRows);
+  if (format.autoFilter) ws.autoFilter.apply(areaRange(ws, format.autoFilter));
 }
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
@@ -256,6 +266,19 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         for (const a of nonEmpty) ws.getRangeByIndexes(a.row, a.column, a.values.length, a.values[0].length).values = a.values;
       });
     },
+    async writeUnlockedAreas(sheet, areas) {
+      const nonEmpty = areas.filter((a) => a.values.length > 0 && a.values[0].length > 0);
+      if (nonEmpty.length === 0) return;
+      await excel.run(async (context) => {
+        // No unprotect/protect: Microsoft lists both as clearing the user's undo stack; unlocked cells need neither.
+        const ws = context.workbook.worksheets.getItem(sheet);
+        for (const a of nonEmpty) ws.getRangeByIndexes(a.row, a.column, a.values.length, a.values[0].length).values = a.values;
+        await context.sync();
+      });
+    },
+    async sortRows(sheet, area, column, ascending) {
+      await editSheet(sheet, (ws) => areaRange(ws, area).sort.apply([{ key: column - area.column, ascending }]));
+    },
     async readValues(sheet, area) {
       return excel.run(async (context) => {
         const range = areaRange(context.workbook.worksheets.getItem(sheet), area);
@@ -264,9 +287,10 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         return range.values as HostCellValue[][];
       });
     },
-    async usedRowCount(sheet) {
+    async usedRowCount(sheet, fromColumn = 0) {
       return excel.run(async (context) => {
-        const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const used = (fromColumn > 0 ? ws.getRangeByIndexes(0, fromColumn, EXCEL_ROWS, EXCEL_COLUMNS - fromColumn) : ws).getUsedRangeOrNullObject(true);
         used.load('isNullObject, rowIndex, rowCount');
         await context.sync();
         return used.isNullObject ? 0 : used.rowIndex + used.rowCount;

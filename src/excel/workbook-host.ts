@@ -56,6 +56,10 @@ export interface SheetFormat {
   outlined?: CellArea[];
   /** Rows frozen at the top (title and header rows). */
   freezeRows?: number;
+  /** Columns frozen at the left (with the rows: the columns that say who a row is about). */
+  freezeColumns?: number;
+  /** The header row and the rows under it, filterable by the user (applied before the sheet is protected). */
+  autoFilter?: CellArea;
 }
 
 export interface Selection {
@@ -78,10 +82,21 @@ export interface WorkbookHost {
   writeValues(sheet: string, row: number, column: number, values: HostCellValue[][]): Promise<void>;
   /** Writes several separate blocks (e.g. scattered rows) in one request: one sync however many there are. */
   writeAreas(sheet: string, areas: Array<{ row: number; column: number; values: HostCellValue[][] }>): Promise<void>;
+  /**
+   * Writes cells a person may edit (unlocked) without touching protection, so it clears nothing: Excel keeps the
+   * user's undo stack (and the write is one step on it). Fails on locked cells of a protected sheet.
+   */
+  writeUnlockedAreas(sheet: string, areas: Array<{ row: number; column: number; values: HostCellValue[][] }>): Promise<void>;
+  /**
+   * Sorts the rows of an area by one of its columns (whole rows move, hidden columns too). Excel refuses to sort
+   * locked cells on a protected sheet, so protection is lifted and restored in the same request, which clears the
+   * user's undo stack.
+   */
+  sortRows(sheet: string, area: CellArea, column: number, ascending: boolean): Promise<void>;
   /** Reads a rectangular block; empty cells read as "". */
   readValues(sheet: string, area: CellArea): Promise<HostCellValue[][]>;
-  /** Number of rows from row 0 to the last row holding a value (0 for an empty sheet). */
-  usedRowCount(sheet: string): Promise<number>;
+  /** Number of rows from row 0 to the last row holding a value or formula (0 for an empty sheet); from `fromColumn` rightwards only when given. */
+  usedRowCount(sheet: string, fromColumn?: number): Promise<number>;
   /** Deletes whole rows (shifting those below up). */
   deleteRows(sheet: string, row: number, rowCount: number): Promise<void>;
   formatSheet(sheet: string, format: SheetFormat): Promise<void>;

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
 import { columnLetters } from '../excel/simulated/addresses';
+import { isFilteredOut } from '../excel/simulated/autofilter';
+import { FilterBar } from './FilterBar';
 import type { SimulatedWorkbook, UserResult } from '../excel/simulated/workbook-model';
 import { GridCell } from './GridCell';
 import { GridToolbar } from './GridToolbar';
@@ -15,6 +17,7 @@ const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', height: '100%' },
+  bars: { display: 'flex', alignItems: 'end', gap: '8px', minHeight: '60px', flexShrink: 0 },
   scroller: { overflow: 'auto', flex: 1 },
   table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontFamily: 'Calibri, Segoe UI, sans-serif', fontSize: '13px' },
   // Column letters and frozen rows stay in view together, as Excel's frozen panes do.
@@ -42,9 +45,16 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
   const columns = allColumns.filter((c) => !workbook.columnInfo(sheet, c).hidden);
   const columnWidth = (c: number) => Math.max(40, Math.round((workbook.columnInfo(sheet, c).width ?? 64) * 1.33));
   const frozen = workbook.frozenRows(sheet);
+  // Frozen columns stay at the left as the grid scrolls right, as Excel's frozen panes do.
+  const frozenColumns = workbook.frozenColumns(sheet);
+  const stickyLeft = new Map<number, number>();
+  columns.reduce((left, c) => (c < frozenColumns && stickyLeft.set(c, left), left + columnWidth(c)), ROW_HEADER_WIDTH);
+  const frozenWidth = columns.filter((c) => c < frozenColumns).reduce((sum, c) => sum + columnWidth(c), ROW_HEADER_WIDTH);
+  const model = workbook.sheet(sheet);
   const lastRow = Math.max(rowCount + 5, 30);
   const frozenRows = Array.from({ length: frozen }, (_, r) => r);
-  const pageRows = Array.from({ length: Math.max(0, Math.min(PAGE, lastRow - first)) }, (_, r) => first + r).filter((r) => r >= frozen);
+  // Rows the AutoFilter hides are not drawn (they are still there for the add-in).
+  const pageRows = Array.from({ length: Math.max(0, Math.min(PAGE, lastRow - first)) }, (_, r) => first + r).filter((r) => r >= frozen && !(model && isFilteredOut(model, r)));
   const onSheet = sel.sheet === sheet;
   const inSelection = (r: number, c: number) => onSheet && r >= sel.row && r < sel.row + sel.rowCount && c >= sel.column && c < sel.column + sel.columnCount;
   const single = sel.rowCount === 1 && sel.columnCount === 1;
@@ -89,7 +99,7 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
 
   const renderRow = (r: number) => (
     <tr key={r} aria-rowindex={r + 1}>
-      <th className={styles.rowHead} data-row-header={r} aria-label={`Row ${r + 1}`} onClick={(e) => selectRows(r, e)}>
+      <th className={styles.rowHead} style={frozenColumns > 0 ? { position: 'sticky', left: 0, zIndex: 1 } : undefined} data-row-header={r} aria-label={`Row ${r + 1}`} onClick={(e) => selectRows(r, e)}>
         {r + 1}
       </th>
       {columns.map((c) => {
@@ -107,7 +117,12 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
             active={selected && single}
             editText={editing?.row === r && editing.col === c ? editing.text : undefined}
             className={`${styles.cell} ${selected ? styles.selected : ''} ${r === 0 ? styles.spill : ''}`}
-            style={{ background: cell.fill ?? (r < frozen ? 'white' : readOnly ? '#f4f4f4' : undefined), color: cell.fontColor, fontWeight: cell.bold ? 600 : undefined }}
+            style={{
+              background: cell.fill ?? (r < frozen || stickyLeft.has(c) ? (readOnly && r >= frozen ? '#f4f4f4' : 'white') : readOnly ? '#f4f4f4' : undefined),
+              color: cell.fontColor,
+              fontWeight: cell.bold ? 600 : undefined,
+              ...(stickyLeft.has(c) ? { position: 'sticky', left: stickyLeft.get(c), zIndex: 1 } : {}),
+            }}
             onSelect={(e) => select(r, c, e)}
             onStartEdit={(text) => setEditing({ row: r, col: c, text })}
             onEditText={(text) => setEditing({ row: r, col: c, text })}
@@ -131,12 +146,17 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
         onPrevious={first > 0 ? () => setFirst(Math.max(0, first - PAGE)) : undefined}
         onNext={first + PAGE < lastRow ? () => setFirst(first + PAGE) : undefined}
       />
-      {message && (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.scroller}>
+      {/* One row of fixed height for the filter and a refused edit's message, so the grid never jumps under the pointer. */}
+      <div className={styles.bars}>
+        <FilterBar workbook={workbook} sheet={sheet} report={report} />
+        {message && (
+          <MessageBar intent="warning" role="alert">
+            <MessageBarBody>{message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {/* Scroll padding keeps a cell brought into view clear of the frozen columns and rows that stay on top of it. */}
+      <div className={styles.scroller} style={{ scrollPaddingLeft: frozenWidth, scrollPaddingTop: (frozen + 1) * ROW_HEIGHT }}>
         {/* A fixed layout with set widths, as in Excel: columns never shift when a cell shows a dropdown or an input. */}
         <table ref={table} className={styles.table} style={{ width: ROW_HEADER_WIDTH + columns.reduce((sum, c) => sum + columnWidth(c), 0) }} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
           <thead className={styles.stickyHead}>

@@ -76,7 +76,7 @@ export function engineStub(overrides: Partial<WorkbookEngine> = {}): jest.Mocked
     selectedLifeEvent: async () => lifeEvent({}),
     backOutLifeEvent: async () => backOut({}),
     deleteVoidedLifeEvent: async () => ({ lifeEvent: lifeEvent({ status: null }), message: 'Deleted the voided potential life event.' }),
-    watch: async () => async () => undefined,
+    sortRows: async () => undefined,
     ...overrides,
   };
   const mocked: Record<string, unknown> = {};

@@ -16,9 +16,16 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
+/** The page holding the first blank row after the data (blank rows below it have a Changed formula, so the sheet goes on past them). */
 async function lastPage() {
   const next = page.getByRole('button', { name: 'Next rows' });
-  while (await next.isEnabled()) await next.click();
+  const dataEndsHere = () =>
+    page.locator(`td[data-col="3"]`).evaluateAll((tds) => {
+      const rows = tds.map((td) => Number(td.getAttribute('data-row')));
+      const filled = tds.filter((td) => (td.textContent ?? '') !== '').map((td) => Number(td.getAttribute('data-row')));
+      return Math.max(...filled) < Math.max(...rows);
+    });
+  while (!(await dataEndsHere()) && (await next.isEnabled())) await next.click();
 }
 
 async function firstPage() {
@@ -61,6 +68,12 @@ it('when a dependent’s tobacco use is edited and habits are added by name and 
   await pane.prepare('Person Habits', '2026-01-01');
   const dependent = await pane.rowWhere(C.personNumber, 'P10005');
   expect(await pane.cell(dependent, C.personType).textContent()).toBe('Dependent');
+  // Scrolled right to the habit columns, the person is still named: Person Number and names are frozen.
+  expect(await pane.scrollRight(2000)).toBeGreaterThan(0);
+  expect(await pane.inView(dependent, C.tobaccoUse + 1)).toBe(true);
+  for (const col of [C.personNumber, C.firstName, C.lastName]) expect(await pane.inView(dependent, col)).toBe(true);
+  expect(await pane.inView(dependent, C.dateOfBirth)).toBe(false); // not frozen: scrolled away
+  await pane.scrollRight(-2000);
   await pane.pick(dependent, C.tobaccoUse, 'Tobacco user');
 
   const newcomer = demoPersons(300)[6]; // P10007 has no habits yet

@@ -62,10 +62,11 @@ it('when a user prepares, edits, adds, marks for deletion and uploads, then each
   await showsText(cell(0, 0), 'Person Benefit Groups — Session effective date:'); // the sheet's title row, not the pane's heading
   await page.getByRole('button', { name: 'Upload changes' }).waitFor();
 
-  // Edit two rows by dropdown (Excel raises no change event for a pick).
+  // Edit two rows by dropdown (Excel raises no change event for a pick): the Changed cell marks the row at once.
   const first = await rowOf('P10002');
   const second = await rowOf('P10004');
   await pick(first, COL.group, 'Executives');
+  await showsText(cell(first, COL.changed), /^✓$/);
   await pick(second, COL.group, 'Retirees');
   // A locked cell refuses typing, as Excel does.
   await type(first, COL.personName, 'Someone Else');
@@ -102,6 +103,15 @@ it('when a user prepares, edits, adds, marks for deletion and uploads, then each
   await cell(blank + 1, COL.status).click();
   await showsText(page.getByRole('region', { name: 'Errors in the selected row' }), 'Person Number: There is no person with number "P99999"');
   await showsText(page.getByRole('list', { name: 'Failed rows' }), `Row ${blank + 2}:`);
+
+  // Filter the sheet by Status, as benefits professionals do after an upload: only the failed row stays in view.
+  await page.getByLabel('Filter column').selectOption({ label: 'Status' });
+  await page.getByLabel('Show only').selectOption({ label: 'Upload Failed' });
+  await cell(blank, COL.status).waitFor({ state: 'detached' });
+  expect(await cell(blank + 1, COL.status).textContent()).toBe('Upload Failed');
+  expect(await page.locator(`td[data-col="${COL.status}"]`, { hasText: /^Updated$/ }).count()).toBe(0);
+  await page.getByLabel('Show only').selectOption({ label: '(Show all)' });
+  await cell(blank, COL.status).waitFor();
 
   fs.mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: path.join(OUTPUT, 'benefit-groups-after-upload.png') });

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { enrollmentBatchesDefinition } from '../../server/workbooks/enrollment-batches/definition';
+import { createLayout } from '../../src/core/sheet-layout';
 import { ENGINE_COL, openSignedInPane, type PaneSession } from './pane-driver';
 
 jest.setTimeout(300000);
@@ -13,8 +14,8 @@ let session: PaneSession | undefined;
 let page: Page;
 let pane: PaneSession['pane'];
 
-/** Sheet column of each definition column (after Changed, Mark for Deletion and Status). */
-const C = Object.fromEntries(enrollmentBatchesDefinition.columns.map((c, i) => [c.key, ENGINE_COL.firstData + i]));
+/** Sheet column of each definition column (after Changed, Mark for Deletion and Status; the outcome columns lead). */
+const C = Object.fromEntries(createLayout(enrollmentBatchesDefinition, 'en-US').dataColumns.map((c) => [c.key, c.index]));
 const LISTED = new Set(enrollmentBatchesDefinition.columns.filter((c) => c.list).map((c) => c.key));
 
 beforeAll(async () => {
@@ -72,6 +73,9 @@ it('when a batch with a failing participant goes through upload, process, fix an
   const line = (id: number) => pane.rowWhere(C.batchLineId, String(id));
   const result = async (id: number) => ({ status: await pane.cell(await line(id), C.rowBatchStatus).textContent(), message: await pane.cell(await line(id), C.message).textContent() });
   expect((await result(1)).status).toBe('COMPLETE');
+  // Each line's outcome is in view beside its Status, with the sheet at its left edge (entering lines scrolled it right).
+  await pane.scrollRight(-100000);
+  for (const col of [C.rowBatchStatus, C.message]) expect(await pane.inView(await line(4), col)).toBe(true);
   expect(await result(2)).toEqual({ status: 'COMPLETE', message: expect.stringMatching(/^Line 2: Enrolled P10001 in Medical, Employee Only from 2020-01-01/) });
   expect(await result(4)).toEqual({ status: 'ERROR', message: expect.stringMatching(/^Line 4: P10002 has no potential life event New Hire of 2020-01-01/) });
   expect(await result(3)).toEqual({ status: 'ERROR', message: expect.stringMatching(/^Line 3: Not processed: the participant enrollment of P10002 \(line 4\) failed/) });

@@ -66,6 +66,28 @@ export function paneDriver(page: Page) {
       await page.getByText(summary).waitFor();
     },
     status: async (row: number) => cell(row, ENGINE_COL.status).textContent(),
+    /** Shows only the rows whose cell in the column headed `header` shows `value` (the sheet's AutoFilter); '(Show all)' clears it. */
+    async filter(header: string, value: string) {
+      await page.getByLabel('Filter column').selectOption({ label: header });
+      await page.getByLabel('Show only').selectOption({ label: value });
+    },
+    /** Scrolls the sheet right by `pixels`; answers how far it did scroll. */
+    async scrollRight(pixels: number): Promise<number> {
+      return page.getByRole('grid').evaluate((grid, by) => {
+        const scroller = grid.parentElement!;
+        scroller.scrollLeft += by;
+        return scroller.scrollLeft;
+      }, pixels);
+    },
+    /** Whether the cell is wholly inside the visible part of the sheet. */
+    async inView(row: number, col: number): Promise<boolean> {
+      const box = await cell(row, col).boundingBox();
+      const view = await page.getByRole('grid').evaluate((grid) => {
+        const r = grid.parentElement!.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      return box !== null && box.x >= view.left && box.x + box.width <= view.right;
+    },
   };
 }
 

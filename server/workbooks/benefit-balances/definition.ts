@@ -7,8 +7,8 @@ export const benefitBalancesDefinition: WorkbookDefinition = {
   description: 'View and change benefit balance values, and the primary assignment or benefits relationship each belongs to.',
   scope: 'effective-date',
   columns: [
-    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14 },
-    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 24 },
+    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
+    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 24, identifying: true },
     { key: 'balanceName', header: 'Balance Name', type: 'text', editable: false, enterable: true, required: true, list: 'balanceTypes', width: 22 },
     { key: 'value', header: 'Value', type: 'number', editable: true, enterable: true, required: true, width: 12 },
     { key: 'primaryAssignment', header: 'Primary Assignment', type: 'text', editable: true, enterable: true, required: false, width: 18 },

@@ -7,8 +7,8 @@ export const benefitGroupsDefinition: WorkbookDefinition = {
   description: 'View and change which benefits group each person belongs to, as of a session effective date.',
   scope: 'effective-date',
   columns: [
-    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 16 },
-    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 28 },
+    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 16, identifying: true },
+    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 28, identifying: true },
     { key: 'benefitsGroup', header: 'Benefits Group', type: 'text', editable: true, enterable: true, required: true, list: 'benefitGroups', width: 28 },
     { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
     { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },

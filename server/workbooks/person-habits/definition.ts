@@ -16,9 +16,9 @@ export const personHabitsDefinition: WorkbookDefinition = {
   description: 'Student and disability status, tobacco use and other coverage, for participants and their dependents.',
   scope: 'effective-date',
   columns: [
-    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: false, width: 14 },
-    { key: 'firstName', header: 'First Name', type: 'text', editable: false, enterable: true, required: false, width: 14 },
-    { key: 'lastName', header: 'Last Name', type: 'text', editable: false, enterable: true, required: false, width: 14 },
+    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: false, width: 14, identifying: true },
+    { key: 'firstName', header: 'First Name', type: 'text', editable: false, enterable: true, required: false, width: 14, identifying: true },
+    { key: 'lastName', header: 'Last Name', type: 'text', editable: false, enterable: true, required: false, width: 14, identifying: true },
     { key: 'dateOfBirth', header: 'Date of Birth', type: 'date', editable: false, enterable: true, required: false, width: 13 },
     { key: 'personType', header: 'Person Type', type: 'text', editable: false, enterable: true, required: true, list: 'personTypes', width: 13 },
     { key: 'studentStatus', header: 'Student Status', type: 'text', editable: true, enterable: true, required: false, list: 'studentStatuses', width: 18 },

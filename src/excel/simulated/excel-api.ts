@@ -8,6 +8,10 @@ import { formatAddress, parseAddress, type Area } from './addresses';
 import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type ProtectionOptions, type SheetModel, type Value } from './workbook-model';
 import { cellInputs, checkInlineList, checkReadSize, ExcelRuleError } from './range-input';
 import { checkDeletable, setVisibility, visibilityOf, type Visibility } from './sheet-visibility';
+import { applyAutoFilter, refuseApply, removeAutoFilter } from './autofilter';
+import { cellValue, formulaAt, writeCellValue } from './formulas';
+import { refuseSort, sortRows, type SortField } from './sort';
+import { recordUndoClear } from './undo-log';
 
 /** "Excel on the web has a payload size limit for requests and responses of 5MB" ("Resource limits and performance optimization for Office Add-ins"). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -165,7 +169,9 @@ export class RangeProxy extends ClientObject {
     switch (name) {
       case 'values':
         checkReadSize(area);
-        return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.columnCount }, (_, j) => sheet.get(area.row + i, area.column + j)?.value ?? ''));
+        return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.columnCount }, (_, j) => cellValue(sheet, area.row + i, area.column + j)));
+      case 'formulas':
+        return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.columnCount }, (_, j) => formulaAt(sheet, area.row + i, area.column + j) ?? cellValue(sheet, area.row + i, area.column + j)));
       case 'rowIndex': return area.row;
       case 'columnIndex': return area.column;
       case 'rowCount': return area.rowCount;
@@ -182,12 +188,12 @@ export class RangeProxy extends ClientObject {
       checkProtection(sheet, area, 'values');
       forEachCell(area, (r, c, i, j) => {
         const cell = input(i, j);
-        if (cell.write) sheet.at(r, c).value = cell.value;
+        if (cell.write) writeCellValue(sheet, r, c, cell.value);
       });
       this.ctx.changed.push({ sheet, area });
     });
   }
-  /** Formulas are stored as their text (nothing is calculated here); the input follows the same rules as values. */
+  /** Formulas are written as values are (formulas.ts evaluates the shapes the engine writes); the input follows the same rules. */
   set formulas(formulas: Value[][]) {
     this.values = formulas;
   }
@@ -215,8 +221,32 @@ export class RangeProxy extends ClientObject {
       for (let c = area.column; c < area.column + area.columnCount; c++) sheet.columns[c] = { ...sheet.columns[c], hidden };
     });
   }
+  get formulas(): Value[][] { return this.get('formulas'); }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.resolver()?.sheet);
+  }
+  /** Where this range is when the request runs (for the simulated AutoFilter, which takes a range). */
+  simulatedTarget(): { sheet: SheetModel; area: Area } {
+    return this.target();
+  }
+  /** Range.sort.apply (sort.ts has the rules). */
+  get sort() {
+    return {
+      apply: (fields: SortField[], _matchCase?: boolean, hasHeaders?: boolean) =>
+        this.ctx.queue(sizeOf(fields), () => {
+          const { sheet, area } = this.target();
+          const refusal = refuseSort(sheet, area);
+          if (refusal) throw new SimulatedExcelError('InvalidOperation', refusal);
+          sortRows(sheet, area, fields, hasHeaders);
+        }),
+    };
+  }
+  /** The used part of this range (Range.getUsedRangeOrNullObject): cells holding a value or a formula. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolver();
+      return t && usedWithin(t.sheet, t.area);
+    }, true);
   }
   get format() {
     const edit = (fn: (sheet: SheetModel, area: Area) => void, bytes = 16) =>
@@ -312,6 +342,27 @@ export class RangeProxy extends ClientObject {
   }
 }
 
+function usedWithin(sheet: SheetModel, area: Area): { sheet: SheetModel; area: Area } | undefined {
+  let top = -1;
+  let bottom = -1;
+  let left = Number.MAX_SAFE_INTEGER;
+  let right = -1;
+  const end = Math.min(sheet.rows.length, area.row + area.rowCount);
+  for (let r = area.row; r < end; r++) {
+    const cells = sheet.rows[r];
+    if (!cells) continue;
+    for (let c = area.column; c < Math.min(cells.length, area.column + area.columnCount); c++) {
+      const cell = cells[c];
+      if (!cell || (cell.value === '' && !cell.formula)) continue;
+      if (top < 0) top = r;
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  return top < 0 ? undefined : { sheet, area: { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 } };
+}
+
 function usedArea(sheet: SheetModel): { sheet: SheetModel; area: Area } | undefined {
   const rowCount = sheet.usedRowCount();
   return rowCount === 0 ? undefined : { sheet, area: { row: 0, column: 0, rowCount, columnCount: Math.max(1, sheet.usedColumnCount()) } };
@@ -356,6 +407,7 @@ export class WorksheetProxy extends ClientObject {
   get name(): string { return this.get('name'); }
   set name(name: string) {
     this.ctx.queue(sizeOf(name), () => {
+      recordUndoClear(this.ctx.model, 'Worksheet.name');
       if (this.ctx.model.sheet(name) && this.ctx.model.sheet(name) !== this.target()) throw new SimulatedExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       this.target().name = name;
     });
@@ -363,7 +415,10 @@ export class WorksheetProxy extends ClientObject {
   get id(): string { return this.get('id'); }
   get visibility(): Visibility { return this.get('visibility'); }
   set visibility(v: Visibility) {
-    this.ctx.queue(16, () => setVisibility(this.ctx.model, this.target(), v));
+    this.ctx.queue(16, () => {
+      recordUndoClear(this.ctx.model, 'Worksheet.visibility');
+      setVisibility(this.ctx.model, this.target(), v);
+    });
   }
   /** getRange() is the whole sheet; getRange("A1:C3") an area. */
   getRange(address?: string): RangeProxy {
@@ -401,11 +456,41 @@ export class WorksheetProxy extends ClientObject {
       if (this.ctx.model.visibleSheetNames().filter((n) => n !== sheet.name).length === 0 && !sheet.hidden) {
         throw new SimulatedExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
+      recordUndoClear(this.ctx.model, 'Worksheet.delete');
       this.ctx.model.removeSheet(sheet.name);
     });
   }
   get freezePanes() {
-    return { freezeRows: (count: number) => this.ctx.queue(8, () => { this.target().frozenRows = count; }) };
+    return {
+      freezeRows: (count: number) => this.ctx.queue(8, () => { this.target().frozenRows = count; }),
+      /** Freezes the rows above and the columns left of the range's bottom-right corner (FreezePanes.freezeAt). */
+      freezeAt: (range: RangeProxy) =>
+        this.ctx.queue(8, () => {
+          const sheet = this.target();
+          const { area } = range.simulatedTarget();
+          sheet.frozenRows = area.row + area.rowCount;
+          sheet.frozenColumns = area.column + area.columnCount;
+        }),
+    };
+  }
+  /** Worksheet.autoFilter (autofilter.ts has the rules). */
+  get autoFilter() {
+    return {
+      apply: (range: RangeProxy, columnIndex?: number, criteria?: { filterOn: string; values?: string[] }) =>
+        this.ctx.queue(64 + sizeOf(criteria), () => {
+          const sheet = this.target();
+          const { area } = range.simulatedTarget();
+          const refusal = refuseApply(sheet, area);
+          if (refusal) throw new SimulatedExcelError('InvalidOperation', refusal);
+          applyAutoFilter(sheet, area, columnIndex, criteria?.values);
+        }),
+      remove: () =>
+        this.ctx.queue(8, () => {
+          const sheet = this.target();
+          if (sheet.protectedWith) throw new SimulatedExcelError('InvalidOperation', PROTECTED);
+          removeAutoFilter(sheet);
+        }),
+    };
   }
   private protectionProxy: ProtectionProxy | undefined;
   get protection(): ProtectionProxy {
@@ -442,12 +527,16 @@ class ProtectionProxy extends ClientObject {
     this.ctx.queue(sizeOf(options), () => {
       const ws = this.sheet();
       if (ws.protectedWith) throw new SimulatedExcelError('InvalidOperation', 'The worksheet is already protected.');
+      recordUndoClear(this.ctx.model, 'WorksheetProtection.protect');
       ws.protectedWith = { ...options };
     });
   }
   /** Unprotecting a sheet that is not protected does nothing (no error), as in Excel. */
   unprotect(): void {
-    this.ctx.queue(8, () => { this.sheet().protectedWith = undefined; });
+    this.ctx.queue(8, () => {
+      recordUndoClear(this.ctx.model, 'WorksheetProtection.unprotect');
+      this.sheet().protectedWith = undefined;
+    });
   }
 }
 

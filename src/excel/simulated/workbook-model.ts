@@ -5,6 +5,7 @@
  * and, like Excel, change events do not fire for dropdown picks or pastes.
  */
 import { parseAddress, type Area } from './addresses';
+import { cellValue, writeCellValue, type StoredFormula } from './formulas';
 
 export type Value = string | number | boolean;
 
@@ -17,6 +18,8 @@ export interface CellData {
   bold?: boolean;
   /** List validation: values, or a range formula such as "=Lists!$A$1:$A$9". */
   list?: string[] | string;
+  /** A formula (formulas.ts); `value` is then unused and the cell shows the formula's result. */
+  formula?: StoredFormula;
 }
 
 export interface ConditionalFill extends Area {
@@ -46,6 +49,7 @@ export class SheetModel {
   columns: Array<{ width?: number; hidden?: boolean; format?: Partial<Pick<CellData, FormatKey>> } | undefined> = [];
   protectedWith: ProtectionOptions | undefined;
   frozenRows = 0;
+  frozenColumns = 0;
   hidden = false;
   /** Hidden so that a person cannot unhide it, only code (Excel's VeryHidden; see sheet-visibility.ts). */
   veryHidden = false;
@@ -100,7 +104,8 @@ export class SheetModel {
   /** Inserts blank rows that take the formats, locks and validation of the row above (as Excel does). */
   insertRows(row: number, count: number): void {
     const above = row > 0 ? this.rows[row - 1] : undefined;
-    const template = () => above?.map((c) => (c ? { ...c, value: '' as Value } : undefined));
+    // Formats, locks and validation are copied; formulas are not (as in Excel).
+    const template = () => above?.map((c) => (c ? { ...c, value: '' as Value, formula: undefined } : undefined));
     this.rows.splice(row, 0, ...Array.from({ length: count }, template));
     for (const f of this.conditionalFills) {
       if (f.row >= row) f.row += count;
@@ -126,7 +131,7 @@ export class SheetModel {
 
   usedRowCount(): number {
     for (let r = this.rows.length - 1; r >= 0; r--) {
-      if (this.rows[r]?.some((c) => c !== undefined && c.value !== '')) return r + 1;
+      if (this.rows[r]?.some((c) => c !== undefined && (c.value !== '' || c.formula))) return r + 1;
     }
     return 0;
   }
@@ -135,7 +140,7 @@ export class SheetModel {
     let max = 0;
     for (const cells of this.rows) {
       if (!cells) continue;
-      for (let c = cells.length - 1; c >= max; c--) if (cells[c] && cells[c]!.value !== '') max = c + 1;
+      for (let c = cells.length - 1; c >= max; c--) if (cells[c] && (cells[c]!.value !== '' || cells[c]!.formula)) max = c + 1;
     }
     return max;
   }
@@ -286,7 +291,7 @@ export class SimulatedWorkbook {
   }
   cell(sheet: string, row: number, column: number) {
     const s = this.requireSheet(sheet);
-    const value = s.get(row, column)?.value ?? '';
+    const value = cellValue(s, row, column);
     const text = formatValue(value, s.formatOf(row, column, 'numberFormat'));
     const conditional = s.conditionalFills.find(
       (f) => row >= f.row && row < f.row + f.rowCount && column >= f.column && column < f.column + f.columnCount && text === f.equals,
@@ -314,6 +319,9 @@ export class SimulatedWorkbook {
   }
   frozenRows(sheet: string): number {
     return this.requireSheet(sheet).frozenRows;
+  }
+  frozenColumns(sheet: string): number {
+    return this.requireSheet(sheet).frozenColumns;
   }
   selection(): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } {
     const sel = this.selectedAreas();
@@ -365,7 +373,7 @@ export class SimulatedWorkbook {
         if (how.validate && list && v !== '' && !list.includes(String(v))) return { ok: false, message: VALIDATION_MESSAGE };
       }
     }
-    values.forEach((cells, r) => cells.forEach((v, c) => (s.at(row + r, column + c).value = v)));
+    values.forEach((cells, r) => cells.forEach((v, c) => writeCellValue(s, row + r, column + c, v)));
     const area = { row, column, rowCount: values.length, columnCount: values[0]?.length ?? 1 };
     if (how.fireChange) this.valuesChanged(s, area);
     this.notify();

@@ -39,7 +39,7 @@ describe('WorkbookActions', () => {
     expect(await screen.findByText('2 rows uploaded: 2 updated. 1 row failed: select a row to see why.')).toBeTruthy();
     const list = await screen.findByRole('list', { name: 'Failed rows' });
     fireEvent.click(within(list).getByRole('button', { name: /^Row 14: Benefits Group/ }));
-    expect(engine.selectRow).toHaveBeenCalledWith(sheet, 13);
+    expect(engine.selectRow).toHaveBeenCalledWith(sheet, 13, undefined);
     // Shown at once, without waiting for Excel to report the selection (it need not report one an add-in made).
     const region = await screen.findByRole('region', { name: 'Errors in the selected row' });
     expect(region.textContent).toContain('Row 14: Upload Failed');

@@ -15,6 +15,7 @@ import { DownloadBatchDialog } from './DownloadBatchDialog';
 import { FailedRowsSummary } from './FailedRowsSummary';
 import { ProgressStatus } from './ProgressStatus';
 import { RowErrors } from './RowErrors';
+import { SortDialog, type SortColumn } from './SortDialog';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -39,6 +40,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   // A row picked from the failed-rows list shows its errors at once: Excel need not report a selection the add-in made.
   const [picked, setPicked] = useState<FailedRow | undefined>();
   useEffect(() => setPicked(undefined), [selection, a.version]);
+  const sortColumns = useSortColumns(engine, info.kind);
   const { busy, running, progress, error } = a.task;
   const batch = info.scope === 'batch';
   // A read-only sheet offers nothing that changes records: only downloading it again.
@@ -64,6 +66,9 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
             </Button>
             <Button disabled={busy} onClick={() => void a.askDelete()}>
               Delete marked rows
+            </Button>
+            <Button disabled={busy} onClick={a.askSort}>
+              Sort rows…
             </Button>
           </>
         )}
@@ -100,11 +105,12 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
         rows={a.failedRows}
         onSelect={(row) => {
           setPicked(row);
-          void a.selectRow(row.row);
+          void a.selectRow(row);
         }}
       />
       {b.auditLog && <AuditLog entries={b.auditLog} />}
       {batch && <BackOutDialog event={backOut.confirming} onConfirm={() => void backOut.confirm()} onCancel={backOut.cancel} />}
+      <SortDialog open={a.choosingSort} columns={sortColumns} onSort={(key, ascending) => void a.sort(key, ascending)} onCancel={a.cancelSort} />
       <DeleteDialog count={a.confirmingDelete ?? 0} open={a.confirmingDelete !== undefined} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
       {batch ? (
         <DownloadBatchDialog open={a.confirmingRefresh} batchName={info.batchName} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
@@ -113,4 +119,20 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
       )}
     </section>
   );
+}
+
+/** The kind's visible columns, to sort by. */
+function useSortColumns(engine: WorkbookEngine, kind: string): SortColumn[] {
+  const [columns, setColumns] = useState<SortColumn[]>([]);
+  useEffect(() => {
+    let alive = true;
+    engine.definitions().then(
+      (defs) => alive && setColumns((defs.find((d) => d.kind === kind)?.columns ?? []).filter((c) => !c.hidden).map((c) => ({ key: c.key, header: c.header }))),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [engine, kind]);
+  return columns;
 }

@@ -3,7 +3,7 @@ import type { FailedRow, SheetInfo, UploadSummary, WorkbookEngine } from '../../
 import { markedText, summaryText } from '../upload-summary';
 import { useTask } from './useTask';
 
-export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh' | 'process' | 'audit' | 'lifeEvent' | 'backOut' | 'deleteLifeEvent';
+export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh' | 'process' | 'audit' | 'lifeEvent' | 'backOut' | 'deleteLifeEvent' | 'sort';
 
 /** The last action's outcome; `label` names it for screen readers (uploads and the like: "Upload result"). */
 export interface ActionResult {
@@ -20,6 +20,7 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
   /** Rows to delete, while the confirmation is open. */
   const [confirmingDelete, setConfirmingDelete] = useState<number | undefined>();
   const [confirmingRefresh, setConfirmingRefresh] = useState(false);
+  const [choosingSort, setChoosingSort] = useState(false);
   /** Bumped after each upload so views of row statuses ask again. */
   const [version, setVersion] = useState(0);
   const { sheet } = info;
@@ -32,12 +33,7 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
     };
   }, [engine, sheet, version]);
 
-  // Best effort: marks rows Changed as the user types; upload finds changes without it.
-  useEffect(() => {
-    const stop = engine.watch(sheet).catch(() => undefined);
-    return () => void stop.then((s) => s?.());
-  }, [engine, sheet]);
-
+  // No watching of edits: the sheet's Changed formulas mark rows in Excel itself, and the add-in writes nothing while the user edits.
   const finish = (action: 'uploaded' | 'deleted', summary: UploadSummary | undefined) => {
     if (summary) setResult({ text: summaryText(action, summary), failed: summary.failed > 0 });
     setVersion((v) => v + 1);
@@ -50,6 +46,7 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
     version,
     confirmingDelete,
     confirmingRefresh,
+    choosingSort,
     /** Says the sheet's rows were rewritten (by any action), so views of row statuses ask again. */
     changed: () => setVersion((v) => v + 1),
     /** One outcome at a time: a newer action's result replaces the older one. */
@@ -77,6 +74,14 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
       if (done) setResult({ text: done.scope === 'batch' ? `Downloaded the lines of batch ${done.batchName ?? ''}.` : `Downloaded again as of ${done.effectiveDate}.`, failed: false });
       setVersion((v) => v + 1);
     },
-    selectRow: (row: number) => void engine.selectRow(sheet, row).catch(() => undefined),
+    askSort: () => setChoosingSort(true),
+    cancelSort: () => setChoosingSort(false),
+    sort: async (columnKey: string, ascending: boolean) => {
+      setChoosingSort(false);
+      const done = await task.run('sort', async () => (await engine.sortRows(sheet, columnKey, ascending), true));
+      if (done) setResult({ text: 'Rows sorted. Excel cannot undo the sort (Ctrl+Z); your edits moved with their rows.', failed: false, label: 'Sort result' });
+      setVersion((v) => v + 1);
+    },
+    selectRow: (row: FailedRow) => void engine.selectRow(sheet, row.row, row.key).catch(() => undefined),
   };
 }
