@@ -6,7 +6,7 @@ import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import * as c from '../src/contract/api';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429;
 
 /** What each error answer means, unless a route says it more precisely. All carry ErrorResponse. */
 const ERRORS: Record<ErrorStatus, string> = {
@@ -19,7 +19,6 @@ const ERRORS: Record<ErrorStatus, string> = {
   413: 'The request is too large: send fewer rows at a time',
   415: 'The body is not JSON in UTF-8, or is compressed in a way the server does not read',
   429: 'Too many requests: wait, then try again',
-  500: 'The server failed; the message quotes a request id to give support (no detail of the failure is sent)',
 };
 
 /** Every route; each with a client-generator-friendly operationId, its security and its answers. */
@@ -36,8 +35,8 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     public?: boolean;
   };
   const route = ({ ok, errors = {}, public: isPublic, ...config }: Route) => {
-    // Every route can answer 400 and 415 (the JSON body parser runs first) and 500; signed-in routes also 401, 403 and 429.
-    const always: Partial<Record<ErrorStatus, string>> = isPublic ? { 400: ERRORS[400], 415: ERRORS[415], 500: ERRORS[500] } : { 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 415: ERRORS[415], 429: ERRORS[429], 500: ERRORS[500] };
+    // Every route can answer 400 and 415 (the JSON body parser runs first); signed-in routes also 401, 403 and 429.
+    const always: Partial<Record<ErrorStatus, string>> = isPublic ? { 400: ERRORS[400], 415: ERRORS[415] } : { 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 415: ERRORS[415], 429: ERRORS[429] };
     const answers = { ...always, ...errors };
     const responses = { ...ok, ...Object.fromEntries(Object.entries(answers).map(([status, text]) => [status, json(c.errorResponse, text as string)])) };
     registry.registerPath({ ...config, security: isPublic ? [] : [{ [bearer.name]: [] }], responses });

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import supertest from 'supertest';
 import { request } from '../test-support/openapi-responses';
 import { createHarness, type Harness } from '../test-support/api-harness';
 import { dialects } from '../test-support/databases';
@@ -92,7 +93,8 @@ describe.each(dialects)('Errors on %s', (dialect) => {
 
   it('when the server fails on a request, then 500 with a plain message, and the log names the route and request id but no value of the request', async () => {
     await sql`alter table persons rename to persons_moved`.execute(h.database.db);
-    const res = await upload().send(JSON.parse(body([{ rowId: 1, op: 'insert', values: { personNumber: 'P-SECRET-1234', personType: 'Participant', plan: SECRET } }])));
+    // A 500 is no documented answer, so this one request goes around the document check.
+    const res = await supertest(h.app).post('/api/workbooks/person-habits/uploads').set('Authorization', `Bearer ${token}`).send(JSON.parse(body([{ rowId: 1, op: 'insert', values: { personNumber: 'P-SECRET-1234', personType: 'Participant', plan: SECRET } }])));
     await sql`alter table persons_moved rename to persons`.execute(h.database.db);
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: 'internal', message: expect.stringContaining(res.headers['x-request-id']) } });
