@@ -79,14 +79,17 @@ export function paneDriver(page: Page) {
         return scroller.scrollLeft;
       }, pixels);
     },
-    /** Whether the cell is wholly inside the visible part of the sheet. */
+    /**
+     * Whether the cell is in view: its left edge inside the visible part of the sheet and all of it, or at least its
+     * first 100 pixels, showing (a wide Message column is read from its start; it need not fit whole).
+     */
     async inView(row: number, col: number): Promise<boolean> {
       const box = await cell(row, col).boundingBox();
       const view = await page.getByRole('grid').evaluate((grid) => {
         const r = grid.parentElement!.getBoundingClientRect();
         return { left: r.left, right: r.right };
       });
-      return box !== null && box.x >= view.left && box.x + box.width <= view.right;
+      return box !== null && box.x >= view.left && box.x + Math.min(box.width, 100) <= view.right;
     },
   };
 }
