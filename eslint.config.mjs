@@ -17,6 +17,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { URL: 'readonly', console: 'readonly', process: 'readonly' } },
   },
   {
+    // Plain CommonJS run by bare node (the embedded database's child process).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', Buffer: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': 'off',

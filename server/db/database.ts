@@ -1,8 +1,7 @@
 /** One database factory: embedded PGlite by default, PostgreSQL when a URL is given. Same migrations on both. */
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { loadPglite } from './pglite-loader';
+import { startEmbeddedDatabase } from './embedded';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as balancesAndHabits from './migrations/002-balances-and-habits';
@@ -27,15 +26,18 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const { PGlite, btree_gist } = loadPglite();
-  const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { btree_gist }, parsers: { 1082: (value: string) => value } });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  // PGlite in a child process (see embedded.ts), one connection: PGlite is a single session, as before.
+  const embedded = await startEmbeddedDatabase(options.dataDir);
+  const pool = new pg.Pool({ host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres', max: 1 });
+  // An idle connection's error (the child stopped) must not crash the server; the next query reports it.
+  pool.on('error', (error) => console.error('Embedded database connection lost:', error.message));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'pglite',
     close: async () => {
       await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      await embedded.stop();
     },
   };
 }
