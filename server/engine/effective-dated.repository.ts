@@ -1,6 +1,7 @@
 /** Set-based reads and writes of an effective-dated table: one statement per operation for a whole chunk. */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './workbook-kind';
+import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from './keyset';
 
 export type SqlType = 'integer' | 'text' | 'numeric' | 'date' | 'boolean';
 
@@ -119,32 +120,47 @@ export async function findSubjectOverlaps(db: Db, spec: TableSpec, columns: stri
   return result.rows;
 }
 
-/** How a kind shows its records: the table (aliased `r`), its select list and joins, and the output columns to sort by. */
+/** How a kind shows its records: the table (aliased `r`), its select list and joins, and the sort columns (a total order). */
 export interface DisplayQuery {
   table: string;
   columns: RawBuilder<unknown>;
   joins: RawBuilder<unknown>;
-  orderBy: string[];
+  orderBy: SortColumn[];
 }
 
-export type DisplayRow<R> = R & { key: string; version: number; effective_start_date: string; effective_end_date: string; total: string | number };
+export type DisplayRow<R> = R & { key: string; version: number; effective_start_date: string; effective_end_date: string; place: Place };
+
+export interface DisplayPageRequest {
+  limit: number;
+  /** The place of the last row of the page before (keyset paging). */
+  after?: Place;
+  keys?: string[];
+}
 
 /**
- * One page of the records in effect on a date (or of the given keys), with the window's total, for any kind.
- * The version is looked up for the page's rows only, after the page is cut.
+ * One page of the records in effect on a date (or of the given keys), for any kind, starting after a place in the
+ * order: each page reads only its own rows. The version is looked up for the page's rows only, after the page is cut.
  */
-export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<Array<DisplayRow<R>>> {
+export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: DisplayPageRequest): Promise<{ rows: Array<DisplayRow<R>>; total?: number }> {
   const keyFilter = page.keys ? sql`and r.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
-  const order = (prefix: string) => sql.raw(query.orderBy.map((c) => `${prefix}"${c}"`).join(', '));
+  const sorted = query.orderBy.map((c, i) => `s${i}`);
   const result = await sql<DisplayRow<R>>`
     select page.*, (select max(v.version) from ${sql.table(query.table)} v where v.key = page.key) as version
     from (
-      select r.key, r.effective_start_date, r.effective_end_date, ${query.columns}, count(*) over () as total
+      select r.key, r.effective_start_date, r.effective_end_date, ${query.columns}, ${placeColumn(query.orderBy)},
+        ${sql.raw(query.orderBy.map((c, i) => `${c.expr} as ${sorted[i]}`).join(', '))}
       from ${sql.table(query.table)} r ${query.joins}
-      where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter}
-      order by ${order('')}
-      offset ${page.offset} limit ${page.limit}
+      where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter} ${afterPlace(query.orderBy, page.after)}
+      order by ${orderBy(query.orderBy)}
+      limit ${page.limit}
     ) page
-    order by ${order('page.')}`.execute(db);
-  return result.rows;
+    order by ${sql.raw(sorted.map((s) => `page.${s}`).join(', '))}`.execute(db);
+  const first = !page.after && !page.keys;
+  return { rows: result.rows, total: first ? await countInEffect(db, query.table, date) : undefined };
+}
+
+/** How many records are in effect on the date (the joins are to required references, so they drop none): once per download. */
+async function countInEffect(db: Db, table: string, date: string): Promise<number> {
+  const result = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} r where ${date}::date between r.effective_start_date and r.effective_end_date`.execute(db);
+  return Number(result.rows[0].n);
 }

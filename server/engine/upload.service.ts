@@ -114,7 +114,7 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadReque
     },
   );
   const saved = planned.filter((p) => p.decision.type === 'insert' || p.decision.type === 'correct' || p.decision.type === 'split').map((p) => p.key as string);
-  const page = await kind.download(db, request.effectiveDate, { offset: 0, limit: saved.length || 1, keys: saved });
+  const page = await kind.download(db, request.effectiveDate, { limit: saved.length || 1, keys: saved });
   const current = new Map(page.rows.map((r) => [r.key, r]));
   return planned.map(({ row, key, decision }): RowResult => {
     if (decision.type === 'fail') return { rowId: row.rowId, status: decision.status, errors: decision.errors };

@@ -3,13 +3,24 @@ import type { Kysely } from 'kysely';
 import type { AuditLogEntry, BackOutResponse, BatchLifeEvent, CellValue, DeleteLifeEventResponse, DownloadedRow, RowError, UploadRequest, UploadResponse, UploadRow, WorkbookDefinition } from '../../src/contract/api';
 import type { Database } from '../db/schema';
 import type { SqlType } from './effective-dated.repository';
+import type { Place } from './keyset';
 import type { DemoPerson } from '../demo/people';
 
 export type Db = Kysely<Database>;
 
 export interface DownloadPage {
   rows: DownloadedRow[];
-  total: number;
+  /** Each row's place in the download order (its sort values): the last one starts the next page. */
+  places: Place[];
+  /** All the rows there are: counted for the first page only (a page without `after` or `keys`). */
+  total?: number;
+}
+
+/** Which rows a page holds: `limit` rows after the place given (keyset paging), or only those of the given keys. */
+export interface PageRequest {
+  limit: number;
+  after?: Place;
+  keys?: string[];
 }
 
 /** A kind's translation of one uploaded row's display values into stored attribute values. */
@@ -55,8 +66,8 @@ export interface EffectiveDatedKind {
   subject?: RecordSubject;
   /** Lists of values valid on the date, by list name. */
   lists(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
-  /** Display rows effective on the date, ordered by key; restricted to `keys` when given. */
-  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; keys?: string[] }): Promise<DownloadPage>;
+  /** Display rows effective on the date, in a total order; restricted to `keys` when given. */
+  download(db: Db, effectiveDate: string, page: PageRequest): Promise<DownloadPage>;
   /** Loads the kind's demo records for the demo people (set-based inserts). */
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
   /**
@@ -68,9 +79,9 @@ export interface EffectiveDatedKind {
 
 export type Values = Record<string, CellValue>;
 
-/** A page of download rows from query rows that carry key, version and the window's total count. */
-export function toDownloadPage<R extends { key: string; version: number | string; total: number | string }>(rows: R[], values: (row: R) => Values): DownloadPage {
-  return { total: rows.length > 0 ? Number(rows[0].total) : 0, rows: rows.map((r) => ({ key: r.key, version: Number(r.version), values: values(r) })) };
+/** A page of download rows from query rows that carry key, version and place (and the total, on a first page). */
+export function toDownloadPage<R extends { key: string; version: number | string; place: Place }>(page: { rows: R[]; total?: number }, values: (row: R) => Values): DownloadPage {
+  return { total: page.total, places: page.rows.map((r) => r.place), rows: page.rows.map((r) => ({ key: r.key, version: Number(r.version), values: values(r) })) };
 }
 
 /** A batch kind's upload: the lines of one named batch (created by its first upload). */
@@ -88,7 +99,7 @@ export interface BatchKind {
   definition: WorkbookDefinition;
   lists(db: Db): Promise<Record<string, string[]>>;
   /** The batch's lines in line order; no batch of that name → no rows, batchExists false. */
-  download(db: Db, batchName: string, page: { offset: number; limit: number }): Promise<BatchPage>;
+  download(db: Db, batchName: string, page: PageRequest): Promise<BatchPage>;
   /** Applies one chunk of line changes (the engine has claimed the idempotency key and opened the transaction). */
   upload(db: Db, request: BatchUploadRequest): Promise<UploadResponse>;
   processor: BatchProcessor;
@@ -136,7 +147,7 @@ export interface ReadOnlyKind {
   definition: WorkbookDefinition & { readOnly: NonNullable<WorkbookDefinition['readOnly']> };
   lists?(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
   /** Display rows as of the date, in a stable order for paging; a filter value that names nothing is a not_found AppError. */
-  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; filter?: string }): Promise<DownloadPage>;
+  download(db: Db, effectiveDate: string, page: PageRequest & { filter?: string }): Promise<DownloadPage>;
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
 }
 

@@ -4,7 +4,8 @@ import { getJob, startJob, type JobRunner } from './batch-jobs';
 import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
 import { uploadBatchChunk, uploadChunk } from './upload.service';
-import { isBatchKind, isReadOnlyKind, type BatchKind, type Db } from './workbook-kind';
+import { isBatchKind, isReadOnlyKind, type BatchKind, type Db, type DownloadPage, type PageRequest } from './workbook-kind';
+import { decodeCursor, encodeCursor } from './keyset';
 import { AppError } from '../errors/app-error';
 
 export function workbookRoutes(db: Db, runner?: JobRunner): Router {
@@ -22,15 +23,13 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const query = rowsQuerySchema.parse(req.query);
     // A kind without a filter ignores one; an empty filter is no filter.
     const filter = (kind.definition.filter && query.filter) || undefined;
-    const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...query, filter }) : await kind.download(db, query.effectiveDate, query);
-    const next = query.offset + page.rows.length;
+    const request = pageRequest(query);
+    const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...request, filter }) : await kind.download(db, query.effectiveDate, request);
     const body: RowsResponse = {
       kind: kind.definition.kind,
       effectiveDate: query.effectiveDate,
       ...(filter ? { filter } : {}),
-      rows: page.rows,
-      total: page.total,
-      nextOffset: page.rows.length === query.limit && next < page.total ? next : null,
+      ...cut(page, query.limit),
       lists: (await kind.lists?.(db, query.effectiveDate)) ?? {},
     };
     res.json(body);
@@ -82,16 +81,27 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   return router;
 }
 
+/** One row more than asked for is read: it tells whether a next page exists without counting. */
+function pageRequest(query: { after?: string; limit: number }): PageRequest {
+  return { limit: query.limit + 1, after: query.after === undefined ? undefined : decodeCursor(query.after) };
+}
+
+function cut(page: DownloadPage, limit: number): Pick<RowsResponse, 'rows' | 'total' | 'nextCursor'> {
+  const more = page.rows.length > limit;
+  return {
+    rows: more ? page.rows.slice(0, limit) : page.rows,
+    ...(page.total === undefined ? {} : { total: page.total }),
+    nextCursor: more ? encodeCursor(page.places[limit - 1]) : null,
+  };
+}
+
 async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>): Promise<RowsResponse> {
-  const page = query.batchName ? await kind.download(db, query.batchName, query) : { rows: [], total: 0, batchExists: false };
-  const next = query.offset + page.rows.length;
+  const page = query.batchName ? await kind.download(db, query.batchName, pageRequest(query)) : { rows: [], places: [], total: 0, batchExists: false };
   return {
     kind: kind.definition.kind,
     batchName: query.batchName,
     batchExists: page.batchExists,
-    rows: page.rows,
-    total: page.total,
-    nextOffset: page.rows.length === query.limit && next < page.total ? next : null,
+    ...cut(page, query.limit),
     lists: await kind.lists(db),
   };
 }

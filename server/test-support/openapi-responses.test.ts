@@ -12,7 +12,7 @@ describe('responses checked against the OpenAPI document', () => {
 
   it('when a body does not match its documented schema, then the check fails naming the operation and the field', () => {
     expect(() => assertDocumented('GET', '/api/health', { ...json, status: 200, body: { status: 'down', database: 'pglite' } })).toThrow(/GET \/api\/health answered 200 with a body that does not match[\s\S]*\/status must be equal to one of the allowed values/);
-    expect(() => assertDocumented('GET', '/api/workbooks/groups/rows?x=1', { ...json, status: 200, body: { kind: 'groups', rows: [], total: '0', nextOffset: null, lists: {} } })).toThrow(/\/total must be integer/);
+    expect(() => assertDocumented('GET', '/api/workbooks/groups/rows?x=1', { ...json, status: 200, body: { kind: 'groups', rows: [], total: '0', nextCursor: null, lists: {} } })).toThrow(/\/total must be integer/);
   });
 
   it('when the status is one the operation does not list, or the body is not JSON, then the check fails', () => {

@@ -49,7 +49,8 @@ export interface ApiClient {
   health(): Promise<Health>;
   workbooks(): Promise<WorkbookDefinition[]>;
   /** A page of rows: effective-dated kinds by date, batch kinds by batch name (none: no rows, only the lists). */
-  rows(kind: string, scope: RowsScope, offset: number, limit: number): Promise<RowsResponse>;
+  /** `after`: the page before's `nextCursor` (keyset paging); undefined for the first page, which alone carries the total. */
+  rows(kind: string, scope: RowsScope, after: string | undefined, limit: number): Promise<RowsResponse>;
   /** Sends one chunk; on a dropped connection, a timeout or a server hiccup it sends the same chunk, same key, again. */
   upload(kind: string, request: UploadRequest): Promise<UploadResponse>;
   /** Starts a run of the batch process (or answers the one already running); retried with the same key, it starts one run only. */
@@ -137,8 +138,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false),
     health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),
     workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
-    rows: (kind, { effectiveDate, batchName, filter }, offset, limit) =>
-      call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, filter, offset, limit } }), (d) => rowsResponse.parse(d)),
+    rows: (kind, { effectiveDate, batchName, filter }, after, limit) =>
+      call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, filter, after, limit } }), (d) => rowsResponse.parse(d)),
     // The request object, and so its idempotency key, is the same on every attempt: the server applies the chunk once.
     upload: (kind, request) => call(() => http.post(`${kindPath(kind)}/uploads`, request), (d) => uploadResponse.parse(d)),
     // Same here: the key makes a resent start answer the run the first attempt started.

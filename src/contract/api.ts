@@ -135,8 +135,8 @@ export const rowsQuery = z.object({
     .regex(/^[^\p{Cc}]*$/u, 'A filter cannot contain line breaks, tabs or other control characters')
     .openapi({ pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' }) // as batchName: without the u flag the generator mangles
     .optional(),
-  /** Rows are ordered by key; a page starts after this offset. */
-  offset: z.coerce.number().int().min(0).default(0),
+  /** Keyset paging: the `nextCursor` of the page before (opaque); absent for the first page. */
+  after: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(10000).default(5000),
 });
 export type RowsQuery = z.infer<typeof rowsQuery>;
@@ -160,9 +160,10 @@ export const rowsResponse = z
     /** Batch kinds: false when no batch has that name yet (uploading creates it). */
     batchExists: z.boolean().optional(),
     rows: z.array(downloadedRow),
-    total: z.number().int(),
-    /** Offset of the next page, or null when this page is the last. */
-    nextOffset: z.number().int().nullable(),
+    /** How many rows the whole download has: on the first page only (counted once). */
+    total: z.number().int().optional(),
+    /** Pass as `after` for the next page; null when this page is the last. */
+    nextCursor: z.string().nullable(),
     /** Lists of values valid on the effective date, by list name (dropdown sources). */
     lists: z.record(z.string(), z.array(z.string())),
   })

@@ -293,7 +293,7 @@ describe('workbook engine, when the connection drops after the server applied a 
       const w = excel.workbook;
       const e = createWorkbookEngine({ host: createOfficeHost(excel), api: viaProxy, locale: 'en-US' });
       await e.prepare('person-benefit-groups', { effectiveDate: DATE });
-      const before = (await api.rows('person-benefit-groups', { effectiveDate: DATE }, 0, 10000)).total;
+      const before = (await api.rows('person-benefit-groups', { effectiveDate: DATE }, undefined, 10000)).total as number;
       const newRow = usedRows(w);
       w.userEdit(SHEET, newRow, col.personNumber, 'P10030');
       w.userPickFromList(SHEET, newRow, col.benefitsGroup, 'Interns');
@@ -304,7 +304,7 @@ describe('workbook engine, when the connection drops after the server applied a 
       expect(keys[1]).toBe(keys[0]);
       expect(summary).toMatchObject({ inserted: 1, failed: 0 });
       expect(w.cell(SHEET, newRow, 2).value).toBe('Inserted');
-      expect((await api.rows('person-benefit-groups', { effectiveDate: DATE }, 0, 10000)).total).toBe(before + 1);
+      expect((await api.rows('person-benefit-groups', { effectiveDate: DATE }, undefined, 10000)).total).toBe(before + 1);
       expect(await e.upload(SHEET)).toMatchObject({ inserted: 0, updated: 0 }); // nothing left to send
     } finally {
       await new Promise((resolve) => proxy.close(resolve));

@@ -106,7 +106,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
 
   /** The first page of a batch's lines; the batch must exist (a sheet is never replaced by an empty one by mistake). */
   async function existingBatch(kind: string, batchName: string): Promise<RowsResponse> {
-    const page = await api.rows(kind, { batchName }, 0, PAGE_ROWS);
+    const page = await api.rows(kind, { batchName }, undefined, PAGE_ROWS);
     if (!page.batchExists) throw new Error(noBatchMessage(batchName));
     return page;
   }
@@ -277,8 +277,9 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     const query = batch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate, filter };
     // A read-only sheet has no blank rows for new records.
     const entryRowCount = readOnly === undefined ? ENTRY_ROWS : 0;
-    let page = first ?? (await api.rows(definition.kind, query, 0, PAGE_ROWS));
-    onProgress?.({ phase, done: 0, total: page.total });
+    let page = first ?? (await api.rows(definition.kind, query, undefined, PAGE_ROWS));
+    const total = page.total ?? 0; // the first page carries it
+    onProgress?.({ phase, done: 0, total });
 
     const listsSheet = listsSheetName(definition);
     await host.createSheet(listsSheet, { hidden: true });
@@ -290,8 +291,8 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
 
     await host.createSheet(sheet);
     // Formats first, so text such as "00123" (or a batch named "2026") is stored as typed rather than turned into a number by Excel.
-    const formattedEnd = FIRST_DATA_ROW + page.total + entryRowCount;
-    const format = sheetFormat(layout, { from: FIRST_DATA_ROW, dataRowCount: page.total, entryRowCount }, sources);
+    const formattedEnd = FIRST_DATA_ROW + total + entryRowCount;
+    const format = sheetFormat(layout, { from: FIRST_DATA_ROW, dataRowCount: total, entryRowCount }, sources);
     await host.formatSheet(sheet, readOnly === undefined ? format : lockedFormat(format));
     await host.writeValues(sheet, 0, 0, titleRows(layout, { ...scope, filter }));
 
@@ -301,10 +302,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
         const at = FIRST_DATA_ROW + written;
         await host.writeValues(sheet, at, 0, block.map((cells, i) => withFormula(layout, at + i, cells)));
         written += block.length;
-        onProgress?.({ phase, done: written, total: Math.max(page.total, written) });
+        onProgress?.({ phase, done: written, total: Math.max(total, written) });
       }
-      if (page.nextOffset === null || page.rows.length === 0) break;
-      page = await api.rows(definition.kind, query, page.nextOffset, PAGE_ROWS);
+      if (page.nextCursor === null || page.rows.length === 0) break;
+      page = await api.rows(definition.kind, query, page.nextCursor, PAGE_ROWS);
     }
     await writeEntryFormulas(sheet, layout, FIRST_DATA_ROW + written, formattedEnd);
     // seed of issue 9: protection changes only here, at upload write-back and at download (each clears Excel's undo).

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
-import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
+import { findDisplayPage, type DisplayPageRequest, type DisplayRow } from '../../engine/effective-dated.repository';
 
 export type BalanceRow = DisplayRow<{
   person_number: string;
@@ -11,7 +11,7 @@ export type BalanceRow = DisplayRow<{
   relationship_name: string | null;
 }>;
 
-export function findBalances(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<BalanceRow[]> {
+export function findBalances(db: Db, date: string, page: DisplayPageRequest): Promise<{ rows: BalanceRow[]; total?: number }> {
   return findDisplayPage(db, {
     table: 'person_benefit_balances',
     columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, t.name as balance_name, r.value::text as value,
@@ -20,7 +20,7 @@ export function findBalances(db: Db, date: string, page: { offset: number; limit
       join balance_types t on t.id = r.balance_type_id
       left join person_assignments a on a.id = r.assignment_id
       left join benefits_relationships br on br.id = r.relationship_id`,
-    orderBy: ['person_number', 'balance_name', 'key'],
+    orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 't.name', type: 'text' }, { expr: 'r.key', type: 'text' }],
   }, date, page);
 }
 

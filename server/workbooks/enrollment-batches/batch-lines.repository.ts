@@ -1,6 +1,7 @@
 /** The interim batch tables: batches by name, and their lines, read and written set-based (one statement per chunk). */
 import { sql } from 'kysely';
-import type { Db } from '../../engine/workbook-kind';
+import type { Db, PageRequest } from '../../engine/workbook-kind';
+import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
 import { ENTERED_FIELDS, type LineFields, type StoredLine } from './line-fields';
 
 export async function findBatch(db: Db, name: string): Promise<{ id: number; audit_log: boolean } | undefined> {
@@ -19,11 +20,16 @@ export async function claimBatch(db: Db, name: string, auditLog: boolean | undef
   return result.rows[0].id;
 }
 
-export async function findLinePage(db: Db, batchId: number, page: { offset: number; limit: number }): Promise<{ lines: StoredLine[]; total: number }> {
-  const result = await sql<StoredLine & { total: string }>`
-    select l.*, count(*) over () as total from enrollment_batch_lines l
-    where l.batch_id = ${batchId} order by l.line_id offset ${page.offset} limit ${page.limit}`.execute(db);
-  return { lines: result.rows, total: result.rows.length > 0 ? Number(result.rows[0].total) : 0 };
+const LINE_ORDER: SortColumn[] = [{ expr: 'l.line_id', type: 'integer' }];
+
+/** A page of the batch's lines after a place in line order (keyset paging on its (batch_id, line_id) index); counted on the first page. */
+export async function findLinePage(db: Db, batchId: number, page: PageRequest): Promise<{ lines: Array<StoredLine & { place: Place }>; total?: number }> {
+  const result = await sql<StoredLine & { place: Place }>`
+    select l.*, ${placeColumn(LINE_ORDER)} from enrollment_batch_lines l
+    where l.batch_id = ${batchId} ${afterPlace(LINE_ORDER, page.after)} order by ${orderBy(LINE_ORDER)} limit ${page.limit}`.execute(db);
+  if (page.after) return { lines: result.rows };
+  const count = await sql<{ n: string }>`select count(*) as n from enrollment_batch_lines where batch_id = ${batchId}`.execute(db);
+  return { lines: result.rows, total: Number(count.rows[0].n) };
 }
 
 export async function findLinesByKey(db: Db, keys: string[], lock = false): Promise<StoredLine[]> {

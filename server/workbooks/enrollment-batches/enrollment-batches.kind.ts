@@ -21,9 +21,9 @@ export const enrollmentBatchesKind: BatchKind = {
 
   async download(db, batchName, page) {
     const batch = await findBatch(db, batchName);
-    if (!batch) return { rows: [], total: 0, batchExists: false };
+    if (!batch) return { rows: [], places: [], total: 0, batchExists: false };
     const { lines, total } = await findLinePage(db, batch.id, page);
-    return { rows: lines.map((l) => ({ key: l.key, version: l.version, values: lineValues(l) })), total, batchExists: true };
+    return { rows: lines.map((l) => ({ key: l.key, version: l.version, values: lineValues(l) })), places: lines.map((l) => l.place), total, batchExists: true };
   },
 
   upload: uploadLines,

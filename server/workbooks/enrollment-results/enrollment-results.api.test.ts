@@ -74,7 +74,7 @@ describe.each(dialects)('Enrollment Results on %s', (dialect) => {
   it('when the rows come in pages, then the pages together are the whole download in the same order', async () => {
     const whole = await rows({ effectiveDate: '2021-01-01' });
     const first = await rows({ effectiveDate: '2021-01-01', limit: 5 });
-    const second = await rows({ effectiveDate: '2021-01-01', limit: 1000, offset: first.nextOffset });
+    const second = await rows({ effectiveDate: '2021-01-01', limit: 1000, after: first.nextCursor });
     expect(first.total).toBe(whole.total);
     expect([...first.rows, ...second.rows].map((r: { key: string }) => r.key)).toEqual(whole.rows.map((r: { key: string }) => r.key));
   });

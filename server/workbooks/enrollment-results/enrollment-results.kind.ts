@@ -11,9 +11,9 @@ export const enrollmentResultsKind: ReadOnlyKind = {
 
   async download(db, date, page) {
     const batchId = await filteredBatchId(db, page.filter);
-    const rows = await findResultPage(db, date, { offset: page.offset, limit: page.limit, batchId });
+    const { rows, total } = await findResultPage(db, date, { after: page.after, limit: page.limit, batchId });
     // Nothing is uploaded, so no version can conflict: every row is version 1.
-    return toDownloadPage(rows.map((r) => ({ ...r, version: 1 })), (r) => ({
+    return toDownloadPage({ total, rows: rows.map((r) => ({ ...r, version: 1 })) }, (r) => ({
       personNumber: r.person_number,
       personName: r.person_name,
       recordType: r.record_type,

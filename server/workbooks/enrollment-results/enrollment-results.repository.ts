@@ -1,9 +1,11 @@
 /**
  * What the Upload Benefit Enrollments process left in the database, one row per record, in one set-based query:
- * the page is cut in SQL (offset and limit, with the window's total), never assembled per participant.
+ * the page is cut in SQL (keyset: after the place of the page before; the total counted on the first page only),
+ * never assembled per participant.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../engine/workbook-kind';
+import type { Db, PageRequest } from '../../engine/workbook-kind';
+import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
 
 export interface ResultRow {
   key: string;
@@ -30,20 +32,33 @@ export interface ResultRow {
   end_date: string | null;
   batch_name: string | null;
   batch_line_id: number | null;
-  total: string | number;
+  total: string | null;
+  place: Place;
 }
+
+// plan_name nulls first and start_date nulls first, written so that a row-value comparison orders them the same way.
+const RESULT_ORDER: SortColumn[] = [
+  { expr: 'r.person_number', type: 'text' },
+  { expr: 'r.record_order', type: 'integer' },
+  { expr: "coalesce(r.plan_name, '')", type: 'text' },
+  { expr: 'r.occurred_date', type: 'date' },
+  { expr: "coalesce(r.start_date, '-infinity'::date)", type: 'date' },
+  { expr: 'r.key', type: 'text' },
+];
 
 /**
  * Enrollments (and their designations) in effect on the date or starting later; potential life events that occurred
  * on or after it, are still open, or are the life event of an enrollment shown. Ordered by person number, then
  * life events, enrollments, dependents, beneficiaries, by plan and date.
  */
-export async function findResultPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number }): Promise<ResultRow[]> {
+export async function findResultPage(db: Db, date: string, page: PageRequest & { batchId?: number }): Promise<{ rows: ResultRow[]; total?: number }> {
+  // The people before the page's first person are left out up front, so a later page does not build the earlier ones' rows.
+  const fromPerson = page.after ? sql`and p.person_number >= ${String(page.after[0])}` : sql``;
   const result = await sql<ResultRow>`
     with people as (
       select p.id, p.person_number, p.first_name || ' ' || p.last_name as person_name from persons p
-      where ${page.batchId ?? null}::integer is null
-         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)
+      where (${page.batchId ?? null}::integer is null
+         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)) ${fromPerson}
     ),
     event as (
       select le.id, le.person_id, t.name as life_event, le.occurred_date, initcap(le.status) as status, le.closed_date, r.name as relationship
@@ -93,11 +108,14 @@ export async function findResultPage(db: Db, date: string, page: { offset: numbe
       r.life_event, r.occurred_date as life_event_occurred_date, r.status as life_event_status, r.closed_date as life_event_closed_date,
       r.relationship as benefit_relationship, r.rate_amount, r.coverage_amount, r.contact_name, r.date_of_birth,
       r.beneficiary_organization, r.primary_percentage, r.contingent_percentage, r.beneficiary_amount, r.start_date, r.end_date,
-      bt.name as batch_name, l.line_id as batch_line_id, count(*) over () as total
+      bt.name as batch_name, l.line_id as batch_line_id, ${placeColumn(RESULT_ORDER)},
+      ${page.after ? sql`null` : sql`count(*) over ()`} as total
     from result r
     left join enrollment_batch_lines l on l.key = r.batch_line_key
     left join enrollment_batches bt on bt.id = l.batch_id
-    order by r.person_number, r.record_order, r.plan_name nulls first, r.occurred_date, r.start_date nulls first, r.key
-    offset ${page.offset} limit ${page.limit}`.execute(db);
-  return result.rows;
+    where true ${afterPlace(RESULT_ORDER, page.after)}
+    order by ${orderBy(RESULT_ORDER)}
+    limit ${page.limit}`.execute(db);
+  if (page.after) return { rows: result.rows };
+  return { rows: result.rows, total: result.rows.length > 0 ? Number(result.rows[0].total) : 0 };
 }

@@ -18,8 +18,8 @@ export const participantContactsKind: ReadOnlyKind = {
 
   async download(db, date, page) {
     const batchId = await filteredBatchId(db, page.filter);
-    const rows = await findContactPage(db, date, { offset: page.offset, limit: page.limit, batchId });
-    return toDownloadPage(rows.map((r) => ({ ...r, version: 1 })), (r) => ({
+    const { rows, total } = await findContactPage(db, date, { after: page.after, limit: page.limit, batchId });
+    return toDownloadPage({ total, rows: rows.map((r) => ({ ...r, version: 1 })) }, (r) => ({
       personNumber: r.person_number,
       personName: r.person_name,
       contactName: r.contact_name,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
-import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
+import { findDisplayPage, type DisplayPageRequest, type DisplayRow } from '../../engine/effective-dated.repository';
 
 export type HabitRow = DisplayRow<{
   person_number: string;
@@ -16,13 +16,13 @@ export type HabitRow = DisplayRow<{
   other_plan: string | null;
 }>;
 
-export function findHabits(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<HabitRow[]> {
+export function findHabits(db: Db, date: string, page: DisplayPageRequest): Promise<{ rows: HabitRow[]; total?: number }> {
   return findDisplayPage(db, {
     table: 'person_habits',
     columns: sql`p.person_number, p.first_name, p.last_name, p.date_of_birth, p.person_type,
       r.student_status, r.disability_status, r.disability_type, r.tobacco_use, r.covered_in_another_plan, r.other_plan`,
     joins: sql`join persons p on p.id = r.person_id`,
-    orderBy: ['person_number', 'key'],
+    orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 'r.key', type: 'text' }],
   }, date, page);
 }
 
