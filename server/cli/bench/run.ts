@@ -1,0 +1,53 @@
+/** One database, one size: every figure of the bench's table, in an order where each step leaves the data as the next expects. */
+import type { DatabaseKind } from '../../db/database';
+import { measureExcel } from './excel';
+import { downloadAll, setBasedLimit, uploadAll } from './groups';
+import { measureLoad } from './load';
+import { measureProcess } from './process';
+import { samplePeakRss } from './rss';
+import { startBenchServer } from './setup';
+import type { BenchRow } from './table';
+
+/** Enough lines for a steady rate, few enough for the whole bench to stay under 10 minutes at 100k. */
+const PROCESS_LINES = (rows: number) => Math.min(rows, 5000);
+
+export async function benchOne(kind: DatabaseKind, size: number, log: (message: string) => void): Promise<BenchRow> {
+  log(`${kind} ${size}: seeding`);
+  const server = await startBenchServer(kind, size);
+  try {
+    log(`${kind} ${size}: download`);
+    const download = await downloadAll(server);
+    log(`${kind} ${size}: upload of ${download.rows.length} changes`);
+    const rss = samplePeakRss();
+    const upload = await uploadAll(server, download.rows, download.groups);
+    const serverRssMb = rss.stop() / 2 ** 20;
+    if (upload.failed > 0) log(`  ${upload.failed} rows failed to upload`);
+    log(`${kind} ${size}: set-based limit`);
+    const limitS = await setBasedLimit(server.database.db, download.rows);
+    log(`${kind} ${size}: 20 clients uploading`);
+    const load = await measureLoad(server, upload.rows, download.groups);
+    log(`${kind} ${size}: batch process`);
+    const processed = await measureProcess({ ...server, db: server.database.db, lines: PROCESS_LINES(size) });
+    log(`${kind} ${size}: Excel requests`);
+    const excel = await measureExcel({ ...server, rows: size });
+    return {
+      database: kind,
+      rows: download.rows.length,
+      downloadS: download.seconds,
+      uploadS: upload.seconds,
+      limitS,
+      ratio: limitS / upload.seconds,
+      processLinesPerS: processed.linesPerSecond,
+      prepareRequests: excel.prepareRequests,
+      uploadRequests: excel.uploadRequests,
+      allowedRequests: excel.allowed.upload,
+      largestRequestMb: excel.largestRequestMb,
+      serverRssMb,
+      healthP99Ms: load.healthP99Ms,
+      healthP99DuringProcessMs: processed.healthP99Ms,
+      resets: load.resets,
+    };
+  } finally {
+    await server.close();
+  }
+}
