@@ -144,10 +144,13 @@ export interface DisplayPageRequest {
 export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: DisplayPageRequest): Promise<{ rows: Array<DisplayRow<R>>; total?: number }> {
   const keyFilter = page.keys ? sql`and r.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
   const sorted = query.orderBy.map((c, i) => `s${i}`);
+  // A key's version is its newest record's. Right after a write (the `keys` page) the record in effect is the one just
+  // written, which carries it: no look-up over the key's history.
+  const version = page.keys ? sql`page.record_version` : sql`(select max(v.version) from ${sql.table(query.table)} v where v.key = page.key)`;
   const result = await sql<DisplayRow<R>>`
-    select page.*, (select max(v.version) from ${sql.table(query.table)} v where v.key = page.key) as version
+    select page.*, ${version} as version
     from (
-      select r.key, r.effective_start_date, r.effective_end_date, ${query.columns}, ${placeColumn(query.orderBy)},
+      select r.key, r.effective_start_date, r.effective_end_date, r.version as record_version, ${query.columns}, ${placeColumn(query.orderBy)},
         ${sql.raw(query.orderBy.map((c, i) => `${c.expr} as ${sorted[i]}`).join(', '))}
       from ${sql.table(query.table)} r ${query.joins}
       where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter} ${afterPlace(query.orderBy, page.after)}

@@ -136,7 +136,7 @@ export const rowsQuery = z.object({
     .openapi({ pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' }) // as batchName: without the u flag the generator mangles
     .optional(),
   /** Keyset paging: the `nextCursor` of the page before (opaque); absent for the first page. */
-  after: z.string().max(2000).optional(),
+  after: z.string().min(1).max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(10000).default(5000),
 });
 export type RowsQuery = z.infer<typeof rowsQuery>;
