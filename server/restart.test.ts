@@ -17,7 +17,8 @@ const PARTICIPANTS = Array.from({ length: 60 }, (_, i) => i)
   .filter((i) => i % 5 !== 4)
   .map((i) => `P${10001 + i}`);
 const BATCH = 'Restarted mid-run';
-const jobs = { leaseMs: 1500, pollMs: 100 };
+// One participant per unit, so the first server stops mid-run after its fifth.
+const jobs = { leaseMs: 1500, pollMs: 100, unitSize: 1 };
 
 let dataDir: string;
 let server: RunningServer | undefined;

@@ -9,6 +9,7 @@ import * as noOverlaps from './migrations/003-no-overlapping-records';
 import * as enrollmentBatches from './migrations/004-enrollment-batches';
 import * as lifeEventBackOut from './migrations/005-life-event-back-out';
 import * as noGistExclusion from './migrations/006-no-gist-exclusion';
+import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '004-enrollment-batches': enrollmentBatches,
   '005-life-event-back-out': lifeEventBackOut,
   '006-no-gist-exclusion': noGistExclusion,
+  '007-batch-process-keyset': batchProcessKeyset,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

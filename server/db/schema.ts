@@ -225,6 +225,14 @@ export interface BatchJobsTable {
   lease_expires_at: Timestamp | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
+  /** The unit the run finished last (its keyset: the next unit comes after it). */
+  last_unit: string | null;
+}
+
+/** One row: replaced by a trigger whenever enrollment reference data changes (migration 007). */
+export interface EnrollmentReferenceVersionTable {
+  singleton: Generated<boolean>;
+  version: Generated<string>;
 }
 
 export interface EnrollmentAuditLogTable {
@@ -254,6 +262,7 @@ export interface Database {
   beneficiary_designations: BeneficiaryDesignationsTable;
   batch_jobs: BatchJobsTable;
   enrollment_audit_log: EnrollmentAuditLogTable;
+  enrollment_reference_version: EnrollmentReferenceVersionTable;
   persons: PersonsTable;
   benefit_groups: BenefitGroupsTable;
   person_benefit_groups: PersonBenefitGroupsTable;

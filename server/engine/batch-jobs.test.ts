@@ -13,6 +13,7 @@ import { batchKinds } from './registry';
 jest.setTimeout(60000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PARTICIPANTS = ['P10001', 'P10002', 'P10003', 'P10004', 'P10006', 'P10007'];
+// These runs count one participant per unit; the groups a unit takes by default are tested below.
 
 describe.each(dialects)('Batch runs on %s', (dialect) => {
   let h: Harness;
@@ -34,12 +35,12 @@ describe.each(dialects)('Batch runs on %s', (dialect) => {
     await b.insert('Restart', PARTICIPANTS.map((p) => enrollment(p)));
     const { jobId } = (await b.start('Restart').expect(202)).body;
     // A long lease, expired below by moving its end into the past: no timing in the test.
-    const crashed = createJobRunner(h.database.db, batchKinds, { instanceId: 'crashed', leaseMs: 60000 });
+    const crashed = createJobRunner(h.database.db, batchKinds, { instanceId: 'crashed', unitSize: 1, leaseMs: 60000 });
     expect(await crashed.runUnits(2)).toBe(jobId);
     expect(await b.job('Restart', jobId)).toMatchObject({ status: 'running', done: 2, total: 6 });
     expect((await linesRunBy('Restart')).filter((l) => l.status === 'COMPLETE')).toHaveLength(2);
 
-    const restarted = createJobRunner(h.database.db, batchKinds, { instanceId: 'restarted', leaseMs: 400 });
+    const restarted = createJobRunner(h.database.db, batchKinds, { instanceId: 'restarted', unitSize: 1, leaseMs: 400 });
     // The lease still holds: the new instance leaves the run alone.
     expect(await restarted.runUnits(10)).toBeUndefined();
     expect(await b.job('Restart', jobId)).toMatchObject({ done: 2 });
@@ -55,10 +56,10 @@ describe.each(dialects)('Batch runs on %s', (dialect) => {
   it('when the instance that lost its lease wakes up, then it stops instead of processing the batch alongside the new owner', async () => {
     await b.insert('Lease', PARTICIPANTS.map((p) => enrollment(p, { effectiveDate: '2021-01-01', lifeEventOccurredDate: '2021-01-01', planName: 'Dental', optionName: 'Basic' })));
     const { jobId } = (await b.start('Lease').expect(202)).body;
-    const slow = createJobRunner(h.database.db, batchKinds, { instanceId: 'slow', leaseMs: 200 });
+    const slow = createJobRunner(h.database.db, batchKinds, { instanceId: 'slow', unitSize: 1, leaseMs: 200 });
     await slow.runUnits(1);
     await sleep(300);
-    const fast = createJobRunner(h.database.db, batchKinds, { instanceId: 'fast', leaseMs: 60000 });
+    const fast = createJobRunner(h.database.db, batchKinds, { instanceId: 'fast', unitSize: 1, leaseMs: 60000 });
     expect(await fast.runUnits(1)).toBe(jobId);
     // The slow instance goes on with the job it believes it holds: its next unit sees the lease is no longer its own.
     await slow.runUnits(10);
@@ -88,7 +89,7 @@ describe.each(dialects)('Batch runs on %s', (dialect) => {
     await b.insert('Broken', PARTICIPANTS.slice(0, 2).map((p) => enrollment(p, { effectiveDate: '2023-01-01', lifeEventOccurredDate: '2023-01-01', lifeEvent: 'Open Enrollment', planName: 'Dental', optionName: 'Premium' })));
     const { jobId } = (await b.start('Broken').expect(202)).body;
     const errors: unknown[] = [];
-    const runner = createJobRunner(h.database.db, batchKinds, { instanceId: 'broken', onError: (e) => errors.push(e) });
+    const runner = createJobRunner(h.database.db, batchKinds, { instanceId: 'broken', unitSize: 1, onError: (e) => errors.push(e) });
     await runner.runUnits(1);
     // The audit log table disappears under the run (a fault the process cannot work around).
     await sql`alter table enrollment_audit_log rename to enrollment_audit_log_away`.execute(h.database.db);

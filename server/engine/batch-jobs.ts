@@ -1,7 +1,7 @@
 /**
  * Batch process runs (jobs) kept in PostgreSQL, not in process memory.
- * A runner claims a job with a lease, processes it one unit per transaction (the unit's lines, their marks and the
- * job's progress commit together), and renews the lease each unit. A runner that dies leaves its lease to expire;
+ * A runner claims a job with a lease, processes it one unit per transaction (the unit's lines, their marks, the
+ * job's progress and the unit as the run's keyset commit together), and renews the lease each unit. A runner that dies leaves its lease to expire;
  * another runner (or the restarted server) then resumes the job where the last committed unit left it.
  * Every unit transaction first locks the job row and checks it still holds the lease, so two instances never
  * process one batch at once, and a line is never run twice.
@@ -19,6 +19,8 @@ export interface RunnerOptions {
   leaseMs?: number;
   /** How often an idle runner looks for queued jobs (new jobs of its own instance wake it at once). */
   pollMs?: number;
+  /** The most items (participants) one unit, one transaction, takes (default 250): set-based work per unit. */
+  unitSize?: number;
   /** Reports a job that stopped on an unexpected error (the job is marked failed either way). */
   onError?: (error: unknown) => void;
   /** Called after each committed unit (for logs and metrics, and for fault tests that stop a server mid-run). */
@@ -111,6 +113,7 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
   const instanceId = options.instanceId ?? `runner-${randomUUID()}`;
   const leaseMs = options.leaseMs ?? 15000;
   const pollMs = options.pollMs ?? 1000;
+  const unitSize = options.unitSize ?? 250;
   // One batch kind today; a job's kind would be stored with it when there are more.
   const processor = kinds[0]?.processor;
   let running = false;
@@ -139,17 +142,20 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
   /** One unit in one transaction: 'more' while units remain, 'done' when the job finished, 'lost' when another runner holds it. */
   async function step(job: { jobId: number; batchId: number }): Promise<'more' | 'done' | 'lost'> {
     return db.transaction().execute(async (trx) => {
-      const held = await sql`select id from batch_jobs where id = ${job.jobId} and status = 'running' and claimed_by = ${instanceId} for update`.execute(trx);
-      if (held.rows.length === 0) return 'lost';
-      const unit = await processor.nextUnit(trx, job);
+      const locked = await sql<{ last_unit: string | null }>`
+        select last_unit from batch_jobs where id = ${job.jobId} and status = 'running' and claimed_by = ${instanceId} for update`.execute(trx);
+      if (locked.rows.length === 0) return 'lost';
+      // The keyset is read under the job's lock: whoever ran the last unit, this one starts after it.
+      const context = { ...job, after: locked.rows[0].last_unit, unitSize };
+      const unit = await processor.nextUnit(trx, context);
       if (unit === undefined) {
         await sql`update batch_jobs set status = 'completed', finished_at = now(), lease_expires_at = null where id = ${job.jobId}`.execute(trx);
         return 'done';
       }
-      const outcome = await processor.processUnit(trx, job, unit);
+      const outcome = await processor.processUnit(trx, context, unit);
       await sql`
         update batch_jobs set done = done + ${outcome.done}, completed = completed + ${outcome.completed}, errors = errors + ${outcome.errors},
-          lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
+          last_unit = ${unit}, lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
         where id = ${job.jobId}`.execute(trx);
       return outcome;
     }).then((result) => {

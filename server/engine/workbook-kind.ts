@@ -121,6 +121,10 @@ export interface LifeEventActions {
 export interface JobContext {
   jobId: number;
   batchId: number;
+  /** The unit this run finished last (null before its first): the next unit comes after it, in the processor's order. */
+  after: string | null;
+  /** The most items (for enrollment batches: participants) one unit, one transaction, takes. */
+  unitSize: number;
 }
 
 export interface UnitOutcome {
@@ -133,7 +137,10 @@ export interface UnitOutcome {
 export interface BatchProcessor {
   /** The batch's id, the number of lines a new run will process (and what to say when none); undefined when there is no such batch. */
   prepareRun(db: Db, batchName: string): Promise<{ batchId: number; total: number; nothingToDo?: string } | undefined>;
-  /** The next unit (e.g. a participant) that still has lines for this run; undefined when the run is done. */
+  /**
+   * The next unit (e.g. a group of participants) after `job.after` that still has lines for this run; undefined when
+   * the run is done. The runner stores the unit with the unit's results, so a resumed run starts after it.
+   */
   nextUnit(db: Db, job: JobContext): Promise<string | undefined>;
   /** Processes one unit in the caller's transaction; every line it finishes is marked with the job, so it never runs twice. */
   processUnit(db: Db, job: JobContext, unit: string): Promise<UnitOutcome>;

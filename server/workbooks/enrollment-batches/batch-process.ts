@@ -1,20 +1,28 @@
 /**
- * The Upload Benefit Enrollments process, one participant per unit (seed: it "completes all participant enrollments
- * for a single participant before moving on to that participant's dependent designations, followed by beneficiary
- * designations"). Each line runs in its own savepoint: an error rolls back that line alone. The line's status,
- * message and the run that finished it are written in the unit's transaction, so a line is never run twice.
+ * The Upload Benefit Enrollments process. seed: it "completes all participant enrollments for a single participant
+ * before moving on to that participant's dependent designations, followed by beneficiary designations"; an error
+ * rolls back that line alone. A unit is a group of participants, in person-number order after the last unit the run
+ * finished (its keyset), run in one transaction: their lines, reference data, records and contacts are read with one
+ * query each, their lines run in memory (a failing line's changes are put back), and the passing lines' writes go
+ * to the database together. Only if the database refuses those does the unit run again line by line, each line's
+ * writes in a savepoint, so a refused line fails alone as before. Each line's status, message and the run that
+ * finished it are written in the unit's transaction, so a line is never run twice.
  */
 import { sql } from 'kysely';
 import { logError } from '../../errors/log-error';
 import type { BatchProcessor, Db, JobContext, UnitOutcome } from '../../engine/workbook-kind';
 import { findBatch } from './batch-lines.repository';
 import type { StoredLine } from './line-fields';
+import { loadParticipantStates, type ParticipantState } from './participant-state.repository';
 import { beneficiaryTotalErrors, lifeEventClosings, processingOrder } from './processing-order';
-import { closeLifeEvent, LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type LineOutcome, type Participant } from './process-line';
-import { findPersons, findRelationships, loadReference, type Reference } from './reference.repository';
+import { closeLifeEvent, LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type Ledger, type LineOutcome, type Participant } from './process-line';
+import { applyWrites, type Write } from './process-writes.repository';
+import { currentReference, findPersons, findRelationships, type Person, type Reference, type Relationship } from './reference.repository';
 
 /** The lines a run takes: not COMPLETE, and not BACKED OUT (a backed-out line runs again once it is changed and uploaded). */
 const RUNNABLE = ['NEW', 'ERROR'] as const;
+/** A unit stops adding participants once it holds this many lines (one participant's lines always go together). */
+const UNIT_LINES = 2000;
 
 type Finished = { key: string; status: 'COMPLETE' | 'ERROR'; message: string; information: string[] };
 
@@ -22,23 +30,108 @@ const PROCESS = {
   'Participant Enrollment': processParticipantEnrollment,
   'Dependent Designation': processDependentDesignation,
   'Beneficiary Designation': processBeneficiaryDesignation,
-} as Record<string, (db: Db, line: StoredLine, person: Participant, reference: Reference) => Promise<LineOutcome>>;
+} as Record<string, (ledger: Ledger, line: StoredLine) => LineOutcome>;
 
-/** Runs one line in its savepoint; `closeOn` when the line is the last of its life event in the run and the event closes. */
-async function runLine(db: Db, line: StoredLine, person: Participant, reference: Reference, closeOn: string | undefined): Promise<Finished> {
-  await sql`savepoint batch_line`.execute(db);
+/** What a line's writes go through: gathered for the whole unit, or written at once in the line's own savepoint. */
+type Commit = (writes: Write[]) => Promise<void>;
+
+const snapshot = (s: ParticipantState): ParticipantState => ({ lifeEvents: [...s.lifeEvents], enrollments: [...s.enrollments], dependents: [...s.dependents], contacts: s.contacts });
+
+/** Runs one line; `closeOn` when the line is the last of its life event in the run and the event closes. */
+async function runLine(ledger: Ledger, line: StoredLine, closeOn: string | undefined, commit: Commit): Promise<Finished> {
+  const before = snapshot(ledger.state);
+  ledger.writes = [];
   try {
-    const outcome = await PROCESS[line.enrollment_type](db, line, person, reference);
-    const closed = closeOn ? await closeLifeEvent(db, line, person, reference, closeOn) : '';
-    await sql`release savepoint batch_line`.execute(db);
+    const outcome = PROCESS[line.enrollment_type](ledger, line);
+    const closed = closeOn ? closeLifeEvent(ledger, line, closeOn) : '';
+    await commit(ledger.writes);
     return { key: line.key, status: 'COMPLETE', message: `Line ${line.line_id}: ${outcome.summary}${closed}`, information: outcome.information };
   } catch (error) {
-    await sql`rollback to savepoint batch_line`.execute(db);
+    ledger.state = before;
     if (!(error instanceof LineError)) logError(error, { route: 'batch line processing' });
     // A LineError is the process's own plain message; anything else is the database's, which stays in the log.
     const reason = error instanceof LineError ? error.message : 'The server could not process this line. Check its values and process the batch again; if it still fails, contact support.';
     return { key: line.key, status: 'ERROR', message: `Line ${line.line_id}: ${reason}`, information: [] };
   }
+}
+
+/** One participant's lines of the run, in processing order, with every rule that spans lines. */
+async function runParticipant(ledger: Ledger | undefined, personNumber: string, lines: StoredLine[], all: StoredLine[], commit: Commit): Promise<Finished[]> {
+  // Totals count every beneficiary line of the participant in the batch, finished earlier or not.
+  const totals = beneficiaryTotalErrors(all.filter((l) => l.enrollment_type === 'Beneficiary Designation'));
+  const closings = lifeEventClosings(lines);
+  const finished: Finished[] = [];
+  /** Participant enrollment lines of this participant that failed in this run. */
+  const failedEnrollments: number[] = [];
+  for (const line of processingOrder(lines)) {
+    const error = (message: string) => finished.push({ key: line.key, status: 'ERROR', message: `Line ${line.line_id}: ${message}`, information: [] });
+    const isEnrollment = line.enrollment_type === 'Participant Enrollment';
+    if (!ledger) error(`No participant has person number "${personNumber}".`);
+    else if (closings.errors.has(line.key)) {
+      error(closings.errors.get(line.key) as string);
+      if (isEnrollment) failedEnrollments.push(line.line_id);
+    } else if (failedEnrollments.length > 0) {
+      const which = `line${failedEnrollments.length > 1 ? 's' : ''} ${failedEnrollments.join(', ')}`;
+      error(
+        isEnrollment
+          ? `Not processed: an earlier enrollment of ${personNumber} (${which}) failed, and this line continues its history. Fix ${which} and process the batch again.`
+          : `Not processed: the participant enrollment of ${personNumber} (${which}) failed, and this designation depends on it. Fix ${which} and process the batch again.`,
+      );
+    } else if (totals.has(line.key)) error(totals.get(line.key) as string);
+    else {
+      const result = await runLine(ledger, line, closings.closeAfter.get(line.key), commit);
+      finished.push(result);
+      if (isEnrollment && result.status === 'ERROR') failedEnrollments.push(line.line_id);
+    }
+  }
+  return finished;
+}
+
+interface Group {
+  /** Every line of each participant of the unit, by person number, in person-number order. */
+  byPerson: Map<string, StoredLine[]>;
+  persons: Map<string, Person>;
+  relationships: Map<number, Relationship[]>;
+  reference: Reference;
+}
+
+/**
+ * Runs every participant of the group from their state in the database: 'together' gathers the passing lines' writes
+ * for the caller to write at once; 'alone' writes each line's writes as it passes, in a savepoint of its own.
+ */
+async function runGroup(db: Db, job: JobContext, group: Group, mode: 'together' | 'alone'): Promise<{ finished: Finished[]; writes: Write[] }> {
+  const participants = [...group.persons.values()].filter((p) => p.person_type === 'Participant');
+  const states = await loadParticipantStates(db, participants.map((p) => p.id));
+  const writes: Write[] = [];
+  const ids = new Map<number, number>();
+  const gather: Commit = async (lineWrites) => void writes.push(...lineWrites);
+  const own: Commit = async (lineWrites) => {
+    await sql`savepoint batch_line`.execute(db);
+    try {
+      await applyWrites(db, lineWrites, ids);
+      await sql`release savepoint batch_line`.execute(db);
+    } catch (error) {
+      await sql`rollback to savepoint batch_line`.execute(db);
+      throw error;
+    }
+  };
+  const commit = mode === 'together' ? gather : own;
+  let lastId = 0;
+  const finished: Finished[] = [];
+  let since = 0;
+  for (const [personNumber, all] of group.byPerson) {
+    // Lines run in memory without waiting on anything: let the server answer other requests every few participants.
+    if (++since % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const lines = all.filter((l) => (RUNNABLE as readonly string[]).includes(l.status) && l.processed_by_job !== job.jobId);
+    if (lines.length === 0) continue;
+    const found = group.persons.get(personNumber);
+    const ledger: Ledger | undefined =
+      found && found.person_type === 'Participant'
+        ? { person: { ...found, relationships: group.relationships.get(found.id) ?? [] } as Participant, state: states.get(found.id) as ParticipantState, reference: group.reference, writes: [], newId: () => --lastId }
+        : undefined;
+    finished.push(...(await runParticipant(ledger, personNumber, lines, all, commit)));
+  }
+  return { finished, writes };
 }
 
 export const enrollmentProcessor: BatchProcessor = {
@@ -60,53 +153,53 @@ export const enrollmentProcessor: BatchProcessor = {
     return { batchId: batch.id, total: 0, nothingToDo };
   },
 
+  /** The next participants after the last unit (keyset on the batch's person-number index): the unit is the last of them. */
   async nextUnit(db, job) {
-    const row = await sql<{ person_number: string }>`
-      select person_number from enrollment_batch_lines
-      where batch_id = ${job.batchId} and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
-      order by person_number limit 1`.execute(db);
-    return row.rows[0]?.person_number;
+    const { rows } = await sql<{ person_number: string; lines: string }>`
+      select person_number, count(*) as lines from enrollment_batch_lines
+      where batch_id = ${job.batchId} and ${job.after === null ? sql`true` : sql`person_number > ${job.after}`}
+        and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
+      group by person_number order by person_number limit ${job.unitSize}`.execute(db);
+    let lines = 0;
+    let last: string | undefined;
+    for (const row of rows) {
+      if (last !== undefined && lines + Number(row.lines) > UNIT_LINES) break;
+      lines += Number(row.lines);
+      last = row.person_number;
+    }
+    return last;
   },
 
-  async processUnit(db, job, personNumber) {
-    const lines = (
+  /** The participants after `job.after` up to and including `unit`. */
+  async processUnit(db, job, unit) {
+    const all = (
       await sql<StoredLine>`
         select * from enrollment_batch_lines
-        where batch_id = ${job.batchId} and person_number = ${personNumber} and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
-        for update`.execute(db)
+        where batch_id = ${job.batchId} and ${job.after === null ? sql`true` : sql`person_number > ${job.after}`} and person_number <= ${unit}
+        order by person_number, line_id for update`.execute(db)
     ).rows;
-    // Totals count every beneficiary line of the participant in the batch, finished earlier or not.
-    const beneficiaries = await db.selectFrom('enrollment_batch_lines').selectAll().where('batch_id', '=', job.batchId).where('person_number', '=', personNumber).where('enrollment_type', '=', 'Beneficiary Designation').execute();
-    const totals = beneficiaryTotalErrors(beneficiaries);
-    const closings = lifeEventClosings(lines);
-    const [reference, persons] = await Promise.all([loadReference(db), findPersons(db, [personNumber])]);
-    const found = persons.get(personNumber);
-    const person: Participant | undefined = found && { ...found, relationships: (await findRelationships(db, [found.id])).get(found.id) ?? [] };
-    const finished: Finished[] = [];
-    /** Participant enrollment lines of this participant that failed in this run. */
-    const failedEnrollments: number[] = [];
-    for (const line of processingOrder(lines)) {
-      const error = (message: string) => finished.push({ key: line.key, status: 'ERROR', message: `Line ${line.line_id}: ${message}`, information: [] });
-      const isEnrollment = line.enrollment_type === 'Participant Enrollment';
-      if (!person || person.person_type !== 'Participant') error(`No participant has person number "${personNumber}".`);
-      else if (closings.errors.has(line.key)) {
-        error(closings.errors.get(line.key) as string);
-        if (isEnrollment) failedEnrollments.push(line.line_id);
-      } else if (failedEnrollments.length > 0) {
-        const which = `line${failedEnrollments.length > 1 ? 's' : ''} ${failedEnrollments.join(', ')}`;
-        error(
-          isEnrollment
-            ? `Not processed: an earlier enrollment of ${personNumber} (${which}) failed, and this line continues its history. Fix ${which} and process the batch again.`
-            : `Not processed: the participant enrollment of ${personNumber} (${which}) failed, and this designation depends on it. Fix ${which} and process the batch again.`,
-        );
-      } else if (totals.has(line.key)) error(totals.get(line.key) as string);
-      else {
-        const result = await runLine(db, line, person, reference, closings.closeAfter.get(line.key));
-        finished.push(result);
-        if (isEnrollment && result.status === 'ERROR') failedEnrollments.push(line.line_id);
-      }
+    const byPerson = new Map<string, StoredLine[]>();
+    for (const line of all) {
+      const lines = byPerson.get(line.person_number);
+      if (lines) lines.push(line);
+      else byPerson.set(line.person_number, [line]);
     }
-    await recordFinished(db, job, lines, finished);
+    const reference = await currentReference(db);
+    const persons = await findPersons(db, [...byPerson.keys()]);
+    const relationships = await findRelationships(db, [...persons.values()].map((p) => p.id));
+    const group: Group = { byPerson, persons, relationships, reference };
+
+    await sql`savepoint batch_unit`.execute(db);
+    let { finished, writes } = await runGroup(db, job, group, 'together');
+    try {
+      await applyWrites(db, writes, new Map());
+      await sql`release savepoint batch_unit`.execute(db);
+    } catch {
+      // The database refused the unit's writes together: again, each line's writes alone, so only a refused line fails.
+      await sql`rollback to savepoint batch_unit`.execute(db);
+      ({ finished, writes } = await runGroup(db, job, group, 'alone'));
+    }
+    await recordFinished(db, job, all, finished);
     const completed = finished.filter((f) => f.status === 'COMPLETE').length;
     return { done: finished.length, completed, errors: finished.length - completed } satisfies UnitOutcome;
   },
@@ -126,8 +219,10 @@ async function recordFinished(db: Db, job: JobContext, lines: StoredLine[], fini
     ...f.information.map((message) => ({ level: 'INFORMATION' as const, message, f })),
     { level: f.status === 'COMPLETE' ? ('INFORMATION' as const) : ('ERROR' as const), message: f.message, f },
   ]);
-  await db
-    .insertInto('enrollment_audit_log')
-    .values(entries.map(({ level, message, f }) => ({ batch_id: job.batchId, job_id: job.jobId, line_key: f.key, line_id: lineIds.get(f.key) as number, level, message })))
-    .execute();
+  // In the order of the entries (the log reads oldest first by id).
+  await sql`
+    insert into enrollment_audit_log (batch_id, job_id, line_key, line_id, level, message)
+    select ${job.batchId}, ${job.jobId}, v.line_key, v.line_id, v.level, v.message
+    from jsonb_to_recordset(${JSON.stringify(entries.map(({ level, message, f }) => ({ line_key: f.key, line_id: lineIds.get(f.key), level, message })))}::jsonb)
+      as v(line_key text, line_id integer, level text, message text)`.execute(db);
 }

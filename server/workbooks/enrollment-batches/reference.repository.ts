@@ -44,6 +44,18 @@ export async function loadReference(db: Db): Promise<Reference> {
   return { programs: byName(programs), plans: byName(plans), options: optionsByPlan, lifeEvents: byName(lifeEvents), organizations: byName(organizations) };
 }
 
+let cached: { version: string; reference: Reference } | undefined;
+
+/**
+ * The reference data, read again only when it changed: every change to it replaces its version (a trigger, migration
+ * 007), and the version is read first, so a change made while the data is read only makes the next call read it again.
+ */
+export async function currentReference(db: Db): Promise<Reference> {
+  const { version } = await db.selectFrom('enrollment_reference_version').select('version').executeTakeFirstOrThrow();
+  if (cached?.version !== version) cached = { version, reference: await loadReference(db) };
+  return cached.reference;
+}
+
 export type { PersonByNumber as Person } from '../../engine/persons.repository';
 
 export interface Relationship extends Dated {
