@@ -2,7 +2,7 @@
 import { createHarness, type Harness } from '../test-support/api-harness';
 import { dialects } from '../test-support/databases';
 
-jest.setTimeout(60000);
+jest.setTimeout(180000);
 const KIND = 'person-benefit-groups';
 const DATE = '2026-01-01';
 

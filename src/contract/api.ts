@@ -228,7 +228,7 @@ export const rowResult = z
      * A Conflict on an effective-dated kind: the record as the server holds it now on the session date (null: it is
      * gone, someone deleted it), so the pane can show, column by column, what changed and let the user choose.
      */
-    current: downloadedRow.nullable().optional(),
+    current: z.union([downloadedRow, z.null()]).optional(),
   })
   .openapi('RowResult');
 export type RowResult = z.infer<typeof rowResult>;

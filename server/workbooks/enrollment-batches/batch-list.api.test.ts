@@ -3,13 +3,13 @@ import { createHarness, type Harness } from '../../test-support/api-harness';
 import { dialects } from '../../test-support/databases';
 import { batchClient, enrollment, KIND } from './test-batches';
 
-jest.setTimeout(60000);
+jest.setTimeout(180000);
 
 describe.each(dialects)('the list of batches on %s', (dialect) => {
   let h: Harness;
   let b: ReturnType<typeof batchClient>;
   beforeAll(async () => {
-    h = await createHarness(dialect);
+    h = await createHarness(dialect, 10);
     b = batchClient(h);
   });
   afterAll(() => h.close());

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { BatchSummary, WorkbookDefinition } from '../../contract/api';
 import { show } from '../test-support';
 import { batchDescription } from './BatchPicker';
@@ -24,8 +24,8 @@ describe('BatchPicker on Prepare', () => {
     fireEvent.click(within(list).getByRole('button', { name: 'Spring hires' }));
     expect((screen.getByLabelText(/Batch name/) as HTMLInputElement).value).toBe('Spring hires');
     prepare();
+    await waitFor(() => expect(onPrepare).toHaveBeenCalledWith('benefit-enrollments', { batchName: 'Spring hires' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(onPrepare).toHaveBeenCalledWith('benefit-enrollments', { batchName: 'Spring hires' });
   });
 
   it('when a name no batch has is typed, then Prepare asks "Start a new batch named …?" and prepares only once confirmed', async () => {
@@ -37,11 +37,29 @@ describe('BatchPicker on Prepare', () => {
     const dialog = await screen.findByRole('dialog');
     expect(dialog.textContent).toContain('Start a new batch named "Sprng hires"?');
     expect(onPrepare).not.toHaveBeenCalled();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(onPrepare).not.toHaveBeenCalled();
-    prepare();
-    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Start new batch' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start new batch' }));
     expect(onPrepare).toHaveBeenCalledWith('benefit-enrollments', { batchName: 'Sprng hires' });
+  });
+
+  it('when the new-batch question is cancelled, then nothing is prepared', async () => {
+    const onPrepare = jest.fn();
+    show(<PrepareWorkbook loadDefinitions={async () => [batchKind]} loadBatches={async () => batches} onPrepare={onPrepare} busy={false} />);
+    await screen.findByRole('list', { name: 'Existing batches (2)' });
+    fireEvent.change(screen.getByLabelText(/Batch name/), { target: { value: 'Sprng hires' } });
+    prepare();
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(onPrepare).not.toHaveBeenCalled();
+  });
+
+  it('when the batch was created since the list was shown, then Prepare asks the server again and does not call it new', async () => {
+    const onPrepare = jest.fn();
+    const load = jest.fn(async () => batches).mockResolvedValueOnce([]);
+    show(<PrepareWorkbook loadDefinitions={async () => [batchKind]} loadBatches={load} onPrepare={onPrepare} busy={false} />);
+    await screen.findByText(/No batches yet/);
+    fireEvent.change(screen.getByLabelText(/Batch name/), { target: { value: 'Spring hires' } });
+    prepare();
+    await waitFor(() => expect(onPrepare).toHaveBeenCalledWith('benefit-enrollments', { batchName: 'Spring hires' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('when a batch has no lines by status, then the description says only lines and the run', () => {

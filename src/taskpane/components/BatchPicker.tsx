@@ -3,7 +3,7 @@ import type { BatchSummary } from '../../contract/api';
 
 const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '12em', overflowY: 'auto' } });
 
-const STATUS_WORDS: Record<string, string> = { NEW: 'not processed', COMPLETE: 'complete', ERROR: 'with errors', 'BACKED OUT': 'backed out' };
+const STATUS_WORDS: Record<string, string> = { COMPLETE: 'complete', ERROR: 'with errors', 'BACKED OUT': 'backed out', NEW: 'not processed' };
 const lines = (n: number) => `${n} ${n === 1 ? 'line' : 'lines'}`;
 
 /** "12 lines, last run 12/1/2026: 9 complete, 2 with errors, 1 not processed" */

@@ -68,7 +68,7 @@ export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy,
           <Input value={filter} maxLength={200} onChange={(_, d) => setFilter(d.value)} />
         </Field>
       )}
-      <Button appearance="primary" disabled={busy || !selected || (!batch && !date)} onClick={() => (batch && picker.isNew(batchName) ? picker.ask() : go())}>
+      <Button appearance="primary" disabled={busy || !selected || (!batch && !date)} onClick={() => (batch ? void picker.prepareOrAsk(batchName, go) : go())}>
         Prepare in workbook
       </Button>
       <ConfirmDialog open={picker.asking} title="Start a new batch?" confirmLabel="Start new batch" onConfirm={() => (picker.cancel(), go())} onCancel={picker.cancel}>

@@ -23,9 +23,22 @@ export function useBatchChoice(kind: string | undefined, load: ((kind: string) =
   return {
     batches,
     asking,
-    /** Only a name we know is not in the list: an empty name prepares a sheet to name in D1. */
-    isNew: (name: string) => batches !== undefined && name.trim() !== '' && !batches.some((b) => b.batchName === name.trim()),
-    ask: () => setAsking(true),
+    /**
+     * Prepares at once a name the batches have (asked again now: a batch may have been created since the list was
+     * shown), or an empty name; asks first about a new one. When the list cannot be had, the name goes as typed.
+     */
+    async prepareOrAsk(name: string, prepare: () => void) {
+      if (!kind || !load || name.trim() === '') return prepare();
+      let found: BatchSummary[];
+      try {
+        found = await load(kind);
+      } catch {
+        return prepare();
+      }
+      setBatches(found);
+      if (found.some((b) => b.batchName === name.trim())) prepare();
+      else setAsking(true);
+    },
     cancel: () => setAsking(false),
   };
 }
