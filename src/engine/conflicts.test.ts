@@ -13,7 +13,7 @@ import type { WorkbookEngine } from './engine-types';
 import { randomUUID } from 'node:crypto';
 import type { UploadRow } from '../contract/api';
 
-jest.setTimeout(60000);
+jest.setTimeout(300000);
 
 const SHEET = 'Person Benefit Groups';
 const KIND = 'person-benefit-groups';
@@ -129,8 +129,9 @@ describe('conflicts cell by cell', () => {
     const dropped = findRow('P10008');
     await otherUser('P10007', 'delete');
     await otherUser('P10008', 'delete');
-    wb.userPickFromList(SHEET, kept, col.benefitsGroup, 'Interns');
-    wb.userPickFromList(SHEET, dropped, col.benefitsGroup, 'Interns');
+    // Neither person is in Part-Time Staff (P10007 is in Interns, P10008 in Salaried Employees): both rows change.
+    wb.userPickFromList(SHEET, kept, col.benefitsGroup, 'Part-Time Staff');
+    wb.userPickFromList(SHEET, dropped, col.benefitsGroup, 'Part-Time Staff');
     await engine.upload(SHEET);
     const conflicts = await engine.conflicts(SHEET);
     expect(conflicts.map((c) => [c.row, c.deleted])).toEqual([[kept, true], [dropped, true]]);
@@ -139,7 +140,7 @@ describe('conflicts cell by cell', () => {
     await engine.resolveConflict(SHEET, dropped, conflicts[1].key, 'theirs');
 
     expect(wb.cell(SHEET, kept, 2).value).toBe('Inserted');
-    expect((await serverRow('P10007'))?.values.benefitsGroup).toBe('Interns');
+    expect((await serverRow('P10007'))?.values.benefitsGroup).toBe('Part-Time Staff');
     expect([wb.cell(SHEET, dropped, 2).value, wb.cell(SHEET, dropped, 0).value]).toEqual(['Deleted', '']);
     expect(await serverRow('P10008')).toBeUndefined();
   });

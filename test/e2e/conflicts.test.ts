@@ -18,6 +18,8 @@ let pane: PaneSession['pane'];
 beforeAll(async () => {
   session = await openSignedInPane();
   ({ page, pane } = session);
+  page.setDefaultTimeout(120000); // the machine may be busy: wait for the pane as long as the test allows
+  page.on('pageerror', (error) => console.error('page error:', error));
 });
 afterAll(() => session?.close());
 
