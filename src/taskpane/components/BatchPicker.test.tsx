@@ -5,6 +5,8 @@ import { show } from '../test-support';
 import { batchDescription } from './BatchPicker';
 import { PrepareWorkbook } from './PrepareWorkbook';
 
+jest.setTimeout(30000);
+
 const batchKind: WorkbookDefinition = { kind: 'benefit-enrollments', title: 'Benefit Enrollments', description: '', scope: 'batch', columns: [] };
 const batches: BatchSummary[] = [
   { batchName: 'Spring hires', lines: 12, lastRun: '2026-11-30T10:00:00.000Z', statusCounts: { ERROR: 2, COMPLETE: 9, NEW: 1 } },
@@ -16,7 +18,7 @@ describe('BatchPicker on Prepare', () => {
   it('when batches exist, then each is listed with its lines, last run and status counts, and picking one prepares it without asking', async () => {
     const onPrepare = jest.fn();
     show(<PrepareWorkbook loadDefinitions={async () => [batchKind]} loadBatches={async () => batches} onPrepare={onPrepare} busy={false} />);
-    const list = await screen.findByRole('list', { name: 'Existing batches (2)' });
+    const list = await screen.findByRole('list', { name: 'Existing batches (2)' }, { timeout: 10000 });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       `Spring hires — 12 lines, last run ${new Date('2026-11-30T10:00:00.000Z').toLocaleDateString('en-US')}: 9 complete, 2 with errors, 1 not processed`,
       'Open enrollment — 1 line, never processed: 1 not processed',
@@ -31,7 +33,7 @@ describe('BatchPicker on Prepare', () => {
   it('when a name no batch has is typed, then Prepare asks "Start a new batch named …?" and prepares only once confirmed', async () => {
     const onPrepare = jest.fn();
     show(<PrepareWorkbook loadDefinitions={async () => [batchKind]} loadBatches={async () => batches} onPrepare={onPrepare} busy={false} />);
-    await screen.findByRole('list', { name: 'Existing batches (2)' });
+    await screen.findByRole('list', { name: 'Existing batches (2)' }, { timeout: 10000 });
     fireEvent.change(screen.getByLabelText(/Batch name/), { target: { value: 'Sprng hires' } });
     prepare();
     const dialog = await screen.findByRole('dialog');
@@ -44,7 +46,7 @@ describe('BatchPicker on Prepare', () => {
   it('when the new-batch question is cancelled, then nothing is prepared', async () => {
     const onPrepare = jest.fn();
     show(<PrepareWorkbook loadDefinitions={async () => [batchKind]} loadBatches={async () => batches} onPrepare={onPrepare} busy={false} />);
-    await screen.findByRole('list', { name: 'Existing batches (2)' });
+    await screen.findByRole('list', { name: 'Existing batches (2)' }, { timeout: 10000 });
     fireEvent.change(screen.getByLabelText(/Batch name/), { target: { value: 'Sprng hires' } });
     prepare();
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BatchSummary } from '../../contract/api';
 
 /**
@@ -8,18 +8,22 @@ import type { BatchSummary } from '../../contract/api';
 export function useBatchChoice(kind: string | undefined, load: ((kind: string) => Promise<BatchSummary[]>) | undefined, busy: boolean) {
   const [batches, setBatches] = useState<BatchSummary[] | undefined>();
   const [asking, setAsking] = useState(false);
+  // The loader by reference: a caller's new function on each render must not ask the server again.
+  const loader = useRef(load);
+  loader.current = load;
   useEffect(() => {
     setBatches(undefined);
-    if (!kind || !load || busy) return;
+    const current = loader.current;
+    if (!kind || !current || busy) return;
     let alive = true;
-    load(kind).then(
+    current(kind).then(
       (found) => alive && setBatches(found),
       () => alive && setBatches(undefined), // unknown: names are then prepared as typed, as before
     );
     return () => {
       alive = false;
     };
-  }, [kind, load, busy]);
+  }, [kind, busy]);
   return {
     batches,
     asking,
