@@ -98,6 +98,15 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
       413: ERRORS[413],
     },
   });
+  route({
+    method: 'get',
+    path: '/api/workbooks/{kind}/batches',
+    operationId: 'listBatches',
+    summary: 'The existing batches of a batch kind, newest first: name, lines, last run and lines by status',
+    request: { params: c.kindParams },
+    ok: { 200: json(c.batchListResponse, 'The batches') },
+    errors: { 404: 'No such workbook, or it has no batches' },
+  });
   const batchPath = '/api/workbooks/{kind}/batches/{batchName}';
   route({
     method: 'post',

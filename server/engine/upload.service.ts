@@ -114,9 +114,13 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadReque
     },
   );
   const saved = planned.filter((p) => p.decision.type === 'insert' || p.decision.type === 'correct' || p.decision.type === 'split').map((p) => p.key as string);
-  const page = await kind.download(db, request.effectiveDate, { limit: saved.length || 1, keys: saved });
+  // A Conflict answers with the record as it is now, read after the locks: what the other user saved.
+  const conflicted = planned.filter((p) => p.decision.type === 'fail' && p.decision.status === 'Conflict' && p.key).map((p) => p.key as string);
+  const wanted = [...saved, ...conflicted];
+  const page = await kind.download(db, request.effectiveDate, { limit: wanted.length || 1, keys: wanted });
   const current = new Map(page.rows.map((r) => [r.key, r]));
   return planned.map(({ row, key, decision }): RowResult => {
+    if (decision.type === 'fail' && decision.status === 'Conflict' && key) return { rowId: row.rowId, status: decision.status, errors: decision.errors, current: current.get(key) ?? null };
     if (decision.type === 'fail') return { rowId: row.rowId, status: decision.status, errors: decision.errors };
     const stored = key ? current.get(key) : undefined;
     return { rowId: row.rowId, status: STATUS[decision.type], errors: [], ...(stored ? { key: stored.key, version: stored.version, values: stored.values } : { key }) };

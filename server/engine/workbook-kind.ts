@@ -1,6 +1,6 @@
 /** What a workbook kind is to the server. A kind is one folder under server/workbooks/. */
 import type { Kysely } from 'kysely';
-import type { AuditLogEntry, BackOutResponse, BatchLifeEvent, CellValue, DeleteLifeEventResponse, DownloadedRow, RowError, UploadRequest, UploadResponse, UploadRow, WorkbookDefinition } from '../../src/contract/api';
+import type { AuditLogEntry, BackOutResponse, BatchLifeEvent, BatchSummary, CellValue, DeleteLifeEventResponse, DownloadedRow, RowError, UploadRequest, UploadResponse, UploadRow, WorkbookDefinition } from '../../src/contract/api';
 import type { Database } from '../db/schema';
 import type { SqlType } from './effective-dated.repository';
 import type { Place } from './keyset';
@@ -103,6 +103,8 @@ export interface BatchKind {
   /** Applies one chunk of line changes (the engine has claimed the idempotency key and opened the transaction). */
   upload(db: Db, request: BatchUploadRequest): Promise<UploadResponse>;
   processor: BatchProcessor;
+  /** The existing batches, newest first, with their line counts by status and last run (one look-up for all). */
+  listBatches(db: Db): Promise<BatchSummary[]>;
   /** The batch's audit log, oldest first; an unknown batch is a not_found AppError. */
   auditLog(db: Db, batchName: string): Promise<AuditLogEntry[]>;
   /** Batch kinds whose lines process life events: back one out, and delete it once voided (each owns its transaction). */

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
+import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type BatchListResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
 import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
@@ -47,6 +47,10 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
       return;
     }
     res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body)));
+  });
+  router.get('/api/workbooks/:kind/batches', async (req, res) => {
+    const body: BatchListResponse = { batches: await findBatchKind(kindParams.parse(req.params).kind).listBatches(db) };
+    res.json(body);
   });
   router.post('/api/workbooks/:kind/batches/:batchName/jobs', async (req, res) => {
     const params = batchParams.parse(req.params);

@@ -6,6 +6,7 @@ import {
   backOutResponse,
   batchJob,
   batchLifeEvent,
+  batchListResponse,
   deleteLifeEventResponse,
   errorResponse,
   healthResponse,
@@ -17,6 +18,7 @@ import {
   type BackOutResponse,
   type BatchJob,
   type BatchLifeEvent,
+  type BatchSummary,
   type DeleteLifeEventResponse,
   type RowsResponse,
   type SignInResponse,
@@ -57,6 +59,8 @@ export interface ApiClient {
   startBatchJob(kind: string, batchName: string, request: StartBatchJobRequest): Promise<BatchJob>;
   batchJob(kind: string, batchName: string, jobId: number): Promise<BatchJob>;
   auditLog(kind: string, batchName: string): Promise<AuditLogEntry[]>;
+  /** The existing batches of a batch kind, newest first. */
+  batches(kind: string): Promise<BatchSummary[]>;
   /** The potential life event a batch line (by Batch Line ID) processed. */
   lifeEvent(kind: string, batchName: string, lineId: number): Promise<BatchLifeEvent>;
   /** Backs the line's life event out; resent, it answers that it already was. */
@@ -145,6 +149,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     // Same here: the key makes a resent start answer the run the first attempt started.
     startBatchJob: (kind, name, request) => call(() => http.post(`${batchPath(kind, name)}/jobs`, request), (d) => batchJob.parse(d)),
     batchJob: (kind, name, jobId) => call(() => http.get(`${batchPath(kind, name)}/jobs/${jobId}`), (d) => batchJob.parse(d)),
+    batches: (kind) => call(() => http.get(`${kindPath(kind)}/batches`), (d) => batchListResponse.parse(d).batches),
     auditLog: (kind, name) => call(() => http.get(`${batchPath(kind, name)}/audit-log`), (d) => auditLogResponse.parse(d).entries),
     lifeEvent: (kind, name, lineId) => call(() => http.get(`${batchPath(kind, name)}/lines/${lineId}/life-event`), (d) => batchLifeEvent.parse(d)),
     // A back-out is idempotent on the server (a second one answers alreadyBackedOut), so it may be resent.

@@ -225,6 +225,11 @@ export const rowResult = z
     key: z.string().optional(),
     version: z.number().int().optional(),
     values: z.record(z.string(), cellValue).optional(),
+    /**
+     * A Conflict on an effective-dated kind: the record as the server holds it now on the session date (null: it is
+     * gone, someone deleted it), so the pane can show, column by column, what changed and let the user choose.
+     */
+    current: z.union([downloadedRow, z.null()]).optional(),
   })
   .openapi('RowResult');
 export type RowResult = z.infer<typeof rowResult>;
@@ -274,6 +279,22 @@ export type AuditLogEntry = z.infer<typeof auditLogEntry>;
 
 export const auditLogResponse = z.object({ batchName: z.string(), entries: z.array(auditLogEntry) }).openapi('AuditLogResponse');
 export type AuditLogResponse = z.infer<typeof auditLogResponse>;
+
+/** One existing batch, as the pane lists them to pick from on Prepare. */
+export const batchSummary = z
+  .object({
+    batchName: z.string(),
+    lines: z.number().int(),
+    /** When the batch process last started on it (ISO timestamp); null: never processed. */
+    lastRun: z.string().nullable(),
+    /** Its lines by Row Batch Status (NEW, COMPLETE, ERROR, BACKED OUT); statuses no line has are left out. */
+    statusCounts: z.record(z.string(), z.number().int()),
+  })
+  .openapi('BatchSummary');
+export type BatchSummary = z.infer<typeof batchSummary>;
+
+export const batchListResponse = z.object({ batches: z.array(batchSummary) }).openapi('BatchListResponse');
+export type BatchListResponse = z.infer<typeof batchListResponse>;
 
 export const lineParams = batchParams.extend({ lineId: z.coerce.number().int().min(1).max(2_147_483_647) });
 

@@ -6,6 +6,7 @@
 import type { CellValue, ColumnDefinition, DownloadedRow, RowError, WorkbookDefinition } from '../contract/api';
 import type { HostCellValue } from '../excel/workbook-host';
 import { batchTitleRow } from './batch-cells';
+import { readErrorsCell } from './errors-cell';
 import { formatIsoForLocale, isoToCell } from './dates';
 import { fingerprint, normaliseValue } from './fingerprint';
 
@@ -166,16 +167,6 @@ export interface SheetRow {
   cells: HostCellValue[];
 }
 
-function parseErrors(raw: HostCellValue | undefined): RowError[] {
-  const text = String(raw ?? '');
-  if (!text) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as RowError[]) : [];
-  } catch {
-    return [{ message: text }];
-  }
-}
 
 export function readSheetRow(layout: Layout, row: number, cells: HostCellValue[]): SheetRow {
   const values: Record<string, CellValue> = {};
@@ -190,7 +181,7 @@ export function readSheetRow(layout: Layout, row: number, cells: HostCellValue[]
     key: String(cells[layout.key] ?? '').trim(),
     version: parsedVersion !== undefined && Number.isFinite(parsedVersion) ? parsedVersion : undefined,
     original: String(cells[layout.original] ?? ''),
-    errors: parseErrors(cells[layout.errors]),
+    errors: readErrorsCell(cells[layout.errors]).errors,
     values,
     cells,
   };

@@ -1,6 +1,7 @@
 /** Writing the server's per-row results back into the row's cells. */
 import type { RowResult } from '../contract/api';
 import type { HostCellValue } from '../excel/workbook-host';
+import { errorsCellValue } from './errors-cell';
 import { COL, currentFingerprint, FAILED_STATUSES, toSheetRow, withCopies, type Layout, type SheetRow } from './sheet-layout';
 
 /** The row's cells after the server answered for it. */
@@ -10,7 +11,7 @@ export function applyResult(layout: Layout, row: SheetRow, result: RowResult): H
   if (FAILED_STATUSES.includes(result.status)) {
     // A failed row keeps its edits (so its Changed formula still marks it), and the next upload sends it again.
     cells[COL.status] = result.status;
-    cells[layout.errors] = JSON.stringify(result.errors);
+    cells[layout.errors] = errorsCellValue(result); // a Conflict keeps the server's record beside its message
     return cells;
   }
   if (result.status !== 'Deleted' && result.key && result.version !== undefined && result.values) {

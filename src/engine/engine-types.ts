@@ -2,7 +2,8 @@
  * The generic workbook engine's public surface, used by the task pane.
  * The engine knows nothing of any one workbook kind: it reads the kind's definition from the server.
  */
-import type { AuditLogEntry, BackOutResponse, BatchJob, BatchLifeEvent, DeleteLifeEventResponse, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
+import type { ConflictActions } from './conflicts';
+import type { AuditLogEntry, BackOutResponse, BatchJob, BatchLifeEvent, BatchSummary, DeleteLifeEventResponse, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
 
 export interface Progress {
   /** What is happening, in plain words: "Uploading rows", "Writing the sheet". */
@@ -53,8 +54,10 @@ export interface UploadSummary {
   failedRows: FailedRow[];
 }
 
-export interface WorkbookEngine {
+export interface WorkbookEngine extends ConflictActions {
   definitions(): Promise<WorkbookDefinition[]>;
+  /** The existing batches of a batch kind (name, lines, last run, lines by status), to pick from on Prepare. */
+  batches(kind: string): Promise<BatchSummary[]>;
   /** Creates the sheet for a kind and date (or batch), downloads the rows into it (replaces the sheet on refresh). */
   prepare(kind: string, scope: PrepareScope, onProgress?: ProgressListener): Promise<SheetInfo>;
   /** The prepared workbook sheet that is active, if the active sheet is one. */

@@ -34,6 +34,7 @@ import {
 import { applyResult, clearedRow } from '../core/upload-results';
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
+import { conflictActions } from './conflicts';
 import { lifeEventActions } from './life-event-actions';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
 import { locateRows, type SheetReader } from './row-locator';
@@ -322,6 +323,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
 
   const engine: WorkbookEngine = {
     definitions,
+    batches: (kind) => api.batches(kind),
 
     async prepare(kind, scope, onProgress) {
       const definition = (await definitions()).find((d) => d.kind === kind);
@@ -428,6 +430,18 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       readRows,
       readRow: async (sheet, layout, row) => (await readRange(sheet, layout, row, row + 1))[0],
       reload: async (info, layout, inputs, onProgress) => void (await prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName))),
+    }),
+
+    ...conflictActions({
+      layoutOf: writableLayout,
+      readRows: (sheet, layout) => readRows(sheet, layout),
+      readRow: async (sheet, layout, row) => (await readRange(sheet, layout, row, row + 1))[0],
+      locate: async (sheet, layout, row, key) => (await locateRows(reader(sheet, layout), layout, [{ ...readSheetRow(layout, row, []), key }])).get(row),
+      writeRows,
+      async sendRows(info, layout, items, onProgress) {
+        const { results, where, keys } = await sendAndWriteBack(info, await uploadTarget(info, 'upload'), layout, items, [], 'Uploading rows', onProgress);
+        return summarise(layout, results, 0, where, keys);
+      },
     }),
 
     async rowErrors(sheet, row) {

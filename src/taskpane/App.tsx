@@ -37,6 +37,7 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
         <>
           <PrepareWorkbook
             loadDefinitions={engine.definitions}
+            loadBatches={engine.batches}
             busy={prepare.busy}
             progress={prepare.progress}
             error={prepare.error}

@@ -61,6 +61,7 @@ export const backOut = (r: Partial<BackOutResponse>): BackOutResponse => ({
 export function engineStub(overrides: Partial<WorkbookEngine> = {}): jest.Mocked<WorkbookEngine> {
   const engine: WorkbookEngine = {
     definitions: async () => [],
+    batches: async () => [],
     prepare: async () => sheetInfo,
     activeSheetInfo: async () => sheetInfo,
     refresh: async () => sheetInfo,
@@ -77,6 +78,8 @@ export function engineStub(overrides: Partial<WorkbookEngine> = {}): jest.Mocked
     backOutLifeEvent: async () => backOut({}),
     deleteVoidedLifeEvent: async () => ({ lifeEvent: lifeEvent({ status: null }), message: 'Deleted the voided potential life event.' }),
     sortRows: async () => undefined,
+    conflicts: async () => [],
+    resolveConflict: async (_sheet, row, _key, choice) => ({ choice, excelRow: row + 1 }),
     ...overrides,
   };
   const mocked: Record<string, unknown> = {};

@@ -47,7 +47,7 @@ const newHire = (personNumber: string) => ({
 const spouse = (personNumber: string, born: string) => ({ ...newHire(personNumber), enrollmentType: 'Dependent Designation', optionName: '', closeLifeEvent: 'No', dateOfBirth: born });
 
 it('when a batch with a failing participant goes through upload, process, fix and reprocess, then every line ends COMPLETE', async () => {
-  await pane.prepareBatch('Benefit Enrollments', 'E2E open enrollment');
+  await pane.prepareBatch('Benefit Enrollments', 'E2E open enrollment', { isNew: true });
   expect(await pane.cell(0, 3).textContent()).toBe('E2E open enrollment'); // the Batch Name cell
   const { optionName: _none, ...spouseOfP10001 } = spouse('P10001', '4/15/1970');
   const { optionName: _none2, ...spouseOfP10002 } = spouse('P10002', '4/15/1971');

@@ -26,11 +26,16 @@ export function paneDriver(page: Page) {
       await page.getByRole('button', { name: 'Upload changes' }).waitFor();
     },
     /** Prepares a batch workbook: the batch name instead of a date; the sheet's A1 shows the title. */
-    async prepareBatch(title: string, batchName: string) {
+    async prepareBatch(title: string, batchName: string, { isNew = false } = {}) {
       await page.getByRole('combobox', { name: 'Workbook' }).click();
       await page.getByRole('option', { name: title }).click();
+      await page.getByText(/^(Existing batches|No batches yet)/).waitFor(); // the list of batches, so a new name is asked about
       await page.getByLabel('Batch name').fill(batchName);
       await page.getByRole('button', { name: 'Prepare in workbook' }).click();
+      if (isNew) {
+        await showsText(page.getByRole('dialog'), `Start a new batch named "${batchName}"?`);
+        await page.getByRole('button', { name: 'Start new batch' }).click();
+      }
       await showsText(page.getByRole('heading', { name: `${title} — Batch ${batchName}` }), batchName);
       await page.getByRole('button', { name: 'Process batch' }).waitFor();
     },

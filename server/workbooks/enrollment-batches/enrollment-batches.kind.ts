@@ -1,6 +1,7 @@
 /** Benefit Enrollments: lines of a named batch in an interim table, applied by the Upload Benefit Enrollments process. */
 import type { BatchKind } from '../../engine/workbook-kind';
 import { listAuditLog } from './audit-log.repository';
+import { listBatches } from './batch-list.repository';
 import { findBatch, findLinePage } from './batch-lines.repository';
 import { uploadLines } from './batch-lines.upload';
 import { enrollmentProcessor } from './batch-process';
@@ -27,6 +28,7 @@ export const enrollmentBatchesKind: BatchKind = {
   },
 
   upload: uploadLines,
+  listBatches,
   auditLog: listAuditLog,
   lifeEvents: { describe: describeLifeEvent, backOut: backOutLifeEvent, deleteVoided: deleteVoidedLifeEvent },
 };

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, makeStyles, tokens } from '@fluentui/react-components';
-import type { WorkbookDefinition } from '../../contract/api';
+import type { BatchSummary, WorkbookDefinition } from '../../contract/api';
 import type { PrepareScope, Progress } from '../../engine/engine-types';
+import { useBatchChoice } from '../hooks/useBatchChoice';
 import { useDefinitions } from '../hooks/useDefinitions';
+import { BatchPicker } from './BatchPicker';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ProgressStatus } from './ProgressStatus';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
@@ -14,6 +17,8 @@ function today(): string {
 
 export interface PrepareWorkbookProps {
   loadDefinitions: () => Promise<WorkbookDefinition[]>;
+  /** Batch kinds: the existing batches to pick from (without it, any name is prepared as typed). */
+  loadBatches?: (kind: string) => Promise<BatchSummary[]>;
   onPrepare: (kind: string, scope: PrepareScope) => void;
   busy: boolean;
   progress?: Progress;
@@ -21,7 +26,7 @@ export interface PrepareWorkbookProps {
 }
 
 /** Choose a workbook kind and a session effective date (or, for a batch workbook, a batch), and build the sheet. */
-export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, error }: PrepareWorkbookProps) {
+export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy, progress, error }: PrepareWorkbookProps) {
   const styles = useStyles();
   const { definitions, error: loadError } = useDefinitions(loadDefinitions);
   const [chosen, setChosen] = useState<string | undefined>();
@@ -33,6 +38,8 @@ export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, er
   // A batch sheet may start without a name (it is typed in the sheet before the first upload).
   const filterValue = (selected?.filter && filter.trim()) || undefined;
   const scope: PrepareScope = batch ? { batchName: batchName.trim() || undefined } : { effectiveDate: date, ...(filterValue ? { filter: filterValue } : {}) };
+  const picker = useBatchChoice(batch ? selected?.kind : undefined, loadBatches, busy);
+  const go = () => selected && onPrepare(selected.kind, scope);
   return (
     <div className={styles.form}>
       <Field label="Workbook" hint={selected?.description}>
@@ -45,9 +52,12 @@ export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, er
         </Dropdown>
       </Field>
       {batch ? (
-        <Field label="Batch name" hint="Enter a new name to start a batch, or an existing one to download its lines.">
-          <Input value={batchName} maxLength={80} onChange={(_, d) => setBatchName(d.value)} />
-        </Field>
+        <>
+          <Field label="Batch name" hint="Enter a new name to start a batch, or an existing one to download its lines.">
+            <Input value={batchName} maxLength={80} onChange={(_, d) => setBatchName(d.value)} />
+          </Field>
+          {picker.batches && <BatchPicker batches={picker.batches} onPick={setBatchName} />}
+        </>
       ) : (
         <Field label="Session effective date" hint="Every change you upload starts on this date.">
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
@@ -58,9 +68,12 @@ export function PrepareWorkbook({ loadDefinitions, onPrepare, busy, progress, er
           <Input value={filter} maxLength={200} onChange={(_, d) => setFilter(d.value)} />
         </Field>
       )}
-      <Button appearance="primary" disabled={busy || !selected || (!batch && !date)} onClick={() => selected && onPrepare(selected.kind, scope)}>
+      <Button appearance="primary" disabled={busy || !selected || (!batch && !date)} onClick={() => (batch ? void picker.prepareOrAsk(batchName, go) : go())}>
         Prepare in workbook
       </Button>
+      <ConfirmDialog open={picker.asking} title="Start a new batch?" confirmLabel="Start new batch" onConfirm={() => (picker.cancel(), go())} onCancel={picker.cancel}>
+        There is no batch named &quot;{batchName.trim()}&quot;. Start a new batch named &quot;{batchName.trim()}&quot;? Its first upload creates it.
+      </ConfirmDialog>
       {progress && <ProgressStatus progress={progress} label="Prepare progress" />}
       {(error ?? loadError) && (
         <MessageBar intent="error" layout="multiline">

@@ -4,11 +4,13 @@ import type { FailedRow, SheetInfo, WorkbookEngine } from '../../engine/engine-t
 import type { Selection } from '../../excel/workbook-host';
 import { sheetHeading } from '../batch-summary';
 import { useBatchActions } from '../hooks/useBatchActions';
+import { useConflicts } from '../hooks/useConflicts';
 import { useLifeEventBackOut } from '../hooks/useLifeEventBackOut';
 import { useSelectedRowErrors } from '../hooks/useSelectedRowErrors';
 import { useWorkbookActions, type WorkbookAction } from '../hooks/useWorkbookActions';
 import { AuditLog } from './AuditLog';
 import { BackOutDialog } from './BackOutDialog';
+import { ConflictPanel } from './ConflictPanel';
 import { DeleteDialog } from './DeleteDialog';
 import { DownloadAgainDialog } from './DownloadAgainDialog';
 import { DownloadBatchDialog } from './DownloadBatchDialog';
@@ -22,7 +24,7 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { refresh: 'Download progress', process: 'Process progress', backOut: 'Back out progress' };
+const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { refresh: 'Download progress', resolve: 'Conflict progress', process: 'Process progress', backOut: 'Back out progress' };
 
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;
@@ -36,6 +38,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   const a = useWorkbookActions(engine, info);
   const b = useBatchActions(engine, info.sheet, a);
   const backOut = useLifeEventBackOut(engine, info.sheet, a);
+  const conflicts = useConflicts(engine, info.sheet, a.version, a);
   const selectedErrors = useSelectedRowErrors(engine, info.sheet, selection, a.version);
   // A row picked from the failed-rows list shows its errors at once: Excel need not report a selection the add-in made.
   const [picked, setPicked] = useState<FailedRow | undefined>();
@@ -108,6 +111,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
           void a.selectRow(row);
         }}
       />
+      <ConflictPanel conflicts={conflicts.conflicts} busy={busy} onResolve={(c, choice) => void conflicts.resolve(c, choice)} />
       {b.auditLog && <AuditLog entries={b.auditLog} />}
       {batch && <BackOutDialog event={backOut.confirming} onConfirm={() => void backOut.confirm()} onCancel={backOut.cancel} />}
       <SortDialog open={a.choosingSort} columns={sortColumns} onSort={(key, ascending) => void a.sort(key, ascending)} onCancel={a.cancelSort} />
