@@ -54,7 +54,7 @@ function findRow(personNumber: string): number {
 
 /** The record as the server holds it on the date. */
 async function serverRow(personNumber: string) {
-  const page = await other.rows(KIND, { effectiveDate: DATE }, 0, 10000);
+  const page = await other.rows(KIND, { effectiveDate: DATE }, undefined, 10000);
   return page.rows.find((r) => r.values.personNumber === personNumber);
 }
 
