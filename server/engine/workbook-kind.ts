@@ -90,7 +90,12 @@ export interface BatchKind {
   /** The batch's lines in line order; no batch of that name → no rows, batchExists false. */
   download(db: Db, batchName: string, page: { offset: number; limit: number }): Promise<BatchPage>;
   /** Applies one chunk of line changes (the engine has claimed the idempotency key and opened the transaction). */
-  upload(db: Db, request: BatchUploadRequest): Promise<UploadResponse>;
+  upload(db: Db, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<UploadResponse>;
+  /**
+   * Check only (a dry run, in the transaction that will be rolled back, after `upload` ran): what processing would
+   * refuse that can be told before it runs, by rowId.
+   */
+  checkProcessing?(db: Db, request: Omit<BatchUploadRequest, 'idempotencyKey'>, results: UploadResponse['results']): Promise<Map<number, RowError[]>>;
   processor: BatchProcessor;
   /** The batch's audit log, oldest first; an unknown batch is a not_found AppError. */
   auditLog(db: Db, batchName: string): Promise<AuditLogEntry[]>;

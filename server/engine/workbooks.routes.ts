@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
-import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
+import { batchCheckRequestSchema, batchRowsQuerySchema, batchUploadRequestSchema, checkRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
 import { uploadBatchChunk, uploadChunk } from './upload.service';
-import { isBatchKind, isReadOnlyKind, type BatchKind, type Db } from './workbook-kind';
+import { checkBatchChunk, checkDatedChunk } from './check.service';
+import { isBatchKind, isReadOnlyKind, type BatchKind, type Db, type EffectiveDatedKind } from './workbook-kind';
 import { AppError } from '../errors/app-error';
 
 export function workbookRoutes(db: Db, runner?: JobRunner): Router {
@@ -36,18 +37,22 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     res.json(body);
   });
   router.post('/api/workbooks/:kind/uploads', async (req, res) => {
-    const kind = findKind(kindParams.parse(req.params).kind);
-    if (isReadOnlyKind(kind)) {
-      // RFC 9110: a 405 lists the methods the resource allows; an upload to a read-only workbook allows none.
-      res.set('Allow', '');
-      throw new AppError('read_only', `"${kind.definition.title}" is a read-only workbook: nothing in it can be uploaded. ${kind.definition.readOnly.reason}`);
-    }
+    const kind = writableKind(req.params, res);
     if (isBatchKind(kind)) {
       const request = batchUploadRequestSchema.parse(req.body);
       res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
       return;
     }
     res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body)));
+  });
+  router.post('/api/workbooks/:kind/check', async (req, res) => {
+    const kind = writableKind(req.params, res);
+    if (isBatchKind(kind)) {
+      const request = batchCheckRequestSchema.parse(req.body);
+      res.json(await checkBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
+      return;
+    }
+    res.json(await checkDatedChunk(db, kind, checkRequestSchema.parse(req.body)));
   });
   router.post('/api/workbooks/:kind/batches/:batchName/jobs', async (req, res) => {
     const params = batchParams.parse(req.params);
@@ -80,6 +85,17 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     res.json(await findLifeEventActions(p.kind).deleteVoided(db, p.batchName, p.lineId));
   });
   return router;
+}
+
+/** The kind of an upload or check; a read-only kind is refused. */
+function writableKind(params: unknown, res: Response): EffectiveDatedKind | BatchKind {
+  const kind = findKind(kindParams.parse(params).kind);
+  if (isReadOnlyKind(kind)) {
+    // RFC 9110: a 405 lists the methods the resource allows; an upload to a read-only workbook allows none.
+    res.set('Allow', '');
+    throw new AppError('read_only', `"${kind.definition.title}" is a read-only workbook: nothing in it can be uploaded. ${kind.definition.readOnly.reason}`);
+  }
+  return kind;
 }
 
 async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>): Promise<RowsResponse> {

@@ -2,6 +2,7 @@
  * The generic workbook engine's public surface, used by the task pane.
  * The engine knows nothing of any one workbook kind: it reads the kind's definition from the server.
  */
+import type { CheckSummary } from './check';
 import type { AuditLogEntry, BackOutResponse, BatchJob, BatchLifeEvent, DeleteLifeEventResponse, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
 
 export interface Progress {
@@ -69,6 +70,12 @@ export interface WorkbookEngine {
   deleteMarkedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
   /** Finds every changed or new row (events or not), uploads them in chunks, writes each row's status. */
   upload(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
+  /** Uploads only the changed rows whose last upload (or check) failed; other edits stay unsent. */
+  retryFailedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
+  /** Check: sends the changed and marked rows in a dry run and writes each row's predicted status ("Will update", "Will fail: …"). */
+  checkChanges(sheet: string, onProgress?: ProgressListener): Promise<CheckSummary>;
+  /** "Did you mean": writes the suggested value in the failed row's cell, or in every cell of that column holding the same typo. */
+  useSuggestion(sheet: string, failed: FailedRow, suggestion: { column: string; value: string }, everywhere: boolean): Promise<number>;
   /** Errors of one row (from the last upload), for the selected-row error list. */
   rowErrors(sheet: string, row: number): Promise<FailedRow | undefined>;
   /** Every row whose status is a failure, for the summary list. */

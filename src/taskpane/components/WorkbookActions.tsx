@@ -4,6 +4,7 @@ import type { FailedRow, SheetInfo, WorkbookEngine } from '../../engine/engine-t
 import type { Selection } from '../../excel/workbook-host';
 import { sheetHeading } from '../batch-summary';
 import { useBatchActions } from '../hooks/useBatchActions';
+import { useCheckAndRetry } from '../hooks/useCheckAndRetry';
 import { useLifeEventBackOut } from '../hooks/useLifeEventBackOut';
 import { useSelectedRowErrors } from '../hooks/useSelectedRowErrors';
 import { useWorkbookActions, type WorkbookAction } from '../hooks/useWorkbookActions';
@@ -16,13 +17,14 @@ import { FailedRowsSummary } from './FailedRowsSummary';
 import { ProgressStatus } from './ProgressStatus';
 import { RowErrors } from './RowErrors';
 import { SortDialog, type SortColumn } from './SortDialog';
+import { SuggestionButtons } from './SuggestionButtons';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { refresh: 'Download progress', process: 'Process progress', backOut: 'Back out progress' };
+const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { check: 'Check progress', refresh: 'Download progress', process: 'Process progress', backOut: 'Back out progress' };
 
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;
@@ -35,6 +37,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   const styles = useStyles();
   const a = useWorkbookActions(engine, info);
   const b = useBatchActions(engine, info.sheet, a);
+  const c = useCheckAndRetry(engine, info.sheet, a);
   const backOut = useLifeEventBackOut(engine, info.sheet, a);
   const selectedErrors = useSelectedRowErrors(engine, info.sheet, selection, a.version);
   // A row picked from the failed-rows list shows its errors at once: Excel need not report a selection the add-in made.
@@ -60,6 +63,12 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
           <>
             <Button appearance="primary" disabled={busy} onClick={() => void a.upload()}>
               Upload changes
+            </Button>
+            <Button disabled={busy} onClick={() => void c.check()}>
+              Check changes
+            </Button>
+            <Button disabled={busy || a.failedRows.length === 0} onClick={() => void c.retryFailed()}>
+              Retry failed rows
             </Button>
             <Button disabled={busy} onClick={() => void a.markSelected()}>
               Mark selected rows for deletion
@@ -101,6 +110,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
         </MessageBar>
       )}
       <RowErrors failed={picked ?? selectedErrors} />
+      {!readOnly && <SuggestionButtons failed={picked ?? selectedErrors} allFailed={a.failedRows} disabled={busy} onUse={(row, s, everywhere) => void c.useSuggestion(row, s, everywhere)} />}
       <FailedRowsSummary
         rows={a.failedRows}
         onSelect={(row) => {
