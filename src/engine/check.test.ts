@@ -12,7 +12,7 @@ import { createWorkbookEngine } from './workbook-engine';
 import type { WorkbookEngine } from './engine-types';
 import type { UploadRequest } from '../contract/api';
 
-jest.setTimeout(60000);
+jest.setTimeout(180000);
 
 const SHEET = 'Person Benefit Groups';
 const DATE = '2026-01-01';

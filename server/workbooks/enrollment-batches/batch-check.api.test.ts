@@ -3,7 +3,7 @@ import { createHarness, type Harness } from '../../test-support/api-harness';
 import { dialects } from '../../test-support/databases';
 import { batchClient, beneficiary, enrollment, KIND } from './test-batches';
 
-jest.setTimeout(60000);
+jest.setTimeout(180000);
 
 type Checked = { rowId: number; status: string; errors: Array<{ column?: string; message: string; suggestion?: object }>; processingErrors?: Array<{ column?: string; message: string }> };
 
