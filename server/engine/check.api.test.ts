@@ -49,6 +49,18 @@ describe.each(dialects)('Check on %s', (dialect) => {
     expect((await h.upload(GROUPS, DATE, [{ rowId: 4, op: 'insert', values: { personNumber: 'P10006', benefitsGroup: 'xyzzy' } }]))[0].errors[0]).not.toHaveProperty('suggestion');
   });
 
+  it('when a Habits row names a person with a misspelt last name, then the error suggests the person born that day and the last name for the cell', async () => {
+    const { rows } = await sql<{ first_name: string; last_name: string; dob: string }>`select first_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') as dob from persons where person_number = 'P10014'`.execute(h.database.db);
+    const p = rows[0];
+    const typo = `${p.last_name.slice(0, -1)}x`;
+    const [res] = await check('person-habits', { effectiveDate: DATE, rows: [{ rowId: 1, op: 'insert', values: { firstName: p.first_name, lastName: typo, dateOfBirth: p.dob, personType: 'Participant' } }] });
+    expect(res.errors).toContainEqual({
+      column: 'lastName',
+      message: `No person is named ${p.first_name} ${typo} with date of birth ${p.dob}. Check the spelling and the date, or enter the Person Number. Did you mean "${p.first_name} ${p.last_name}"?`,
+      suggestion: { column: 'lastName', value: p.last_name },
+    });
+  });
+
   it('for random chunks, Check predicts exactly the statuses and errors the upload then gives', async () => {
     const persons = ['P10010', 'P10011', 'P10012', 'P10013'];
     const groups = ['Executives', 'Interns', 'Retirees', 'Retiree', 'Nobody'];

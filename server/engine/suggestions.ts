@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { RowError, RowResult, UploadRow, WorkbookDefinition } from '../../src/contract/api';
+import { isUnknownName } from './unknown-names';
 import { text } from './values';
 import type { Db } from './workbook-kind';
 
@@ -48,7 +49,7 @@ export async function addSuggestions(
   const wanted: Wanted[] = [];
   for (const result of results) {
     for (const error of result.errors) {
-      if (!error.column || !listOf.has(error.column) || error.suggestion) continue;
+      if (!error.column || !listOf.has(error.column) || error.suggestion || !isUnknownName(error)) continue;
       const typed = text(byRow.get(result.rowId)?.values[error.column]);
       if (typed) wanted.push({ error, column: error.column, typed });
     }

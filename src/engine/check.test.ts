@@ -58,7 +58,7 @@ describe('Check changes', () => {
     expect(status(good)).toBe('Will update');
     expect(status(typo)).toBe('Will fail: There is no benefits group named "Retiree". Pick a group from the list. Did you mean "Retirees"?');
     expect(status(unchanged)).toBe('');
-    expect([changed(good), changed(typo)]).toEqual(['Changed', 'Changed']);
+    expect([changed(good), changed(typo)]).toEqual(['✓', '✓']);
     expect(summary).toMatchObject({ willUpdate: 1, willFail: 1, failedRows: [{ excelRow: typo + 1, errors: [{ header: 'Benefits Group', suggestion: { column: 'benefitsGroup', value: 'Retirees' } }] }] });
     expect(uploads).toEqual([]);
     // Nothing was saved: a fresh download still has the old group.
@@ -96,6 +96,6 @@ describe('Retry failed rows', () => {
     expect(summary).toMatchObject({ updated: 1, failed: 0 });
     expect(uploads.flatMap((u) => u.rows.map((r) => r.rowId))).toEqual([failing]);
     expect(status(failing)).toBe('Updated');
-    expect([status(later), changed(later)]).toEqual(['', 'Changed']);
+    expect([status(later), changed(later)]).toEqual(['', '✓']);
   });
 });

@@ -19,11 +19,11 @@ const same = (a: Suggestion, b: Suggestion | undefined) => b !== undefined && a.
 /** "Did you mean": one button per suggestion in the row's errors, and one for every cell with the same typo. */
 export function SuggestionButtons({ failed, allFailed, disabled, onUse }: SuggestionButtonsProps) {
   const styles = useStyles();
-  const suggestions = (failed?.errors ?? []).flatMap((e) => (e.suggestion ? [{ ...e.suggestion, header: e.header ?? e.suggestion.column }] : []));
+  const suggestions = (failed?.errors ?? []).flatMap((e) => (e.suggestion ? [{ suggestion: e.suggestion, header: e.header ?? e.suggestion.column }] : []));
   if (!failed || suggestions.length === 0) return null;
   return (
     <div className={styles.buttons} role="group" aria-label="Suggestions">
-      {suggestions.map((s) => {
+      {suggestions.map(({ suggestion: s, header }) => {
         const others = allFailed.filter((r) => r.row !== failed.row && r.errors.some((e) => same(s, e.suggestion))).length;
         return (
           <span key={`${s.column}:${s.value}`} className={styles.buttons}>
@@ -32,7 +32,7 @@ export function SuggestionButtons({ failed, allFailed, disabled, onUse }: Sugges
             </Button>
             {others > 0 && (
               <Button disabled={disabled} onClick={() => onUse(failed, s, true)}>
-                Use {s.value} in every {s.header} cell with this typo
+                Use {s.value} in every {header} cell with this typo
               </Button>
             )}
           </span>
