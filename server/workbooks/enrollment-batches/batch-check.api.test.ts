@@ -41,6 +41,16 @@ describe.each(dialects)('Check on a batch on %s', (dialect) => {
     expect(line.processingErrors).toEqual([{ column: 'createPotentialLifeEvent', message: expect.stringMatching(/^P10011 has no potential life event New Hire of 2020-01-01 .*Set Create Potential Life Event to Yes/) }]);
   });
 
+  it('when a beneficiary organization is typed almost right, then Check says processing would fail and suggests the organization', async () => {
+    const results = await check('Org typo', [
+      enrollment('P10013', { planName: 'Basic Life', optionName: '1x Salary' }),
+      beneficiary('P10013', { beneficiaryOrganization: 'Red Cros Foundation', primaryBeneficiaryPercentage: 100 }),
+    ]);
+    expect(results[1].processingErrors).toEqual([
+      { column: 'beneficiaryOrganization', message: 'There is no beneficiary organization or trust named "Red Cros Foundation". Did you mean "Red Cross Foundation"?', suggestion: { column: 'beneficiaryOrganization', value: 'Red Cross Foundation' } },
+    ]);
+  });
+
   it('when a plan name is typed almost right, then Check and upload suggest the plan', async () => {
     const [line] = await check('Typo', [enrollment('P10012', { planName: 'Medcal' })]);
     expect(line.status).toBe('Upload Failed');

@@ -2,7 +2,8 @@
  * Check on a batch: what processing would refuse that can be told before it runs (seed: "Managing Benefit
  * Enrollments in the Integrated Workbook"). It runs after the upload, in Check's rolled-back transaction, so the
  * checked lines are in the batch as an upload would leave them: the beneficiary percentages of each participant,
- * plan and life event total 100 (primary and contingent apart), and each line's life event exists or will be created.
+ * plan and life event total 100 (primary and contingent apart), each line's life event exists or will be created,
+ * and a beneficiary organization or trust exists (with a "Did you mean" when one is close).
  */
 import { sql } from 'kysely';
 import type { RowError, RowResult } from '../../../src/contract/api';
@@ -10,6 +11,8 @@ import type { BatchUploadRequest, Db } from '../../engine/workbook-kind';
 import { findBatch, findLinesByKey } from './batch-lines.repository';
 import type { StoredLine } from './line-fields';
 import { beneficiaryTotalErrors } from './processing-order';
+import { closestValues } from '../../engine/suggestions';
+import { unknownName } from '../../engine/unknown-names';
 
 const eventKey = (l: Pick<StoredLine, 'person_number' | 'life_event' | 'life_event_occurred_date' | 'benefit_relationship'>) =>
   JSON.stringify([l.person_number, l.life_event, String(l.life_event_occurred_date), l.benefit_relationship]);
@@ -40,6 +43,7 @@ export async function checkLineProcessing(db: Db, request: Omit<BatchUploadReque
   // An enrollment line that may create its life event makes it exist for the lines after it.
   const created = new Set(lines.filter((l) => l.enrollment_type === 'Participant Enrollment' && l.create_potential_life_event && l.status !== 'COMPLETE').map(eventKey));
   const add = (rowId: number, error: RowError) => found.set(rowId, [...(found.get(rowId) ?? []), error]);
+  await checkOrganizations(db, saved, checked, add);
   for (const result of saved) {
     const line = checked.get(result.key as string);
     if (!line) continue;
@@ -56,4 +60,21 @@ export async function checkLineProcessing(db: Db, request: Omit<BatchUploadReque
     });
   }
   return found;
+}
+
+/** seed: "If the beneficiary organization or trust does not exist as of the effective date, the beneficiary designation process fails." */
+async function checkOrganizations(db: Db, saved: RowResult[], lines: Map<string, StoredLine>, add: (rowId: number, error: RowError) => void): Promise<void> {
+  const named = saved.flatMap((r) => {
+    const line = lines.get(r.key as string);
+    return line?.beneficiary_organization ? [{ rowId: r.rowId, name: line.beneficiary_organization }] : [];
+  });
+  if (named.length === 0) return;
+  const known = (await db.selectFrom('beneficiary_organizations').select('name').execute()).map((o) => o.name);
+  const missing = named.filter((n) => !known.includes(n.name));
+  const closest = await closestValues(db, [...new Set(missing.map((m) => m.name))], known);
+  for (const { rowId, name } of missing) {
+    const value = closest.get(name);
+    const message = `There is no beneficiary organization or trust named "${name}".${value ? ` Did you mean "${value}"?` : ' Pick one from the list.'}`;
+    add(rowId, unknownName({ column: 'beneficiaryOrganization', message, ...(value ? { suggestion: { column: 'beneficiaryOrganization', value } } : {}) }));
+  }
 }

@@ -4,6 +4,9 @@ import type { FailedRow } from '../../engine/engine-types';
 import { engineStub, failedRow, sheetInfo, show, summary } from '../test-support';
 import { WorkbookActions } from './WorkbookActions';
 
+// The machine running the suite may be busy: a render here can take longer than jest's 5 s default.
+jest.setTimeout(30000);
+
 const sheet = sheetInfo.sheet;
 const click = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
 const withSuggestion = (row: number): FailedRow => {
