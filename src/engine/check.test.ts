@@ -67,6 +67,10 @@ describe('Check changes', () => {
     expect(fresh.workbook.cell(SHEET, good, col.benefitsGroup).value).toBe(before);
     // The predicted failure is listed with the failed rows, so its errors show when the row is selected.
     expect((await engine.failedRows(SHEET)).map((r) => r.row)).toEqual([typo]);
+    // An edit undone after a check: its prediction goes at the next upload, as a stale failure does.
+    wb.userPaste(SHEET, good, col.benefitsGroup, [[before]]);
+    await engine.upload(SHEET);
+    expect(status(good)).toBe('');
   });
 });
 
