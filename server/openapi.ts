@@ -107,6 +107,15 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     ok: { 200: json(c.batchListResponse, 'The batches') },
     errors: { 404: 'No such workbook, or it has no batches' },
   });
+  route({
+    method: 'post',
+    path: '/api/workbooks/{kind}/check',
+    operationId: 'checkRows',
+    summary: 'Check a chunk of changed rows (a dry run): every rule and look-up runs as in an upload, nothing is written',
+    request: { params: c.kindParams, ...body(c.checkRequest) },
+    ok: { 200: json(c.checkResponse, 'The status an upload would give each row') },
+    errors: { 404: 'No such workbook', 405: 'The workbook is read-only: nothing in it can be uploaded or checked', 409: 'The batch is being processed', 413: ERRORS[413] },
+  });
   const batchPath = '/api/workbooks/{kind}/batches/{batchName}';
   route({
     method: 'post',

@@ -10,6 +10,7 @@ import * as enrollmentBatches from './migrations/004-enrollment-batches';
 import * as lifeEventBackOut from './migrations/005-life-event-back-out';
 import * as noGistExclusion from './migrations/006-no-gist-exclusion';
 import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
+import * as trigramSuggestions from './migrations/010-trigram-suggestions';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '005-life-event-back-out': lifeEventBackOut,
   '006-no-gist-exclusion': noGistExclusion,
   '007-batch-process-keyset': batchProcessKeyset,
+  '010-trigram-suggestions': trigramSuggestions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

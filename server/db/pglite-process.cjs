@@ -1,5 +1,5 @@
 /**
- * The embedded database's own process: one PGlite (with btree_gist), served over the PostgreSQL wire protocol on a
+ * The embedded database's own process: one PGlite (with btree_gist and pg_trgm), served over the PostgreSQL wire protocol on a
  * Unix socket in a private folder, so the server talks to it through `pg` exactly as to a PostgreSQL server and
  * PGlite's work never runs on the server's event loop. Started by server/db/embedded.ts with `fork`.
  *
@@ -16,6 +16,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { PGlite } = require('@electric-sql/pglite');
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist');
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
 const { PGLiteSocketServer } = require('@electric-sql/pglite-socket');
 
 const PORT = 5432;
@@ -60,7 +61,7 @@ async function main() {
   const dataDir = process.argv[2] || undefined;
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-pglite-'));
   fs.chmodSync(socketDir, 0o700);
-  const db = await PGlite.create({ dataDir, extensions: { btree_gist } });
+  const db = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm } });
   followErrorRule(db);
   // The parent uses one connection (PGlite is single-session, and the socket server queues each protocol message on
   // its own, so two connections' extended-protocol messages could interleave); one spare for a reconnect.

@@ -19,3 +19,7 @@ export const batchRowsQuerySchema = rowsQuery.omit({ effectiveDate: true });
 export const batchUploadRequestSchema = uploadRequest.omit({ effectiveDate: true }).extend({
   batchName: z.string({ error: 'Enter a batch name in the Batch Name cell, then upload again.' }).pipe(batchName),
 });
+
+/** Check: the upload's request without its idempotency key (a check writes nothing, so it has none to claim). */
+export const checkRequestSchema = uploadRequestSchema.omit({ idempotencyKey: true });
+export const batchCheckRequestSchema = batchUploadRequestSchema.omit({ idempotencyKey: true });

@@ -11,6 +11,7 @@ import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecor
 import { refuseSecondRecords } from './one-in-effect';
 import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
+import { addSuggestions } from './suggestions';
 import { applyStorableRows } from './storable-text';
 import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
@@ -22,16 +23,26 @@ interface Planned {
 }
 
 export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<UploadResponse> {
-  return oncePerKey(db, request.idempotencyKey, kind.definition.kind, async (trx) => ({
-    results: await applyStorableRows(kind.definition, request.rows, (rows) => applyChunk(trx, kind, { ...request, rows })),
-  }));
+  return oncePerKey(db, request.idempotencyKey, kind.definition.kind, (trx) => applyDatedChunk(trx, kind, request));
 }
 
 /** A batch kind's chunk: once per key and batch, with the same text rule at the edge as every kind. */
 export async function uploadBatchChunk(db: Db, kind: BatchKind, request: BatchUploadRequest): Promise<UploadResponse> {
-  return oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${request.batchName}`, async (trx) => ({
-    results: await applyStorableRows(kind.definition, request.rows, async (rows) => (await kind.upload(trx, { ...request, rows })).results),
-  }));
+  return oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${request.batchName}`, (trx) => applyBatchChunk(trx, kind, request));
+}
+
+/** The whole of an effective-dated upload in the caller's transaction (Check runs it too, then rolls back). */
+export async function applyDatedChunk(trx: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>): Promise<UploadResponse> {
+  const results = await applyStorableRows(kind.definition, request.rows, (rows) => applyChunk(trx, kind, { ...request, rows }));
+  await addSuggestions(trx, kind.definition, request.rows, results, () => kind.lists(trx, request.effectiveDate));
+  return { results };
+}
+
+/** The whole of a batch upload in the caller's transaction (Check runs it too, then rolls back). */
+export async function applyBatchChunk(trx: Db, kind: BatchKind, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<UploadResponse> {
+  const results = await applyStorableRows(kind.definition, request.rows, async (rows) => (await kind.upload(trx, { ...request, rows })).results);
+  await addSuggestions(trx, kind.definition, request.rows, results, () => kind.lists(trx));
+  return { results };
 }
 
 function toDated(record: StoredRecord): DatedRecord {
@@ -42,7 +53,7 @@ function attributesOf(kind: EffectiveDatedKind, record: StoredRecord): Record<st
   return Object.fromEntries(Object.keys(kind.attributes).map((name) => [name, record[name]]));
 }
 
-async function plan(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<Planned[]> {
+async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>): Promise<Planned[]> {
   const date = request.effectiveDate;
   const keyed = request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string);
   const byKey = new Map<string, StoredRecord[]>();
@@ -102,7 +113,7 @@ export const ROW_REFUSED = 'The server could not save this row. Check its values
 
 const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delete: 'Deleted' } as const;
 
-async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<RowResult[]> {
+async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>): Promise<RowResult[]> {
   const planned = await plan(db, kind, request);
   await refuseSecondRecords(db, kind, planned);
   await writeWithRowFallback(

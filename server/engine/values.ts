@@ -1,4 +1,5 @@
 /** Reading uploaded cell values on the server: one place for text, numbers, dates and lists of values. */
+import { unknownName } from './unknown-names';
 import type { CellValue, RowError } from '../../src/contract/api';
 import { EARLIEST_DATE, END_OF_TIME } from './effective-dating';
 
@@ -35,7 +36,7 @@ export function readListValue(value: CellValue | undefined, column: string, head
   const typed = text(value);
   if (!typed) return {};
   const match = allowed.find((a) => a.toLowerCase() === typed.toLowerCase());
-  return match ? { value: match } : { error: { column, message: `${header}: "${typed}" is not one of the choices (${allowed.join(', ')}). Pick one from the list.` } };
+  return match ? { value: match } : { error: unknownName({ column, message: `${header}: "${typed}" is not one of the choices (${allowed.join(', ')}). Pick one from the list.` }) };
 }
 
 export function required(column: string, header: string, hint = ''): RowError {

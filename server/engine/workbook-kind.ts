@@ -101,7 +101,12 @@ export interface BatchKind {
   /** The batch's lines in line order; no batch of that name → no rows, batchExists false. */
   download(db: Db, batchName: string, page: PageRequest): Promise<BatchPage>;
   /** Applies one chunk of line changes (the engine has claimed the idempotency key and opened the transaction). */
-  upload(db: Db, request: BatchUploadRequest): Promise<UploadResponse>;
+  upload(db: Db, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<UploadResponse>;
+  /**
+   * Check only (a dry run, in the transaction that will be rolled back, after `upload` ran): what processing would
+   * refuse that can be told before it runs, by rowId.
+   */
+  checkProcessing?(db: Db, request: Omit<BatchUploadRequest, 'idempotencyKey'>, results: UploadResponse['results']): Promise<Map<number, RowError[]>>;
   processor: BatchProcessor;
   /** The existing batches, newest first, with their line counts by status and last run (one look-up for all). */
   listBatches(db: Db): Promise<BatchSummary[]>;

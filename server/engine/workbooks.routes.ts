@@ -1,11 +1,12 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type BatchListResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
-import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
+import { batchCheckRequestSchema, batchRowsQuerySchema, batchUploadRequestSchema, checkRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
 import { uploadBatchChunk, uploadChunk } from './upload.service';
-import { isBatchKind, isReadOnlyKind, type BatchKind, type Db, type DownloadPage, type PageRequest } from './workbook-kind';
+import { isBatchKind, isReadOnlyKind, type BatchKind, type Db, type DownloadPage, type EffectiveDatedKind, type PageRequest } from './workbook-kind';
 import { decodeCursor, encodeCursor } from './keyset';
+import { checkBatchChunk, checkDatedChunk } from './check.service';
 import { AppError } from '../errors/app-error';
 
 export function workbookRoutes(db: Db, runner?: JobRunner): Router {
@@ -35,12 +36,7 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     res.json(body);
   });
   router.post('/api/workbooks/:kind/uploads', async (req, res) => {
-    const kind = findKind(kindParams.parse(req.params).kind);
-    if (isReadOnlyKind(kind)) {
-      // RFC 9110: a 405 lists the methods the resource allows; an upload to a read-only workbook allows none.
-      res.set('Allow', '');
-      throw new AppError('read_only', `"${kind.definition.title}" is a read-only workbook: nothing in it can be uploaded. ${kind.definition.readOnly.reason}`);
-    }
+    const kind = writableKind(req.params, res);
     if (isBatchKind(kind)) {
       const request = batchUploadRequestSchema.parse(req.body);
       res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
@@ -51,6 +47,15 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   router.get('/api/workbooks/:kind/batches', async (req, res) => {
     const body: BatchListResponse = { batches: await findBatchKind(kindParams.parse(req.params).kind).listBatches(db) };
     res.json(body);
+  });
+  router.post('/api/workbooks/:kind/check', async (req, res) => {
+    const kind = writableKind(req.params, res);
+    if (isBatchKind(kind)) {
+      const request = batchCheckRequestSchema.parse(req.body);
+      res.json(await checkBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
+      return;
+    }
+    res.json(await checkDatedChunk(db, kind, checkRequestSchema.parse(req.body)));
   });
   router.post('/api/workbooks/:kind/batches/:batchName/jobs', async (req, res) => {
     const params = batchParams.parse(req.params);
@@ -97,6 +102,17 @@ function cut(page: DownloadPage, limit: number): Pick<RowsResponse, 'rows' | 'to
     ...(page.total === undefined ? {} : { total: page.total }),
     nextCursor: more ? encodeCursor(page.places[limit - 1]) : null,
   };
+}
+
+/** The kind of an upload or check; a read-only kind is refused. */
+function writableKind(params: unknown, res: Response): EffectiveDatedKind | BatchKind {
+  const kind = findKind(kindParams.parse(params).kind);
+  if (isReadOnlyKind(kind)) {
+    // RFC 9110: a 405 lists the methods the resource allows; an upload to a read-only workbook allows none.
+    res.set('Allow', '');
+    throw new AppError('read_only', `"${kind.definition.title}" is a read-only workbook: nothing in it can be uploaded. ${kind.definition.readOnly.reason}`);
+  }
+  return kind;
 }
 
 async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>): Promise<RowsResponse> {

@@ -7,6 +7,7 @@ import {
   batchJob,
   batchLifeEvent,
   batchListResponse,
+  checkResponse,
   deleteLifeEventResponse,
   errorResponse,
   healthResponse,
@@ -19,6 +20,8 @@ import {
   type BatchJob,
   type BatchLifeEvent,
   type BatchSummary,
+  type CheckRequest,
+  type CheckResponse,
   type DeleteLifeEventResponse,
   type RowsResponse,
   type SignInResponse,
@@ -55,6 +58,8 @@ export interface ApiClient {
   rows(kind: string, scope: RowsScope, after: string | undefined, limit: number): Promise<RowsResponse>;
   /** Sends one chunk; on a dropped connection, a timeout or a server hiccup it sends the same chunk, same key, again. */
   upload(kind: string, request: UploadRequest): Promise<UploadResponse>;
+  /** Checks one chunk in a dry run (nothing is written, so it is safe to resend). */
+  check(kind: string, request: CheckRequest): Promise<CheckResponse>;
   /** Starts a run of the batch process (or answers the one already running); retried with the same key, it starts one run only. */
   startBatchJob(kind: string, batchName: string, request: StartBatchJobRequest): Promise<BatchJob>;
   batchJob(kind: string, batchName: string, jobId: number): Promise<BatchJob>;
@@ -146,6 +151,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, filter, after, limit } }), (d) => rowsResponse.parse(d)),
     // The request object, and so its idempotency key, is the same on every attempt: the server applies the chunk once.
     upload: (kind, request) => call(() => http.post(`${kindPath(kind)}/uploads`, request), (d) => uploadResponse.parse(d)),
+    check: (kind, request) => call(() => http.post(`${kindPath(kind)}/check`, request), (d) => checkResponse.parse(d)),
     // Same here: the key makes a resent start answer the run the first attempt started.
     startBatchJob: (kind, name, request) => call(() => http.post(`${batchPath(kind, name)}/jobs`, request), (d) => batchJob.parse(d)),
     batchJob: (kind, name, jobId) => call(() => http.get(`${batchPath(kind, name)}/jobs/${jobId}`), (d) => batchJob.parse(d)),

@@ -212,6 +212,8 @@ export const rowError = z
     /** Column key the error is about, when it is about one column. */
     column: z.string().optional(),
     message: z.string(),
+    /** A value close to what was typed that the column accepts ("Did you mean"): the pane offers to put it in the cell. */
+    suggestion: z.object({ column: z.string(), value: z.string() }).optional(),
   })
   .openapi('RowError');
 export type RowError = z.infer<typeof rowError>;
@@ -236,6 +238,25 @@ export type RowResult = z.infer<typeof rowResult>;
 
 export const uploadResponse = z.object({ results: z.array(rowResult) }).openapi('UploadResponse');
 export type UploadResponse = z.infer<typeof uploadResponse>;
+
+/** Check (a dry run of an upload): the same rows, no idempotency key; nothing is written. */
+export const checkRequest = uploadRequest.omit({ idempotencyKey: true }).openapi('CheckRequest');
+export type CheckRequest = z.infer<typeof checkRequest>;
+
+export const checkResult = z
+  .object({
+    rowId: z.number().int(),
+    /** The status an upload of the same rows would give this row now. */
+    status: rowStatus,
+    errors: z.array(rowError),
+    /** Batch kinds: what processing would refuse, found before it runs (life event, option, beneficiary totals). */
+    processingErrors: z.array(rowError).optional(),
+  })
+  .openapi('CheckResult');
+export type CheckResult = z.infer<typeof checkResult>;
+
+export const checkResponse = z.object({ results: z.array(checkResult) }).openapi('CheckResponse');
+export type CheckResponse = z.infer<typeof checkResponse>;
 
 export const batchJobStatus = z.enum(['queued', 'running', 'completed', 'failed']);
 export type BatchJobStatus = z.infer<typeof batchJobStatus>;

@@ -3,6 +3,7 @@
  * Columns: Changed, Mark for Deletion, Status, the kind's columns (a batch's outcome columns first), then hidden Key,
  * Version, Original, Errors and one hidden copy of each tracked column as downloaded (for the Changed formula).
  */
+import { isPredictedFailure } from './check-status';
 import type { CellValue, ColumnDefinition, DownloadedRow, RowError, WorkbookDefinition } from '../contract/api';
 import type { HostCellValue } from '../excel/workbook-host';
 import { batchTitleRow } from './batch-cells';
@@ -195,7 +196,8 @@ export const PROCESS_FAILED = 'Processing failed';
  * process (the outcome column says so and the message column says why). An uploaded fix clears the outcome.
  */
 export function rowFailure(layout: Layout, row: SheetRow): { status: string; errors: RowError[] } | undefined {
-  if (FAILED_STATUSES.includes(row.status)) return { status: row.status, errors: row.errors };
+  // A failure Check predicted shows like one an upload had, so its errors (and their suggestions) show too.
+  if (FAILED_STATUSES.includes(row.status) || isPredictedFailure(row.status)) return { status: row.status, errors: row.errors };
   const outcome = layout.definition.outcome;
   if (!outcome || row.values[outcome.column] !== outcome.failed) return undefined;
   const message = String(row.values[outcome.message] ?? '').trim();

@@ -37,7 +37,8 @@ export function applyResult(layout: Layout, row: SheetRow, result: RowResult): H
  * "Executives"): the copies take its cells so the Changed formula clears, and a stale failure no longer applies.
  */
 export function clearedRow(row: SheetRow, layout: Layout): HostCellValue[] | undefined {
-  const failed = FAILED_STATUSES.includes(row.status);
+  // A prediction of Check ("Will update") no longer holds once the edit is undone either.
+  const failed = FAILED_STATUSES.includes(row.status) || row.status.startsWith('Will ');
   if (!row.changed && !failed) return undefined;
   const cells = withCopies(layout, [...row.cells]);
   if (failed) {

@@ -4,6 +4,7 @@
  */
 import type { ConflictActions } from './conflicts';
 import type { AuditLogEntry, BackOutResponse, BatchJob, BatchLifeEvent, BatchSummary, DeleteLifeEventResponse, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
+import type { CheckSummary } from './check';
 
 export interface Progress {
   /** What is happening, in plain words: "Uploading rows", "Writing the sheet". */
@@ -72,6 +73,12 @@ export interface WorkbookEngine extends ConflictActions {
   deleteMarkedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
   /** Finds every changed or new row (events or not), uploads them in chunks, writes each row's status. */
   upload(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
+  /** Uploads only the changed rows whose last upload (or check) failed; other edits stay unsent. */
+  retryFailedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
+  /** Check: sends the changed and marked rows in a dry run and writes each row's predicted status ("Will update", "Will fail: …"). */
+  checkChanges(sheet: string, onProgress?: ProgressListener): Promise<CheckSummary>;
+  /** "Did you mean": writes the suggested value in the failed row's cell, or in every cell of that column holding the same typo. */
+  useSuggestion(sheet: string, failed: FailedRow, suggestion: { column: string; value: string }, everywhere: boolean): Promise<number>;
   /** Errors of one row (from the last upload), for the selected-row error list. */
   rowErrors(sheet: string, row: number): Promise<FailedRow | undefined>;
   /** Every row whose status is a failure, for the summary list. */

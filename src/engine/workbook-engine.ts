@@ -36,6 +36,9 @@ import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
 import { conflictActions } from './conflicts';
 import { lifeEventActions } from './life-event-actions';
+import { checkAction } from './check';
+import { failedRowsOnly } from './retry-failed';
+import { suggestionAction } from './use-suggestion';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
 import { locateRows, type SheetReader } from './row-locator';
 
@@ -321,6 +324,21 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     return info;
   }
 
+  /** Finds every changed or new row (only the failed ones on a retry), uploads them, writes each row's status. */
+  async function uploadRows(sheet: string, onProgress: ProgressListener | undefined, failedOnly: boolean): Promise<UploadSummary> {
+    const { info, layout } = await writableLayout(sheet, 'upload changes');
+    const target = await uploadTarget(info, 'upload');
+    const all = planUpload(layout, await readRows(sheet, layout, onProgress));
+    const plan = failedOnly ? failedRowsOnly(layout, all) : all;
+    const undone = plan.unchanged.flatMap((row) => {
+      const cells = clearedRow(row, layout);
+      return cells ? [{ row, cells }] : [];
+    });
+    const { results, where, keys } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
+    await growIfNeeded(sheet, layout);
+    return summarise(layout, results, plan.unchanged.length, where, keys);
+  }
+
   const engine: WorkbookEngine = {
     definitions,
     batches: (kind) => api.batches(kind),
@@ -385,18 +403,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       return summarise(layout, results, 0, where, keys);
     },
 
-    async upload(sheet, onProgress) {
-      const { info, layout } = await writableLayout(sheet, 'upload changes');
-      const target = await uploadTarget(info, 'upload');
-      const plan = planUpload(layout, await readRows(sheet, layout, onProgress));
-      const undone = plan.unchanged.flatMap((row) => {
-        const cells = clearedRow(row, layout);
-        return cells ? [{ row, cells }] : [];
-      });
-      const { results, where, keys } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
-      await growIfNeeded(sheet, layout);
-      return summarise(layout, results, plan.unchanged.length, where, keys);
-    },
+    upload: (sheet, onProgress) => uploadRows(sheet, onProgress, false),
+    retryFailedRows: (sheet, onProgress) => uploadRows(sheet, onProgress, true),
+    ...checkAction({ api, writableLayout, uploadTarget, readRows, reader, writeRows }),
+    ...suggestionAction({ host, writableLayout, readRows, reader }),
 
     async processBatch(sheet, onProgress) {
       const { info, layout } = await layoutOf(sheet);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
 import { columnLetters } from '../excel/simulated/addresses';
 import { isFilteredOut } from '../excel/simulated/autofilter';
@@ -88,6 +88,13 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
     report(how === 'pick' ? workbook.userPickFromList(sheet, r, c, value) : workbook.userEdit(sheet, r, c, value));
     setEditing(undefined);
   };
+  // A paste into the selected cell, as Excel does it: protection applies, list validation does not (tab- and line-separated text fills a block).
+  const paste = (e: ClipboardEvent) => {
+    if (!onSheet || editing) return;
+    e.preventDefault();
+    const values = e.clipboardData.getData('text/plain').replace(/\r?\n$/, '').split(/\r?\n/).map((line) => line.split('\t'));
+    report(workbook.userPaste(sheet, sel.row, sel.column, values));
+  };
   const move = (r: number, c: number, e: KeyboardEvent) => {
     if (e.key === 'Delete' || e.key === 'Backspace') return report(workbook.userEdit(sheet, r, c, ''));
     const step = MOVES[e.key];
@@ -158,7 +165,7 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
       {/* Scroll padding keeps a cell brought into view clear of the frozen columns and rows that stay on top of it. */}
       <div className={styles.scroller} style={{ scrollPaddingLeft: frozenWidth, scrollPaddingTop: (frozen + 1) * ROW_HEIGHT }}>
         {/* A fixed layout with set widths, as in Excel: columns never shift when a cell shows a dropdown or an input. */}
-        <table ref={table} className={styles.table} style={{ width: ROW_HEADER_WIDTH + columns.reduce((sum, c) => sum + columnWidth(c), 0) }} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
+        <table ref={table} onPaste={paste} className={styles.table} style={{ width: ROW_HEADER_WIDTH + columns.reduce((sum, c) => sum + columnWidth(c), 0) }} role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={lastRow} aria-colcount={columns.length}>
           <thead className={styles.stickyHead}>
             <tr>
               <th className={styles.head} style={{ width: ROW_HEADER_WIDTH }} />

@@ -1,4 +1,5 @@
 /** Person Benefit Balances: a value per person and balance, owned by a primary assignment or a benefits relationship. */
+import { unknownName } from '../../engine/unknown-names';
 import type { RowError } from '../../../src/contract/api';
 import { inEffect } from '../../engine/effective-dating';
 import { findPersonNumbers, findPersonsByNumber, findRelationshipsOf } from '../../engine/persons.repository';
@@ -70,7 +71,7 @@ export const benefitBalancesKind: EffectiveDatedKind = {
         const name = text(v.balanceName);
         const type = types.get(name);
         if (!name) errors.push(required('balanceName', 'Balance Name', 'Pick a balance from the list.'));
-        else if (!type) errors.push({ column: 'balanceName', message: `There is no balance named "${name}". Pick one from the list.` });
+        else if (!type) errors.push(unknownName({ column: 'balanceName', message: `There is no balance named "${name}". Pick one from the list.` }));
         else if (!inEffect(type, date)) errors.push({ column: 'balanceName', message: `The balance "${name}" is not in effect on ${date}. Pick another balance.` });
         typeId = type?.id;
       }

@@ -1,4 +1,5 @@
 /** Person Benefit Groups: which benefits group a person belongs to, effective-dated. */
+import { unknownName } from '../../engine/unknown-names';
 import type { RowError } from '../../../src/contract/api';
 import { inEffect, whenNotInEffect } from '../../engine/effective-dating';
 import { findPersonNumbers, findPersonsByNumber } from '../../engine/persons.repository';
@@ -44,7 +45,7 @@ export const benefitGroupsKind: EffectiveDatedKind = {
       const groupName = text(row.values.benefitsGroup);
       const group = groups.get(groupName);
       if (!groupName) errors.push({ column: 'benefitsGroup', message: 'Benefits Group is required. Pick a group from the list.' });
-      else if (!group) errors.push({ column: 'benefitsGroup', message: `There is no benefits group named "${groupName}". Pick a group from the list.` });
+      else if (!group) errors.push(unknownName({ column: 'benefitsGroup', message: `There is no benefits group named "${groupName}". Pick a group from the list.` }));
       else if (!inEffect(group, date)) {
         errors.push({ column: 'benefitsGroup', message: `The benefits group "${groupName}" is not in effect on ${date} (it ${whenNotInEffect(group, date)}). Pick another group.` });
       }

@@ -22,7 +22,7 @@ type Planned =
 
 const fail = (row: UploadRow, message: string, status: 'Upload Failed' | 'Conflict' = 'Upload Failed'): Planned => ({ row, op: 'fail', status, errors: [{ message }] });
 
-export async function uploadLines(db: Db, request: BatchUploadRequest): Promise<UploadResponse> {
+export async function uploadLines(db: Db, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<UploadResponse> {
   const batchId = await claimBatch(db, request.batchName, request.auditLog);
   if (await hasActiveJob(db, batchId)) {
     throw new AppError('conflict', `The batch "${request.batchName}" is being processed. Wait until processing ends, then upload again.`);
@@ -43,7 +43,7 @@ export async function uploadLines(db: Db, request: BatchUploadRequest): Promise<
   return { results };
 }
 
-async function plan(db: Db, batchId: number, request: BatchUploadRequest): Promise<Planned[]> {
+async function plan(db: Db, batchId: number, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<Planned[]> {
   const keys = [...new Set(request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string))];
   const existing = new Map((await findLinesByKey(db, keys, true)).map((l) => [l.key, l]));
   const toCheck = request.rows.filter((r) => r.op !== 'delete');

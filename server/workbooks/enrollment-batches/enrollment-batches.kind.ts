@@ -8,6 +8,7 @@ import { enrollmentProcessor } from './batch-process';
 import { enrollmentBatchesDefinition, ENROLLMENT_TYPES, YES_NO } from './definition';
 import { seedEnrollmentReferenceData } from './demo-data';
 import { lineValues } from './line-fields';
+import { checkLineProcessing } from './line-precheck';
 import { backOutLifeEvent, deleteVoidedLifeEvent, describeLifeEvent } from './life-event-back-out';
 import { referenceLists } from './reference.repository';
 
@@ -29,6 +30,7 @@ export const enrollmentBatchesKind: BatchKind = {
 
   upload: uploadLines,
   listBatches,
+  checkProcessing: checkLineProcessing,
   auditLog: listAuditLog,
   lifeEvents: { describe: describeLifeEvent, backOut: backOutLifeEvent, deleteVoided: deleteVoidedLifeEvent },
 };

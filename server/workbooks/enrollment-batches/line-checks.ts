@@ -3,6 +3,7 @@
  * readable dates and numbers, names that exist and are valid on the line's effective date, and the pairs of
  * columns that exclude each other. Pure: the caller looks the names up for the whole chunk first.
  */
+import { unknownName } from '../../engine/unknown-names';
 import type { CellValue, RowError } from '../../../src/contract/api';
 import { readIsoDate, readListValue, readNumber, text } from '../../engine/values';
 import { COLUMN_OWNERS, enrollmentBatchesDefinition, ENROLLMENT_TYPES, YES_NO, type EnrollmentType } from './definition';
@@ -86,7 +87,7 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
       if (!name) return undefined;
       const problem = namedProblem(found, what, name, effectiveDate);
       if (!problem) return found;
-      errors.push({ column: key, message: found ? problem : `${problem} Names must match exactly; pick one from the list.` });
+      errors.push(found ? { column: key, message: problem } : unknownName({ column: key, message: `${problem} Names must match exactly; pick one from the list.` }));
       return undefined;
     };
     const program = named('programName', programName, ctx.reference.programs.get(programName), 'program');
@@ -99,7 +100,7 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
       const option = planOptions?.get(optionName);
       if (!option) {
         const choices = planOptions ? [...planOptions.keys()].join(', ') : 'none';
-        errors.push({ column: 'optionName', message: `The plan "${planName}" has no option named "${optionName}". Its options: ${choices}.` });
+        errors.push(unknownName({ column: 'optionName', message: `The plan "${planName}" has no option named "${optionName}". Its options: ${choices}.` }));
       } else {
         const problem = namedProblem(option, 'option', optionName, effectiveDate);
         if (problem) errors.push({ column: 'optionName', message: problem });
@@ -112,7 +113,7 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
     if (person && relationshipName) {
       const relationship = (ctx.relationships.get(person.id) ?? []).find((r) => r.name === relationshipName);
       const problem = relationship ? namedProblem(relationship, 'benefit relationship', relationshipName, effectiveDate) : `${personNumber} has no benefit relationship named "${relationshipName}".`;
-      if (problem) errors.push({ column: 'benefitRelationship', message: problem });
+      if (problem) errors.push(relationship ? { column: 'benefitRelationship', message: problem } : unknownName({ column: 'benefitRelationship', message: problem }));
     }
   }
 

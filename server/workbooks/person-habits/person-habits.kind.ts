@@ -5,6 +5,7 @@ import { findPersonNumbers } from '../../engine/persons.repository';
 import { readIsoDate, readListValue, required, text } from '../../engine/values';
 import { CODED, HABIT_LISTS, personHabitsDefinition } from './definition';
 import { seedPersonHabits } from './demo-data';
+import { suggestPersonNames, type NameMiss } from './name-suggestions';
 import { findHabits, findPersonsByNameAndBirth, findPersonsByNumber, type PersonMatch } from './person-habits.repository';
 
 interface Identity {
@@ -93,7 +94,8 @@ export const personHabitsKind: EffectiveDatedKind = {
       byTriple.set(k, [...(byTriple.get(k) ?? []), p]);
     }
 
-    return inputs.map((input): Resolution => {
+    const misses: NameMiss[] = [];
+    const resolutions = inputs.map((input): Resolution => {
       const { row, current } = input;
       const errors: RowError[] = [];
       let personId = current?.person_id as number | undefined;
@@ -106,7 +108,11 @@ export const personHabitsKind: EffectiveDatedKind = {
           if (!person) errors.push({ column: 'personNumber', message: `There is no person with number "${identity.number}".` });
         } else if (identity.errors.length === 0) {
           const matches = byTriple.get(tripleKey(identity.first, identity.last, identity.dob as string)) ?? [];
-          if (matches.length === 0) errors.push({ column: 'lastName', message: `No person is named ${identity.first} ${identity.last} with date of birth ${identity.dob}. Check the spelling and the date, or enter the Person Number.` });
+          if (matches.length === 0) {
+            const error = { column: 'lastName', message: `No person is named ${identity.first} ${identity.last} with date of birth ${identity.dob}. Check the spelling and the date, or enter the Person Number.` };
+            errors.push(error);
+            misses.push({ first: identity.first, last: identity.last, dob: identity.dob as string, error });
+          }
           if (matches.length > 1) errors.push({ column: 'personNumber', message: `${matches.length} persons are named ${identity.first} ${identity.last} with date of birth ${identity.dob} (${matches.map((m) => m.person_number).join(', ')}). Enter the Person Number instead.` });
           if (matches.length === 1) person = matches[0];
         }
@@ -128,5 +134,7 @@ export const personHabitsKind: EffectiveDatedKind = {
       if (errors.length > 0) return { errors };
       return { errors, attributes };
     });
+    await suggestPersonNames(db, misses);
+    return resolutions;
   },
 };

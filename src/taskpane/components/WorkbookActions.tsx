@@ -5,6 +5,7 @@ import type { Selection } from '../../excel/workbook-host';
 import { sheetHeading } from '../batch-summary';
 import { useBatchActions } from '../hooks/useBatchActions';
 import { useConflicts } from '../hooks/useConflicts';
+import { useCheckAndRetry } from '../hooks/useCheckAndRetry';
 import { useLifeEventBackOut } from '../hooks/useLifeEventBackOut';
 import { useSelectedRowErrors } from '../hooks/useSelectedRowErrors';
 import { useWorkbookActions, type WorkbookAction } from '../hooks/useWorkbookActions';
@@ -18,13 +19,14 @@ import { FailedRowsSummary } from './FailedRowsSummary';
 import { ProgressStatus } from './ProgressStatus';
 import { RowErrors } from './RowErrors';
 import { SortDialog, type SortColumn } from './SortDialog';
+import { SuggestionButtons } from './SuggestionButtons';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { refresh: 'Download progress', resolve: 'Conflict progress', process: 'Process progress', backOut: 'Back out progress' };
+const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { check: 'Check progress', refresh: 'Download progress', resolve: 'Conflict progress', process: 'Process progress', backOut: 'Back out progress' };
 
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;
@@ -37,6 +39,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   const styles = useStyles();
   const a = useWorkbookActions(engine, info);
   const b = useBatchActions(engine, info.sheet, a);
+  const c = useCheckAndRetry(engine, info.sheet, a);
   const backOut = useLifeEventBackOut(engine, info.sheet, a);
   const conflicts = useConflicts(engine, info.sheet, a.version, a);
   const selectedErrors = useSelectedRowErrors(engine, info.sheet, selection, a.version);
@@ -63,6 +66,12 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
           <>
             <Button appearance="primary" disabled={busy} onClick={() => void a.upload()}>
               Upload changes
+            </Button>
+            <Button disabled={busy} onClick={() => void c.check()}>
+              Check changes
+            </Button>
+            <Button disabled={busy || a.failedRows.length === 0} onClick={() => void c.retryFailed()}>
+              Retry failed rows
             </Button>
             <Button disabled={busy} onClick={() => void a.markSelected()}>
               Mark selected rows for deletion
@@ -104,6 +113,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
         </MessageBar>
       )}
       <RowErrors failed={picked ?? selectedErrors} />
+      {!readOnly && <SuggestionButtons failed={picked ?? selectedErrors} allFailed={a.failedRows} disabled={busy} onUse={(row, s, everywhere) => void c.useSuggestion(row, s, everywhere)} />}
       <FailedRowsSummary
         rows={a.failedRows}
         onSelect={(row) => {

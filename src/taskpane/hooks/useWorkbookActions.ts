@@ -3,7 +3,7 @@ import type { FailedRow, SheetInfo, UploadSummary, WorkbookEngine } from '../../
 import { markedText, summaryText } from '../upload-summary';
 import { useTask } from './useTask';
 
-export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh' | 'process' | 'audit' | 'lifeEvent' | 'backOut' | 'deleteLifeEvent' | 'sort' | 'resolve';
+export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh' | 'process' | 'audit' | 'lifeEvent' | 'backOut' | 'deleteLifeEvent' | 'sort' | 'resolve' | 'check' | 'retry' | 'suggest';
 
 /** The last action's outcome; `label` names it for screen readers (uploads and the like: "Upload result"). */
 export interface ActionResult {
