@@ -9,12 +9,15 @@ import * as noOverlaps from './migrations/003-no-overlapping-records';
 import * as enrollmentBatches from './migrations/004-enrollment-batches';
 import * as lifeEventBackOut from './migrations/005-life-event-back-out';
 import * as noGistExclusion from './migrations/006-no-gist-exclusion';
+import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface AppDatabase {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The pool Kysely uses, for libraries that take a pg pool (the sign-in rate limiter). */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   // PGlite in a child process (see embedded.ts), one connection: PGlite is a single session, as before.
   const embedded = await startEmbeddedDatabase(options.dataDir);
@@ -36,6 +39,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
   return {
     db,
     kind: 'pglite',
+    pool,
     close: async () => {
       await db.destroy();
       await embedded.stop();
@@ -49,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '004-enrollment-batches': enrollmentBatches,
   '005-life-event-back-out': lifeEventBackOut,
   '006-no-gist-exclusion': noGistExclusion,
+  '008-accounts-and-roles': accountsAndRoles,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
