@@ -92,6 +92,13 @@ export interface UsersTable {
   created_at: Generated<Date>;
 }
 
+/** rate-limiter-flexible's table (RateLimiterPostgres): attempts per key until `expire` (ms since 1970). */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: string | null;
+}
+
 export interface SessionsTable {
   /** SHA-256 of the bearer token: a leaked table does not hold usable tokens. */
   token_hash: string;
@@ -281,5 +288,6 @@ export interface Database {
   upload_requests: UploadRequestsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
   app_settings: AppSettingsTable;
 }
