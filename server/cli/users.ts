@@ -8,7 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ROLE_TITLES, ROLES } from '../../src/contract/roles';
-import { createDatabase, migrate } from '../db/database';
+import { createDatabase, migrate, type AppDatabase } from '../db/database';
 import { AppError } from '../errors/app-error';
 import { listUsers } from '../auth/users.repository';
 import { addUser, parseDataAccess, parseRole, resetPassword, setDisabled, setRole } from '../auth/users.service';
@@ -47,12 +47,14 @@ async function readPassword(): Promise<string> {
   return first;
 }
 
-async function main(argv: string[]): Promise<string> {
+/** `io` lets tests give the database and the password; the command line uses DATABASE_URL and the prompt. */
+async function main(argv: string[], io: { database?: AppDatabase; readPassword?: () => Promise<string> } = {}): Promise<string> {
+  const askPassword = io.readPassword ?? readPassword;
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, 'display-name': { type: 'string' }, 'data-access': { type: 'string' }, password: { type: 'string' } } });
   if (values.password !== undefined) throw new AppError('bad_request', 'A password is never given on the command line (it would stay in the shell history): type it at the prompt, or pipe it in.');
   const [command, name, extra] = positionals;
   if (!command) return USAGE;
-  const database = await createDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATABASE_URL ? undefined : path.resolve(__dirname, '../..', process.env.DATA_DIR ?? '.data/pglite') });
+  const database = io.database ?? (await createDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATABASE_URL ? undefined : path.resolve(__dirname, '../..', process.env.DATA_DIR ?? '.data/pglite') }));
   try {
     await migrate(database.db);
     const db = database.db;
@@ -71,7 +73,7 @@ async function main(argv: string[]): Promise<string> {
         const role = roleOf(values.role);
         const access = await parseDataAccess(db, values['data-access']);
         if (access.error) throw new AppError('bad_request', access.error);
-        await addUser(db, { username, role, displayName: values['display-name'], password: await readPassword(), dataAccess: access.value });
+        await addUser(db, { username, role, displayName: values['display-name'], password: await askPassword(), dataAccess: access.value });
         return `Added ${username} (${ROLE_TITLES[role]}).`;
       }
       case 'list':
@@ -89,13 +91,13 @@ async function main(argv: string[]): Promise<string> {
         return `${name} is enabled.`;
       case 'reset-password':
         need(name, 'user name');
-        await resetPassword(db, name, await readPassword());
+        await resetPassword(db, name, await askPassword());
         return `${name} has a new password; their sessions have ended.`;
       default:
         throw new AppError('bad_request', `There is no command "${command}".\n${USAGE}`);
     }
   } finally {
-    await database.close();
+    if (!io.database) await database.close();
   }
 }
 
