@@ -42,5 +42,5 @@ export function can(userRole: Role, ability: Ability): boolean {
 /** Why a button is off, for a user whose role does not allow the action. */
 export function notAllowedReason(userRole: Role, ability: Ability): string {
   const needed = ROLE_TITLES[ABILITY_ROLE[ability]];
-  return `Your role (${ROLE_TITLES[userRole]}) cannot do this: it needs ${needed === 'Administrator' ? 'an' : 'a'} ${needed} or higher. Ask an administrator if you need it.`;
+  return `Your role (${ROLE_TITLES[userRole]}) cannot do this: it needs ${/^[AEIOU]/.test(needed) ? 'an' : 'a'} ${needed} or higher. Ask an administrator if you need it.`;
 }
