@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from './app';
 import { createDatabase, migrate } from './db/database';
-import { isEmpty, seedDemoData } from './demo/seed';
+import { isEmpty, removeDemoAccount, seedDemoAccount, seedDemoData } from './demo/seed';
 import { createJobRunner, type RunnerOptions } from './engine/batch-jobs';
 import { batchKinds } from './engine/registry';
 import { logError } from './errors/log-error';
@@ -21,6 +21,11 @@ export interface ServerOptions {
   tls?: { cert: string; key: string };
   /** Load demo data when the database is empty (default true). */
   demoData?: boolean;
+  /**
+   * The demo account (demo/demo123, administrator): default on the embedded database only; on a server database
+   * only when asked for (DEMO_ACCOUNT=on). Off, an old demo account still on the demo password is removed.
+   */
+  demoAccount?: boolean;
   /** Batch job runner settings (lease and poll intervals). */
   jobs?: RunnerOptions;
 }
@@ -33,7 +38,10 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const database = await createDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   await migrate(database.db);
-  if (options.demoData !== false && (await isEmpty(database.db))) await seedDemoData(database.db);
+  const demoAccount = options.demoAccount ?? !options.databaseUrl;
+  if (options.demoData !== false && (await isEmpty(database.db))) await seedDemoData(database.db, { demoAccount });
+  if (demoAccount) await seedDemoAccount(database.db);
+  else if (await removeDemoAccount(database.db)) console.warn('Removed the demo account (demo/demo123): it exists only on the embedded demo database unless DEMO_ACCOUNT=on.');
   // Runs live in the database: this instance's runner also resumes runs a stopped instance left unfinished.
   const runner = createJobRunner(database.db, batchKinds, { onError: (error) => logError(error, { route: 'batch process' }), ...options.jobs });
   runner.start();
@@ -57,7 +65,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { cert: fs.readFileSync(env.TLS_CERT_FILE, 'utf8'), key: fs.readFileSync(env.TLS_KEY_FILE, 'utf8') } : undefined;
   const dataDir = env.DATABASE_URL ? undefined : path.resolve(root, env.DATA_DIR ?? '.data/pglite');
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  return { port: Number(env.PORT ?? 3001), host: env.HOST, databaseUrl: env.DATABASE_URL, dataDir, staticDir: env.STATIC_DIR, tls };
+  const demoAccount = env.DEMO_ACCOUNT === undefined || env.DEMO_ACCOUNT === '' ? undefined : env.DEMO_ACCOUNT === 'on';
+  return { port: Number(env.PORT ?? 3001), host: env.HOST, databaseUrl: env.DATABASE_URL, dataDir, staticDir: env.STATIC_DIR, tls, demoAccount };
 }
 
 if (require.main === module) {

@@ -5,6 +5,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as c from '../src/contract/api';
+import type { Role } from '../src/contract/roles';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429;
 
@@ -33,13 +34,17 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     /** Error answers beyond those every route of its kind has, with what they mean here. */
     errors?: Partial<Record<ErrorStatus, string>>;
     public?: boolean;
+    /** Signed-in routes: the least role that may call it (x-role; server/auth/route-roles.ts enforces it). */
+    role?: Role;
   };
-  const route = ({ ok, errors = {}, public: isPublic, ...config }: Route) => {
+  const route = ({ ok, errors = {}, public: isPublic, role, ...config }: Route) => {
+    if (!isPublic && !role) throw new Error(`OpenAPI: ${config.method.toUpperCase()} ${config.path} needs a role.`);
     // Every route can answer 400 and 415 (the JSON body parser runs first); signed-in routes also 401, 403 and 429.
     const always: Partial<Record<ErrorStatus, string>> = isPublic ? { 400: ERRORS[400], 415: ERRORS[415] } : { 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 415: ERRORS[415], 429: ERRORS[429] };
     const answers = { ...always, ...errors };
     const responses = { ...ok, ...Object.fromEntries(Object.entries(answers).map(([status, text]) => [status, json(c.errorResponse, text as string)])) };
-    registry.registerPath({ ...config, security: isPublic ? [] : [{ [bearer.name]: [] }], responses });
+    const roleNote = role ? { 'x-role': role, description: `${config.description ? `${config.description} ` : ''}Least role: ${role}.` } : {};
+    registry.registerPath({ ...config, ...roleNote, security: isPublic ? [] : [{ [bearer.name]: [] }], responses });
   };
 
   route({
@@ -69,9 +74,28 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     errors: { 401: 'The user name or password is not right', 413: ERRORS[413], 429: 'Too many sign-in attempts: wait, then try again' },
   });
   route({
+    method: 'post',
+    path: '/api/auth/sign-out',
+    operationId: 'signOut',
+    role: 'viewer',
+    summary: 'Sign out: the token stops working at once',
+    ok: { 200: json(c.messageResponse, 'Signed out') },
+  });
+  route({
+    method: 'post',
+    path: '/api/auth/password',
+    operationId: 'changePassword',
+    role: 'viewer',
+    summary: "Change the signed-in user's password (the current one is required); their other sessions end",
+    request: body(c.changePasswordRequest),
+    ok: { 200: json(c.messageResponse, 'Password changed') },
+    errors: { 400: 'The current password is not right, or the new one is too short or the same' },
+  });
+  route({
     method: 'get',
     path: '/api/workbooks',
     operationId: 'listWorkbooks',
+    role: 'viewer',
     summary: 'Workbook kinds and their columns',
     ok: { 200: json(c.workbooksResponse, 'Workbook definitions') },
   });
@@ -79,6 +103,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'get',
     path: '/api/workbooks/{kind}/rows',
     operationId: 'getRows',
+    role: 'viewer',
     summary: 'Rows effective on a date (or of a batch), paged, with lists of values; narrowed by `filter` for kinds whose definition has one',
     request: { params: c.kindParams, query: c.rowsQuery },
     ok: { 200: json(c.rowsResponse, 'A page of rows') },
@@ -88,6 +113,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'post',
     path: '/api/workbooks/{kind}/uploads',
     operationId: 'uploadRows',
+    role: 'editor',
     summary: 'Upload one chunk of changed rows (idempotent per key)',
     request: { params: c.kindParams, ...body(c.uploadRequest) },
     ok: { 200: json(c.uploadResponse, 'One result per row') },
@@ -102,6 +128,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'get',
     path: '/api/workbooks/{kind}/batches',
     operationId: 'listBatches',
+    role: 'viewer',
     summary: 'The existing batches of a batch kind, newest first: name, lines, last run and lines by status',
     request: { params: c.kindParams },
     ok: { 200: json(c.batchListResponse, 'The batches') },
@@ -111,6 +138,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'post',
     path: '/api/workbooks/{kind}/check',
     operationId: 'checkRows',
+    role: 'editor',
     summary: 'Check a chunk of changed rows (a dry run): every rule and look-up runs as in an upload, nothing is written',
     request: { params: c.kindParams, ...body(c.checkRequest) },
     ok: { 200: json(c.checkResponse, 'The status an upload would give each row') },
@@ -121,6 +149,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'post',
     path: `${batchPath}/jobs`,
     operationId: 'startBatchJob',
+    role: 'batch-processor',
     summary: 'Start a run of the batch process (or answer the run already started with this key, or still going)',
     request: { params: c.batchParams, ...body(c.startBatchJobRequest) },
     ok: { 202: json(c.batchJob, 'Run started'), 200: json(c.batchJob, 'The run already started') },
@@ -130,6 +159,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'get',
     path: `${batchPath}/jobs/{jobId}`,
     operationId: 'getBatchJob',
+    role: 'viewer',
     summary: 'Progress of a run: lines done of total, complete and with errors',
     request: { params: c.jobParams },
     ok: { 200: json(c.batchJob, 'The run') },
@@ -139,6 +169,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'get',
     path: `${batchPath}/audit-log`,
     operationId: 'getAuditLog',
+    role: 'viewer',
     summary: "Every line's error and information messages, for batches uploaded with Audit Log = Yes",
     request: { params: c.batchParams },
     ok: { 200: json(c.auditLogResponse, 'The audit log') },
@@ -149,6 +180,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'get',
     path: lifeEventPath,
     operationId: 'getLineLifeEvent',
+    role: 'viewer',
     summary: 'The potential life event a batch line processed: person, status, the batch lines of it and what it holds',
     request: { params: c.lineParams },
     ok: { 200: json(c.batchLifeEvent, 'The life event') },
@@ -158,6 +190,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'post',
     path: `${lifeEventPath}/back-out`,
     operationId: 'backOutLifeEvent',
+    role: 'batch-processor',
     summary:
       'Back out the life event (status Voided): remove its enrollments and designations, give earlier enrollments they had ended their end back, mark its lines BACKED OUT. A second back-out answers alreadyBackedOut.',
     request: { params: c.lineParams },
@@ -168,6 +201,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     method: 'delete',
     path: lifeEventPath,
     operationId: 'deleteVoidedLifeEvent',
+    role: 'batch-processor',
     summary: 'Delete the voided potential life event, so that corrected lines can create it again',
     request: { params: c.lineParams },
     ok: { 200: json(c.deleteLifeEventResponse, 'Deleted') },

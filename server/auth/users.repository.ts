@@ -1,6 +1,22 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, UsersTable } from '../db/schema';
 
-export async function findUser(db: Kysely<Database>, username: string): Promise<Selectable<UsersTable> | undefined> {
+export type UserRow = Selectable<UsersTable>;
+
+export async function findUser(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('username').execute();
+}
+
+export async function insertUser(db: Kysely<Database>, user: Insertable<UsersTable>): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+/** Updates one user; false when there is none of that name. */
+export async function updateUser(db: Kysely<Database>, username: string, changes: Updateable<UsersTable>): Promise<boolean> {
+  const result = await db.updateTable('users').set(changes).where('username', '=', username).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

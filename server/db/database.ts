@@ -11,12 +11,15 @@ import * as lifeEventBackOut from './migrations/005-life-event-back-out';
 import * as noGistExclusion from './migrations/006-no-gist-exclusion';
 import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 import * as trigramSuggestions from './migrations/010-trigram-suggestions';
+import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface AppDatabase {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The pool Kysely uses, for libraries that take a pg pool (the sign-in rate limiter). */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -27,7 +30,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   // PGlite in a child process (see embedded.ts), one connection: PGlite is a single session, as before.
   const embedded = await startEmbeddedDatabase(options.dataDir);
@@ -38,6 +41,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string }
   return {
     db,
     kind: 'pglite',
+    pool,
     close: async () => {
       await db.destroy();
       await embedded.stop();
@@ -53,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '006-no-gist-exclusion': noGistExclusion,
   '007-batch-process-keyset': batchProcessKeyset,
   '010-trigram-suggestions': trigramSuggestions,
+  '008-accounts-and-roles': accountsAndRoles,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

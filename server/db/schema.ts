@@ -79,10 +79,33 @@ export interface UploadRequestsTable {
   created_at: Generated<Date>;
 }
 
+export type UserRole = 'viewer' | 'editor' | 'batch-processor' | 'administrator';
+
 export interface UsersTable {
   username: string;
   display_name: string;
   password_hash: string;
+  role: ColumnType<UserRole, UserRole | undefined, UserRole>;
+  disabled: Generated<boolean>;
+  /** NULL: every person; else the population the user may see (data access by population decides the format). */
+  data_access: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
+/** rate-limiter-flexible's table (RateLimiterPostgres): attempts per key until `expire` (ms since 1970). */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the bearer token: a leaked table does not hold usable tokens. */
+  token_hash: string;
+  username: string;
+  created_at: Generated<Date>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AppSettingsTable {
@@ -273,5 +296,7 @@ export interface Database {
   person_habits: PersonHabitsTable;
   upload_requests: UploadRequestsTable;
   users: UsersTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
   app_settings: AppSettingsTable;
 }

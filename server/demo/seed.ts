@@ -1,7 +1,7 @@
 /** Loads the demo data into an empty database: people, then each workbook kind's own records. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { hashPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { workbookKinds } from '../engine/registry';
 import { seedPeople } from './people';
 
@@ -12,13 +12,29 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-export async function seedDemoData(db: Kysely<Database>, options: { persons?: number } = {}): Promise<void> {
+/** The demo account: an administrator, so the demo shows everything. Only on the embedded demo database (main.ts). */
+export async function seedDemoAccount(db: Kysely<Database>): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({ username: DEMO_USER.username, display_name: DEMO_USER.displayName, password_hash: await hashPassword(DEMO_USER.password), role: 'administrator' })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .execute();
+}
+
+/**
+ * Earlier versions seeded demo/demo123 into PostgreSQL installs too: on a server database that did not ask for it,
+ * a `demo` account that still has the demo password is removed (its sessions with it). True when one was.
+ */
+export async function removeDemoAccount(db: Kysely<Database>): Promise<boolean> {
+  const user = await db.selectFrom('users').select('password_hash').where('username', '=', DEMO_USER.username).executeTakeFirst();
+  if (!user || !(await verifyPassword(DEMO_USER.password, user.password_hash))) return false;
+  await db.deleteFrom('users').where('username', '=', DEMO_USER.username).execute();
+  return true;
+}
+
+export async function seedDemoData(db: Kysely<Database>, options: { persons?: number; demoAccount?: boolean } = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({ username: DEMO_USER.username, display_name: DEMO_USER.displayName, password_hash: hashPassword(DEMO_USER.password) })
-      .onConflict((oc) => oc.column('username').doNothing())
-      .execute();
+    if (options.demoAccount !== false) await seedDemoAccount(trx);
     const people = await seedPeople(trx, options.persons ?? 300);
     for (const kind of workbookKinds) await kind.seedDemo?.(trx, people);
   });

@@ -8,11 +8,14 @@ import { isBatchKind, isReadOnlyKind, type BatchKind, type Db, type DownloadPage
 import { decodeCursor, encodeCursor } from './keyset';
 import { checkBatchChunk, checkDatedChunk } from './check.service';
 import { AppError } from '../errors/app-error';
+import { authOf } from '../auth/roles';
+import { mayOpen } from '../auth/route-roles';
 
 export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   const router = Router();
-  router.get('/api/workbooks', (_req, res) => {
-    const body: WorkbooksResponse = { workbooks: workbookKinds.map((k) => k.definition) };
+  router.get('/api/workbooks', (req, res) => {
+    // A workbook the caller's role may not open (Users, for administrators) is not listed.
+    const body: WorkbooksResponse = { workbooks: workbookKinds.map((k) => k.definition).filter((d) => mayOpen(authOf(req).role, d)) };
     res.json(body);
   });
   router.get('/api/workbooks/:kind/rows', async (req, res) => {

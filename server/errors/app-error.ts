@@ -1,6 +1,8 @@
 export type AppErrorCode =
   | 'bad_request'
   | 'unauthorized'
+  | 'forbidden'
+  | 'too_many_requests'
   | 'not_found'
   | 'conflict'
   | 'read_only'
@@ -10,6 +12,9 @@ export type AppErrorCode =
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  // Signed in, but the role does not allow it.
+  forbidden: 403,
+  too_many_requests: 429,
   not_found: 404,
   conflict: 409,
   // The workbook is for viewing: nothing can be uploaded to it (405 Method Not Allowed).

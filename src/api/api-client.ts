@@ -11,6 +11,7 @@ import {
   deleteLifeEventResponse,
   errorResponse,
   healthResponse,
+  messageResponse,
   rowsResponse,
   signInResponse,
   uploadResponse,
@@ -51,6 +52,9 @@ export type Health = z.infer<typeof healthResponse>;
 
 export interface ApiClient {
   signIn(username: string, password: string): Promise<SignInResponse>;
+  /** Ends the session on the server: the token stops working. */
+  signOut(): Promise<void>;
+  changePassword(currentPassword: string, newPassword: string): Promise<string>;
   health(): Promise<Health>;
   workbooks(): Promise<WorkbookDefinition[]>;
   /** A page of rows: effective-dated kinds by date, batch kinds by batch name (none: no rows, only the lists). */
@@ -145,6 +149,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const batchPath = (kind: string, batchName: string) => `${kindPath(kind)}/batches/${encodeURIComponent(batchName)}`;
   return {
     signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false),
+    signOut: () => call(() => http.post('/api/auth/sign-out', {}), () => undefined, false),
+    changePassword: (currentPassword, newPassword) => call(() => http.post('/api/auth/password', { currentPassword, newPassword }), (d) => messageResponse.parse(d).message, false),
     health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),
     workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
     rows: (kind, { effectiveDate, batchName, filter }, after, limit) =>

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { role } from './roles';
 
 extendZodWithOpenApi(z);
 
@@ -102,6 +103,8 @@ export const workbookDefinition = z
      * delete it once voided); `lineId` is the column holding the Batch Line ID the server knows the line by.
      */
     lifeEvents: z.object({ lineId: z.string() }).optional(),
+    /** The least role that may open this workbook at all (e.g. Users: administrator); absent, any signed-in user. */
+    role: role.optional(),
   })
   .openapi('WorkbookDefinition');
 export type WorkbookDefinition = z.infer<typeof workbookDefinition>;
@@ -377,9 +380,22 @@ export const signInRequest = z
 export type SignInRequest = z.infer<typeof signInRequest>;
 
 export const signInResponse = z
-  .object({ token: z.string(), user: z.object({ username: z.string(), displayName: z.string() }) })
+  .object({ token: z.string(), user: z.object({ username: z.string(), displayName: z.string(), role }) })
   .openapi('SignInResponse');
 export type SignInResponse = z.infer<typeof signInResponse>;
+
+/** The shortest password a user may set (NIST SP 800-63B asks at least 8; we ask more, passphrases welcome). */
+export const MIN_PASSWORD_LENGTH = 12;
+export const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `A password needs at least ${MIN_PASSWORD_LENGTH} characters; a few words in a row make a good one`)
+  .max(200, 'A password has at most 200 characters');
+
+export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(200), newPassword }).openapi('ChangePasswordRequest');
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+export const messageResponse = z.object({ message: z.string() }).openapi('MessageResponse');
+export type MessageResponse = z.infer<typeof messageResponse>;
 
 export const healthResponse = z.object({ status: z.literal('ok'), database: z.string() }).openapi('HealthResponse');
 

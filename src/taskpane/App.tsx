@@ -5,6 +5,7 @@ import type { WorkbookHost } from '../excel/workbook-host';
 import { ActiveSheetPanel } from './components/ActiveSheetPanel';
 import { PrepareWorkbook } from './components/PrepareWorkbook';
 import { SignIn } from './components/SignIn';
+import { RoleContext } from './hooks/useRole';
 import { useSession } from './hooks/useSession';
 import { useTask } from './hooks/useTask';
 
@@ -44,7 +45,9 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
             onPrepare={(kind, scope) => void prepare.run('prepare', (p) => engine.prepare(kind, scope, p)).then(() => setPrepared((n) => n + 1))}
           />
           <Divider />
-          <ActiveSheetPanel host={host} engine={engine} prepared={prepared} />
+          <RoleContext.Provider value={session.role ?? 'viewer'}>
+            <ActiveSheetPanel host={host} engine={engine} prepared={prepared} />
+          </RoleContext.Provider>
         </>
       )}
     </main>

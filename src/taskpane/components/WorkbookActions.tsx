@@ -7,6 +7,7 @@ import { useBatchActions } from '../hooks/useBatchActions';
 import { useConflicts } from '../hooks/useConflicts';
 import { useCheckAndRetry } from '../hooks/useCheckAndRetry';
 import { useLifeEventBackOut } from '../hooks/useLifeEventBackOut';
+import { useAbility } from '../hooks/useRole';
 import { useSelectedRowErrors } from '../hooks/useSelectedRowErrors';
 import { useWorkbookActions, type WorkbookAction } from '../hooks/useWorkbookActions';
 import { AuditLog } from './AuditLog';
@@ -51,6 +52,10 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   const batch = info.scope === 'batch';
   // A read-only sheet offers nothing that changes records: only downloading it again.
   const readOnly = info.readOnly !== undefined;
+  // What the user's role cannot do stays visible but disabled, with the reason beside it.
+  const upload = useAbility('upload');
+  const process = useAbility('process');
+  const notAllowed = [!readOnly && upload.reason, batch && upload.allowed && process.reason].find(Boolean);
   return (
     <section className={styles.column} aria-label="Workbook actions">
       <Text as="h2" size={400} weight="semibold">
@@ -61,22 +66,27 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
           <MessageBarBody>This workbook is read-only: nothing in it is uploaded. {info.readOnly}</MessageBarBody>
         </MessageBar>
       )}
+      {notAllowed && (
+        <MessageBar intent="info" layout="multiline" aria-label="What your role allows">
+          <MessageBarBody>{notAllowed}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.buttons}>
         {!readOnly && (
           <>
-            <Button appearance="primary" disabled={busy} onClick={() => void a.upload()}>
+            <Button appearance="primary" disabled={busy || !upload.allowed} onClick={() => void a.upload()}>
               Upload changes
             </Button>
-            <Button disabled={busy} onClick={() => void c.check()}>
+            <Button disabled={busy || !upload.allowed} onClick={() => void c.check()}>
               Check changes
             </Button>
-            <Button disabled={busy || a.failedRows.length === 0} onClick={() => void c.retryFailed()}>
+            <Button disabled={busy || !upload.allowed || a.failedRows.length === 0} onClick={() => void c.retryFailed()}>
               Retry failed rows
             </Button>
-            <Button disabled={busy} onClick={() => void a.markSelected()}>
+            <Button disabled={busy || !upload.allowed} onClick={() => void a.markSelected()}>
               Mark selected rows for deletion
             </Button>
-            <Button disabled={busy} onClick={() => void a.askDelete()}>
+            <Button disabled={busy || !upload.allowed} onClick={() => void a.askDelete()}>
               Delete marked rows
             </Button>
             <Button disabled={busy} onClick={a.askSort}>
@@ -89,13 +99,13 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
         </Button>
         {batch && (
           <>
-            <Button disabled={busy} onClick={() => void b.process()}>
+            <Button disabled={busy || !process.allowed} onClick={() => void b.process()}>
               Process batch
             </Button>
             <Button disabled={busy} onClick={() => void b.showAuditLog()}>
               Show audit log
             </Button>
-            <Button disabled={busy} onClick={() => void backOut.ask()}>
+            <Button disabled={busy || !process.allowed} onClick={() => void backOut.ask()}>
               Back out life event…
             </Button>
           </>

@@ -1,11 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError, createApiClient, type ApiClient } from '../../api/api-client';
+import type { Role } from '../../contract/roles';
 
 const STORAGE_KEY = 'benefitsWorkbook.session';
 
 export interface Session {
   token: string;
   displayName: string;
+  /** Sessions stored before roles existed have none: treated as viewer until the next sign-in. */
+  role?: Role;
 }
 
 function stored(): Session | undefined {
@@ -49,7 +52,7 @@ export function useSession(baseURL: string) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const result = await api.signIn(username, password);
-      const next = { token: result.token, displayName: result.user.displayName };
+      const next = { token: result.token, displayName: result.user.displayName, role: result.user.role };
       token.current = next.token;
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
       setNotice(undefined);
@@ -57,6 +60,10 @@ export function useSession(baseURL: string) {
     },
     [api],
   );
-  const signOut = useCallback(() => end(), [end]);
+  // The server ends the session too (the token stops working at once); the pane signs out even if it cannot be reached.
+  const signOut = useCallback(() => {
+    void api.signOut().catch(() => undefined);
+    end();
+  }, [api, end]);
   return { session, notice, api, signIn, signOut };
 }

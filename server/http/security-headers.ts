@@ -1,0 +1,48 @@
+/**
+ * The HTTP edge: security headers (helmet), CORS for the add-in's own origin only, and no caching of API answers
+ * (they carry personal data and tokens).
+ */
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+
+/** Microsoft's office.js CDN (README, Deploying): production panes load office.js and its locale files from it. */
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com';
+
+/**
+ * Excel on the web shows the pane in a frame of an Office page, so framing is allowed for Office's own origins
+ * (frame-ancestors; X-Frame-Options cannot name several origins and is off).
+ */
+export const OFFICE_FRAME_ANCESTORS = ["'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft'];
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'", OFFICE_JS_CDN],
+        'connect-src': ["'self'", OFFICE_JS_CDN],
+        // Fluent UI (Griffel) inserts its styles at run time.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'frame-ancestors': OFFICE_FRAME_ANCESTORS,
+      },
+    },
+    xFrameOptions: false,
+    // The add-in's icons are shown by Office pages of other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Office's dialog API (single sign-on) opens a window the pane talks to.
+    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
+  });
+}
+
+/** CORS only for the add-in's origin (ADDIN_URL); the pane is normally served from the API's own origin and needs none. */
+export function corsForAddin(addinOrigin: string | undefined): RequestHandler {
+  return cors({ origin: addinOrigin ? [new URL(addinOrigin).origin] : false, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+}
+
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
