@@ -3,12 +3,12 @@ import { MAX_ROWS_PER_CHUNK, type RowResult, type UploadRequest } from '../contr
 import type { ApiClient } from '../api/api-client';
 import { chunk } from '../core/chunk';
 import type { UploadItem } from '../core/row-diff';
-import { headerOf, type Layout, type SheetRow } from '../core/sheet-layout';
+import { FAILED_STATUSES, headerOf, type Layout, type SheetRow } from '../core/sheet-layout';
 import { applyResult } from '../core/upload-results';
 import type { HostCellValue } from '../excel/workbook-host';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary } from './engine-types';
 import { locateRows } from './row-locator';
-import type { SheetRows } from './sheet-rows';
+import type { SheetRows, WriteShape } from './sheet-rows';
 
 /** What an upload chunk is for: the session effective date, or the batch (and whether to keep its audit log). */
 export type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>;
@@ -52,24 +52,35 @@ export function uploader(api: ApiClient, rows: SheetRows) {
    * Sends the items and writes each answered row back, even when a later chunk could not be sent. Every row is
    * written where it is now, found by its key (row-locator.ts), so hidden (filtered) rows get their status too.
    */
-  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener) {
+  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener, usedBefore?: number) {
     const { sheet } = info;
     const results = new Map<number, RowResult>();
     const where = new Map<number, number>();
+    const reader = rows.reader(sheet, layout, usedBefore);
+    const shapes = new Map<number, WriteShape>();
     try {
       await send(info, target, items, phase, results, onProgress);
     } finally {
       const answered = items.filter(({ row }) => results.has(row.row));
-      for (const [from, to] of await locateRows(rows.reader(sheet, layout), layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
+      for (const [from, to] of await locateRows(reader, layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
       const cellsByRow = new Map<number, HostCellValue[]>();
-      for (const { row, cells } of extra) if (where.has(row.row)) cellsByRow.set(where.get(row.row)!, cells);
-      for (const { row } of answered) if (where.has(row.row)) cellsByRow.set(where.get(row.row)!, applyResult(layout, row, results.get(row.row)!));
+      for (const { row, cells } of extra) {
+        if (!where.has(row.row)) continue;
+        cellsByRow.set(where.get(row.row)!, cells);
+        shapes.set(where.get(row.row)!, row.key ? 'fromStatus' : 'whole');
+      }
+      for (const { row } of answered) {
+        if (!where.has(row.row)) continue;
+        const result = results.get(row.row)!;
+        cellsByRow.set(where.get(row.row)!, applyResult(layout, row, result));
+        shapes.set(where.get(row.row)!, FAILED_STATUSES.includes(result.status) ? 'statusAndErrors' : row.key ? 'fromStatus' : 'whole');
+      }
       onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
-      await rows.writeRows(sheet, layout, cellsByRow);
+      await rows.writeRows(sheet, layout, cellsByRow, (row) => shapes.get(row) ?? 'whole');
       onProgress?.({ phase: 'Writing row statuses', done: cellsByRow.size, total: cellsByRow.size });
     }
     const keys = new Map(items.filter((i) => i.row.key).map((i) => [i.row.row, i.row.key]));
-    return { results, where, keys };
+    return { results, where, keys, usedNow: reader.lastUsed ?? usedBefore ?? 0 };
   }
 
   return { sendAndWriteBack };

@@ -18,7 +18,8 @@ import { lifeEventActions } from './life-event-actions';
 import type { SheetInfo, WorkbookEngine } from './engine-types';
 import { locateRows } from './row-locator';
 import { PAGE_ROWS, preparer } from './prepare';
-import { sheetSettings } from './sheet-settings';
+import { FORMAT_SETTING, sheetSettings, type FormatState } from './sheet-settings';
+import { mayUpload, rowsByMarks } from './changed-rows';
 import { columnAreas, sheetRows, USED_FROM } from './sheet-rows';
 import { failedRow, summarise, uploader, type UploadTarget } from './upload';
 
@@ -37,7 +38,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   const { sheetInfo, saveSheetInfo } = settings;
   const sheetRowsIo = sheetRows(host);
   const { readRange, readRows, writeAreaBatches, reader } = sheetRowsIo;
-  const { prepareInto, growIfNeeded } = preparer({ host, api, locale, settings, rows: sheetRowsIo });
+  const { prepareInto, growIfNeeded } = preparer({ host, api, locale, rows: sheetRowsIo });
   const { sendAndWriteBack } = uploader(api, sheetRowsIo);
 
   function definitions(): Promise<WorkbookDefinition[]> {
@@ -148,24 +149,30 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     async deleteMarkedRows(sheet, onProgress) {
       const { info, layout } = await writableLayout(sheet, 'delete rows');
       const target = await uploadTarget(info, 'delete the marked rows');
-      const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout, onProgress));
+      const used = await host.usedRowCount(sheet, USED_FROM);
+      const { rows } = await rowsByMarks(host, sheet, layout, used, (m) => m.marked, onProgress);
+      const { send: toSend, clear } = rowsToDelete(layout, rows);
       // A marked row the server never had is only cleared.
       const cleared = clear.map((row) => ({ row, cells: Array<HostCellValue>(layout.width).fill('') }));
-      const { results, where, keys } = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress);
+      const { results, where, keys } = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress, used);
       return summarise(layout, results, 0, where, keys);
     },
 
     async upload(sheet, onProgress) {
       const { info, layout } = await writableLayout(sheet, 'upload changes');
       const target = await uploadTarget(info, 'upload');
-      const plan = planUpload(layout, await readRows(sheet, layout, onProgress));
+      const [format, used] = await host.readMany([{ setting: FORMAT_SETTING + sheet }, { usedRows: sheet, fromColumn: USED_FROM }]);
+      // The marks first, then only the rows they pick: changed, failed, or new.
+      const { rows, marks } = await rowsByMarks(host, sheet, layout, used, mayUpload, onProgress);
+      const plan = planUpload(layout, rows);
       const undone = plan.unchanged.flatMap((row) => {
         const cells = clearedRow(row, layout);
         return cells ? [{ row, cells }] : [];
       });
-      const { results, where, keys } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
-      await growIfNeeded(sheet, layout);
-      return summarise(layout, results, plan.unchanged.length, where, keys);
+      const untouched = marks.filter((m) => !mayUpload(m) && m.status !== 'Deleted').length;
+      const { results, where, keys, usedNow } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress, used);
+      await growIfNeeded(sheet, layout, format ? (JSON.parse(format) as FormatState) : undefined, usedNow);
+      return summarise(layout, results, plan.unchanged.length + untouched, where, keys);
     },
 
     async processBatch(sheet, onProgress) {

@@ -1,9 +1,8 @@
 /**
- * Part of the Office.js adapter (with office-host.ts): how a SheetFormat is queued on a worksheet. Only queues
- * operations; the caller syncs.
+ * Part of the Office.js adapter (with office-host.ts): how a SheetFormat is queued on a worksheet, in one request
+ * whatever the number of rows. Only queues operations; the caller syncs.
  */
 import type { CellArea, SheetFormat } from './workbook-host';
-import { EXCEL_BLOCK_BUDGET_BYTES, estimateJsonBytes } from '../core/chunk';
 
 /** Excel refuses a list typed into the rule beyond this length; longer lists belong on a lists sheet. */
 const INLINE_LIST_LIMIT = 255;
@@ -39,31 +38,15 @@ function formatWidth(format: SheetFormat): number {
   return Math.max(1, ...format.columns.map((c) => c.index + 1), ...areas.map((a) => a.column + a.columnCount));
 }
 
-/** An array of one value per cell: Excel refuses an array whose size differs from the range's, even a 1×1 one. */
-function filled<T>(rowCount: number, columnCount: number, value: T): T[][] {
-  return Array.from({ length: rowCount }, () => Array<T>(columnCount).fill(value));
-}
-
-export type Step = (ws: Excel.Worksheet) => void;
-
 /**
- * The data rows' number formats, one full-size array per column, split into steps (one request each) that stay
- * under the request budget: a format per cell is what Excel needs, and 100,000 rows of them exceed 5 MB.
+ * One number format for every cell of the range, sent once: "To apply the same update to all cells in a range (…set
+ * the same number format for all cells in a range…), set the corresponding property on the range object to the
+ * desired (single) value" ("Excel JavaScript API programming overview", Update all cells in a range). Office.js
+ * types the property as a 2-D array only, hence the cast. A format per cell would cost bytes per row: 100,000 rows
+ * of them are over 5 MB.
  */
-export function numberFormatSteps(format: SheetFormat): Step[] {
-  const { row, rowCount } = format.dataRows;
-  const formatted = format.columns.filter((c): c is typeof c & { numberFormat: string } => c.numberFormat !== undefined);
-  if (rowCount <= 0 || formatted.length === 0) return [];
-  const bytesPerRow = formatted.reduce((n, c) => n + estimateJsonBytes([c.numberFormat]) + 2, 0);
-  const rowsPerStep = Math.max(1, Math.floor(EXCEL_BLOCK_BUDGET_BYTES / bytesPerRow));
-  const steps: Step[] = [];
-  for (let start = row; start < row + rowCount; start += rowsPerStep) {
-    const count = Math.min(rowsPerStep, row + rowCount - start);
-    steps.push((ws) => {
-      for (const column of formatted) ws.getRangeByIndexes(start, column.index, count, 1).numberFormat = filled(count, 1, column.numberFormat);
-    });
-  }
-  return steps;
+function formatEveryCell(range: Excel.Range, numberFormat: string): void {
+  (range as unknown as { numberFormat: string }).numberFormat = numberFormat;
 }
 
 export function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
@@ -74,6 +57,7 @@ export function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
   }
   const { row, rowCount } = format.dataRows;
   if (rowCount > 0) {
+    for (const column of format.columns) if (column.numberFormat !== undefined) formatEveryCell(ws.getRangeByIndexes(row, column.index, rowCount, 1), column.numberFormat);
     // The formatted rows start from a clean state, so formatting again (or retrying) gives the same sheet.
     const block = ws.getRangeByIndexes(row, 0, rowCount, formatWidth(format));
     block.format.protection.locked = true;
@@ -83,7 +67,7 @@ export function queueFormat(ws: Excel.Worksheet, format: SheetFormat): void {
   for (const area of format.unlocked) areaRange(ws, area).format.protection.locked = false;
   for (const area of format.shaded ?? []) areaRange(ws, area).format.fill.color = area.fill;
   for (const area of format.bold ?? []) areaRange(ws, area).format.font.bold = true;
-  for (const area of format.textCells ?? []) areaRange(ws, area).numberFormat = filled(area.rowCount, area.columnCount, '@');
+  for (const area of format.textCells ?? []) formatEveryCell(areaRange(ws, area), '@');
   for (const area of format.outlined ?? []) outline(areaRange(ws, area));
   for (const v of format.validations) {
     const range = areaRange(ws, v);
