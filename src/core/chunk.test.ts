@@ -1,4 +1,5 @@
-import { blocksBySize, chunk, contiguousRuns, estimateJsonBytes, rowsPerBlock } from './chunk';
+import { blocksBySize, chunk, contiguousRuns, rowsPerBlock } from './chunk';
+import { jsonBytes } from './request-size';
 import { MAX_ROWS_PER_CHUNK } from '../contract/api';
 
 describe('chunk', () => {
@@ -13,7 +14,7 @@ describe('chunk', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => [`row ${i}`, 'x'.repeat(500)]);
     const blocks = blocksBySize(rows, 100000);
     expect(blocks.length).toBeGreaterThan(1);
-    for (const block of blocks) expect(estimateJsonBytes(block)).toBeLessThan(100000);
+    for (const block of blocks) expect(jsonBytes(block)).toBeLessThan(100000);
     expect(blocks.flat()).toEqual(rows);
     expect(blocksBySize([['x'.repeat(1000)]], 10)).toHaveLength(1); // a row too big alone still goes
   });

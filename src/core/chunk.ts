@@ -1,7 +1,6 @@
 /** Splitting work into pieces that fit: upload chunks for the server, blocks for one Excel request. */
 
-/** Excel on the web refuses requests over 5 MB; a block aims well below that. */
-export const EXCEL_BLOCK_BUDGET_BYTES = 2 * 1024 * 1024;
+import { EXCEL_BLOCK_BUDGET_BYTES, jsonBytes } from './request-size';
 
 export function chunk<T>(items: T[], size: number): T[][] {
   if (size < 1) throw new RangeError('A chunk holds at least one item.');
@@ -10,18 +9,13 @@ export function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-/** Bytes a value takes in a request, as JSON text in UTF-16 (how Excel counts it, roughly). */
-export function estimateJsonBytes(value: unknown): number {
-  return (JSON.stringify(value)?.length ?? 0) * 2;
-}
-
 /** Consecutive blocks of rows, each under the byte budget (a single larger row still gets its own block). */
 export function blocksBySize<T>(rows: T[], budgetBytes = EXCEL_BLOCK_BUDGET_BYTES): T[][] {
   const blocks: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
   for (const row of rows) {
-    const size = estimateJsonBytes(row) + 2;
+    const size = jsonBytes(row) + 1;
     if (current.length > 0 && bytes + size > budgetBytes) {
       blocks.push(current);
       current = [];
@@ -35,10 +29,10 @@ export function blocksBySize<T>(rows: T[], budgetBytes = EXCEL_BLOCK_BUDGET_BYTE
 }
 
 /**
- * Rows per read request, before the rows are known: assumes every cell as wide as `cellBytes`
- * (short values, with room for the hidden Errors JSON).
+ * Rows per block at an assumed cell width. The engine no longer sizes by it (it measures what it sends and reads,
+ * src/engine/block-reader.ts); kept for the benchmark's raw write of rows.
  */
-export function rowsPerBlock(columnCount: number, cellBytes = 100, budgetBytes = EXCEL_BLOCK_BUDGET_BYTES, max = 5000): number {
+export function rowsPerBlock(columnCount: number, cellBytes = 100, budgetBytes = 2 * 1024 * 1024, max = 5000): number {
   return Math.max(1, Math.min(max, Math.floor(budgetBytes / Math.max(1, columnCount * cellBytes))));
 }
 

@@ -6,19 +6,17 @@
 import { currentFingerprint, FIRST_DATA_ROW, type Layout, type SheetRow } from '../core/sheet-layout';
 
 export interface SheetReader {
-  /** The Key cells of rows [first, end). */
-  keys(first: number, end: number): Promise<string[]>;
-  /** Whole rows [first, end). */
-  rows(first: number, end: number): Promise<SheetRow[]>;
-  usedRows(): Promise<number>;
+  /** The used rows now, and the Key cell of each data row up to them (in as few requests as their size allows). */
+  usedKeys(): Promise<{ used: number; keys: string[] }>;
+  /** These whole rows. */
+  rows(rows: number[]): Promise<SheetRow[]>;
 }
 
 /** Maps each row's old sheet row to its current one; a row no longer found is left out (nothing is written to it). */
 export async function locateRows(reader: SheetReader, layout: Layout, rows: SheetRow[]): Promise<Map<number, number>> {
   const where = new Map<number, number>();
   if (rows.length === 0) return where;
-  const used = await reader.usedRows();
-  const keys = await reader.keys(FIRST_DATA_ROW, used);
+  const { keys } = await reader.usedKeys();
   const byKey = new Map<string, number>();
   const keyless: number[] = [];
   keys.forEach((key, i) => (key ? byKey.set(key, FIRST_DATA_ROW + i) : keyless.push(FIRST_DATA_ROW + i)));
@@ -30,7 +28,7 @@ export async function locateRows(reader: SheetReader, layout: Layout, rows: Shee
   }
   if (newRows.length === 0 || keyless.length === 0) return where;
 
-  const current = await reader.rows(keyless[0], keyless[keyless.length - 1] + 1);
+  const current = await reader.rows(keyless);
   const free = new Map(current.filter((r) => !r.key).map((r) => [r.row, currentFingerprint(layout, r)]));
   for (const row of newRows) {
     const fingerprint = currentFingerprint(layout, row);

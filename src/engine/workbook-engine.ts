@@ -2,57 +2,30 @@
  * The generic workbook engine: prepare, change tracking, deletion, chunked upload, per-row status and errors.
  * It knows no workbook kind: everything kind-specific comes from the server's definition.
  * Excel is reached only through the WorkbookHost, one request per block of rows.
+ * Prepare and download live in prepare.ts, sending and writing back in upload.ts, block reads and writes in
+ * sheet-rows.ts, the sheet's stored settings in sheet-settings.ts; this file wires them into the pane's actions.
  */
-import { MAX_ROWS_PER_CHUNK, type RowResult, type RowsResponse, type UploadRequest, type WorkbookDefinition } from '../contract/api';
+import type { RowsResponse, WorkbookDefinition } from '../contract/api';
 import { ApiError, type ApiClient } from '../api/api-client';
 import { BATCH_INPUT_AREA, missingBatchNameMessage, readBatchInputs, type BatchInputs } from '../core/batch-cells';
-import { blocksBySize, chunk, contiguousRuns, rowsPerBlock } from '../core/chunk';
-import { lockedFormat, readOnlyMessage } from '../core/read-only';
-import { classifyRow, planUpload, rowsToDelete, type UploadItem } from '../core/row-diff';
-import { sheetFormat, textSheetFormat } from '../core/sheet-format';
-import {
-  changedFormula,
-  COL,
-  dataColumnByKey,
-  createLayout,
-  DELETE_MARK,
-  ENTRY_ROWS,
-  FIRST_DATA_ROW,
-  headerOf,
-  listSources,
-  listsSheetName,
-  listsSheetValues,
-  readSheetRow,
-  rowFailure,
-  sheetName,
-  titleRows,
-  toSheetRow,
-  type Layout,
-  type SheetRow,
-  type TitleScope,
-} from '../core/sheet-layout';
-import { applyResult, clearedRow } from '../core/upload-results';
+import { readOnlyMessage } from '../core/read-only';
+import { classifyRow, planUpload, rowsToDelete } from '../core/row-diff';
+import { COL, createLayout, dataColumnByKey, DELETE_MARK, FIRST_DATA_ROW, readSheetRow, rowFailure, type Layout } from '../core/sheet-layout';
+import { clearedRow } from '../core/upload-results';
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
-import { conflictActions } from './conflicts';
 import { lifeEventActions } from './life-event-actions';
+import type { ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
+import { conflictActions } from './conflicts';
 import { checkAction } from './check';
 import { failedRowsOnly } from './retry-failed';
 import { suggestionAction } from './use-suggestion';
-import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
-import { locateRows, type SheetReader } from './row-locator';
-
-const SHEET_SETTING = 'benefitsWorkbook.sheet.';
-/** Where the formatted rows end and where dropdowns get their values, so the sheet can grow. */
-const FORMAT_SETTING = 'benefitsWorkbook.format.';
-const PAGE_ROWS = 5000;
-/** Used rows are counted from this column: the Changed formulas of blank rows do not make a row used. */
-const USED_FROM = COL.markForDeletion;
-
-interface FormatState {
-  formattedEnd: number;
-  sources: Record<string, string[] | string>;
-}
+import { locateRows } from './row-locator';
+import { PAGE_ROWS, preparer } from './prepare';
+import { FORMAT_SETTING, sheetSettings, type FormatState } from './sheet-settings';
+import { mayUpload, rowsByMarks } from './changed-rows';
+import { columnAreas, sheetRows, USED_FROM } from './sheet-rows';
+import { failedRow, summarise, uploader, type UploadTarget } from './upload';
 
 export interface EngineOptions {
   host: WorkbookHost;
@@ -63,11 +36,14 @@ export interface EngineOptions {
   pollMs?: number;
 }
 
-/** What an upload chunk is for: the session effective date, or the batch (and whether to keep its audit log). */
-type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>;
-
 export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 1000 }: EngineOptions): WorkbookEngine {
   let definitionsCache: Promise<WorkbookDefinition[]> | undefined;
+  const settings = sheetSettings(host);
+  const { sheetInfo, saveSheetInfo } = settings;
+  const sheetRowsIo = sheetRows(host);
+  const { readRange, readRows, writeRows, writeAreaBatches, reader } = sheetRowsIo;
+  const { prepareInto, growIfNeeded } = preparer({ host, api, locale, rows: sheetRowsIo });
+  const { sendAndWriteBack } = uploader(api, sheetRowsIo);
 
   function definitions(): Promise<WorkbookDefinition[]> {
     definitionsCache ??= api.workbooks().catch((error: unknown) => {
@@ -75,16 +51,6 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       throw error;
     });
     return definitionsCache;
-  }
-
-  async function sheetInfo(sheet: string): Promise<SheetInfo | undefined> {
-    const raw = await host.getSetting(SHEET_SETTING + sheet);
-    // Sheets prepared before batch kinds existed have no scope: they are effective-dated.
-    return raw ? { scope: 'effective-date', ...(JSON.parse(raw) as Omit<SheetInfo, 'scope'>) } : undefined;
-  }
-
-  async function saveSheetInfo(info: SheetInfo): Promise<void> {
-    await host.setSetting(SHEET_SETTING + info.sheet, JSON.stringify(info));
   }
 
   /** The Batch Name and Audit Log cells, in one read. */
@@ -131,212 +97,23 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     return found;
   }
 
-  /** Reads rows [first, end), one Excel request per block. */
-  async function readRange(sheet: string, layout: Layout, first: number, end: number, onBlock?: (done: number) => void): Promise<SheetRow[]> {
-    const block = rowsPerBlock(layout.width);
-    const rows: SheetRow[] = [];
-    for (let start = first; start < end; start += block) {
-      const count = Math.min(block, end - start);
-      const values = await host.readValues(sheet, { row: start, column: 0, rowCount: count, columnCount: layout.width });
-      values.forEach((cells, i) => rows.push(readSheetRow(layout, start + i, cells)));
-      onBlock?.(rows.length);
-    }
-    return rows;
-  }
-
-  async function readRows(sheet: string, layout: Layout, onProgress?: ProgressListener): Promise<SheetRow[]> {
-    const used = await host.usedRowCount(sheet, USED_FROM);
-    const total = Math.max(0, used - FIRST_DATA_ROW);
-    return readRange(sheet, layout, FIRST_DATA_ROW, used, (done) => onProgress?.({ phase: 'Finding changed rows', done, total }));
-  }
-
-  /** Writes whole rows back (each with its Changed formula): runs of consecutive rows, many runs per Excel request. */
-  async function writeRows(sheet: string, layout: Layout, cellsByRow: Map<number, HostCellValue[]>): Promise<void> {
-    const areas = contiguousRuns([...cellsByRow.keys()], rowsPerBlock(layout.width)).map((run) => ({
-      row: run.row,
-      column: 0,
-      values: Array.from({ length: run.rowCount }, (_, i) => withFormula(layout, run.row + i, padTo(cellsByRow.get(run.row + i) ?? [], layout.width))),
-    }));
-    await writeAreaBatches(sheet, areas);
-  }
-
-  /** The Changed formula of blank rows [first, end), where new records are entered. */
-  async function writeEntryFormulas(sheet: string, layout: Layout, first: number, end: number): Promise<void> {
-    const rows = Array.from({ length: end - first }, (_, i) => [changedFormula(layout, first + i)] as HostCellValue[]);
-    let at = first;
-    for (const block of blocksBySize(rows)) {
-      await host.writeValues(sheet, at, COL.changed, block);
-      at += block.length;
-    }
-  }
-
-  /** Writes one column's value into rows, in runs of consecutive rows, many runs per Excel request. */
-  function columnAreas(column: number, valueByRow: Map<number, HostCellValue>) {
-    return contiguousRuns([...valueByRow.keys()], 50000).map((run) => ({
-      row: run.row,
-      column,
-      values: Array.from({ length: run.rowCount }, (_, i) => [valueByRow.get(run.row + i) ?? '']),
-    }));
-  }
-
-  /** One request per batch of areas that fits the request budget, never one per row. */
-  async function writeAreaBatches(sheet: string, areas: Array<{ row: number; column: number; values: HostCellValue[][] }>, unlockedOnly = false): Promise<void> {
-    for (const batch of blocksBySize(areas)) await (unlockedOnly ? host.writeUnlockedAreas(sheet, batch) : host.writeAreas(sheet, batch));
-  }
-
-  function reader(sheet: string, layout: Layout): SheetReader {
-    return {
-      usedRows: () => host.usedRowCount(sheet, USED_FROM),
-      rows: (first, end) => readRange(sheet, layout, first, end),
-      async keys(first, end) {
-        const keys: string[] = [];
-        for (let start = first; start < end; start += 50000) {
-          const values = await host.readValues(sheet, { row: start, column: layout.key, rowCount: Math.min(50000, end - start), columnCount: 1 });
-          for (const [key] of values) keys.push(String(key ?? '').trim());
-        }
-        return keys;
-      },
-    };
-  }
-
-  /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */
-  async function send(info: SheetInfo, target: UploadTarget, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener): Promise<void> {
-    let done = 0;
-    onProgress?.({ phase, done, total: items.length });
-    for (const piece of chunk(items, MAX_ROWS_PER_CHUNK)) {
-      // One key per chunk, made once: the client's retries resend it unchanged, so the server applies the chunk once.
-      const response = await api.upload(info.kind, { idempotencyKey: crypto.randomUUID(), ...target, rows: piece.map((p) => p.upload) });
-      for (const result of response.results) results.set(result.rowId, result);
-      done += piece.length;
-      onProgress?.({ phase, done, total: items.length });
-    }
-  }
-
-  function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors'], key?: string): FailedRow {
-    return { row, excelRow: row + 1, ...(key ? { key } : {}), status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
-  }
-
-  /** Answers by the rows' current places (`where`: sent row → current row). */
-  function summarise(layout: Layout, results: Map<number, RowResult>, unchanged: number, where: Map<number, number>, keys: Map<number, string>): UploadSummary {
-    const summary: UploadSummary = { inserted: 0, updated: 0, deleted: 0, failed: 0, unchanged, failedRows: [] };
-    for (const result of results.values()) {
-      if (result.status === 'Inserted') summary.inserted++;
-      else if (result.status === 'Updated') summary.updated++;
-      else if (result.status === 'Deleted') summary.deleted++;
-      else {
-        summary.failed++;
-        const row = where.get(result.rowId) ?? result.rowId;
-        summary.failedRows.push(failedRow(layout, row, result.status, result.errors, keys.get(result.rowId)));
-      }
-    }
-    summary.failedRows.sort((a, b) => a.row - b.row);
-    return summary;
-  }
-
-  /**
-   * Sends the items and writes each answered row back, even when a later chunk could not be sent. Every row is
-   * written where it is now, found by its key (row-locator.ts), so hidden (filtered) rows get their status too.
-   */
-  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener) {
-    const { sheet } = info;
-    const results = new Map<number, RowResult>();
-    const where = new Map<number, number>();
-    try {
-      await send(info, target, items, phase, results, onProgress);
-    } finally {
-      const answered = items.filter(({ row }) => results.has(row.row));
-      for (const [from, to] of await locateRows(reader(sheet, layout), layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
-      const cellsByRow = new Map<number, HostCellValue[]>();
-      for (const { row, cells } of extra) if (where.has(row.row)) cellsByRow.set(where.get(row.row)!, cells);
-      for (const { row } of answered) if (where.has(row.row)) cellsByRow.set(where.get(row.row)!, applyResult(layout, row, results.get(row.row)!));
-      onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
-      await writeRows(sheet, layout, cellsByRow);
-      onProgress?.({ phase: 'Writing row statuses', done: cellsByRow.size, total: cellsByRow.size });
-    }
-    const keys = new Map(items.filter((i) => i.row.key).map((i) => [i.row.row, i.row.key]));
-    return { results, where, keys };
-  }
-
-  /** Unlocks and formats another block of blank rows once the data comes close to the end of the formatted rows. */
-  async function growIfNeeded(sheet: string, layout: Layout): Promise<void> {
-    const raw = await host.getSetting(FORMAT_SETTING + sheet);
-    if (!raw) return;
-    const state = JSON.parse(raw) as FormatState;
-    const used = await host.usedRowCount(sheet, USED_FROM);
-    if (used + ENTRY_ROWS / 2 <= state.formattedEnd) return;
-    const entryRowCount = used + ENTRY_ROWS - state.formattedEnd;
-    await host.formatSheet(sheet, sheetFormat(layout, { from: state.formattedEnd, dataRowCount: 0, entryRowCount }, state.sources));
-    await writeEntryFormulas(sheet, layout, state.formattedEnd, state.formattedEnd + entryRowCount);
-    await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ ...state, formattedEnd: state.formattedEnd + entryRowCount }));
-  }
-
-  /** Builds the sheet and downloads into it; `first` is the first page when the caller already asked for it. */
-  async function prepareInto(definition: WorkbookDefinition, scope: TitleScope, onProgress?: ProgressListener, first?: RowsResponse): Promise<SheetInfo> {
-    const layout = createLayout(definition, locale);
-    const sheet = sheetName(definition.title);
-    const phase = 'Downloading rows';
-    const batch = definition.scope === 'batch';
-    const readOnly = definition.readOnly?.reason;
-    const filter = (definition.filter && scope.filter?.trim()) || undefined;
-    const query = batch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate, filter };
-    // A read-only sheet has no blank rows for new records.
-    const entryRowCount = readOnly === undefined ? ENTRY_ROWS : 0;
-    let page = first ?? (await api.rows(definition.kind, query, undefined, PAGE_ROWS));
-    const total = page.total ?? 0; // the first page carries it
-    onProgress?.({ phase, done: 0, total });
-
-    const listsSheet = listsSheetName(definition);
-    await host.createSheet(listsSheet, { hidden: true });
-    const listValues = listsSheetValues(page.lists).values;
-    // Text cells: a list value from the server such as "=HYPERLINK(…)" or "-5" stays text, never a formula or number.
-    await host.formatSheet(listsSheet, textSheetFormat(listValues));
-    await host.writeValues(listsSheet, 0, 0, listValues);
-    const sources = listSources(definition, page.lists);
-
-    await host.createSheet(sheet);
-    // Formats first, so text such as "00123" (or a batch named "2026") is stored as typed rather than turned into a number by Excel.
-    const formattedEnd = FIRST_DATA_ROW + total + entryRowCount;
-    const format = sheetFormat(layout, { from: FIRST_DATA_ROW, dataRowCount: total, entryRowCount }, sources);
-    await host.formatSheet(sheet, readOnly === undefined ? format : lockedFormat(format));
-    await host.writeValues(sheet, 0, 0, titleRows(layout, { ...scope, filter }));
-
-    let written = 0;
-    for (;;) {
-      for (const block of blocksBySize(page.rows.map((r) => toSheetRow(layout, r)))) {
-        const at = FIRST_DATA_ROW + written;
-        await host.writeValues(sheet, at, 0, block.map((cells, i) => withFormula(layout, at + i, cells)));
-        written += block.length;
-        onProgress?.({ phase, done: written, total: Math.max(total, written) });
-      }
-      if (page.nextCursor === null || page.rows.length === 0) break;
-      page = await api.rows(definition.kind, query, page.nextCursor, PAGE_ROWS);
-    }
-    await writeEntryFormulas(sheet, layout, FIRST_DATA_ROW + written, formattedEnd);
-    // seed of issue 9: protection changes only here, at upload write-back and at download (each clears Excel's undo).
-    await host.protect(sheet);
-    const base = { sheet, kind: definition.kind, title: definition.title };
-    const info: SheetInfo = batch
-      ? { ...base, scope: 'batch', ...(scope.batchName ? { batchName: scope.batchName } : {}) }
-      : { ...base, scope: 'effective-date', effectiveDate: scope.effectiveDate, ...(readOnly === undefined ? {} : { readOnly }), ...(filter ? { filter } : {}) };
-    await saveSheetInfo(info);
-    await host.setSetting(FORMAT_SETTING + sheet, JSON.stringify({ formattedEnd, sources } satisfies FormatState));
-    await host.select(sheet, { row: FIRST_DATA_ROW, column: COL.firstData, rowCount: 1, columnCount: 1 });
-    return info;
-  }
-
   /** Finds every changed or new row (only the failed ones on a retry), uploads them, writes each row's status. */
   async function uploadRows(sheet: string, onProgress: ProgressListener | undefined, failedOnly: boolean): Promise<UploadSummary> {
     const { info, layout } = await writableLayout(sheet, 'upload changes');
     const target = await uploadTarget(info, 'upload');
-    const all = planUpload(layout, await readRows(sheet, layout, onProgress));
+    const [format, used] = await host.readMany([{ setting: FORMAT_SETTING + sheet }, { usedRows: sheet, fromColumn: USED_FROM }]);
+    // The marks first, then only the rows they pick: changed, failed, or new.
+    const { rows, marks } = await rowsByMarks(host, sheet, layout, used, mayUpload, onProgress);
+    const all = planUpload(layout, rows);
     const plan = failedOnly ? failedRowsOnly(layout, all) : all;
     const undone = plan.unchanged.flatMap((row) => {
       const cells = clearedRow(row, layout);
       return cells ? [{ row, cells }] : [];
     });
-    const { results, where, keys } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
-    await growIfNeeded(sheet, layout);
-    return summarise(layout, results, plan.unchanged.length, where, keys);
+    const untouched = marks.filter((m) => !mayUpload(m) && m.status !== 'Deleted').length;
+    const { results, where, keys, usedNow } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress, used);
+    await growIfNeeded(sheet, layout, format ? (JSON.parse(format) as FormatState) : undefined, usedNow);
+    return summarise(layout, results, plan.unchanged.length + untouched, where, keys);
   }
 
   const engine: WorkbookEngine = {
@@ -396,17 +173,19 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     async deleteMarkedRows(sheet, onProgress) {
       const { info, layout } = await writableLayout(sheet, 'delete rows');
       const target = await uploadTarget(info, 'delete the marked rows');
-      const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout, onProgress));
+      const used = await host.usedRowCount(sheet, USED_FROM);
+      const { rows } = await rowsByMarks(host, sheet, layout, used, (m) => m.marked, onProgress);
+      const { send: toSend, clear } = rowsToDelete(layout, rows);
       // A marked row the server never had is only cleared.
       const cleared = clear.map((row) => ({ row, cells: Array<HostCellValue>(layout.width).fill('') }));
-      const { results, where, keys } = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress);
+      const { results, where, keys } = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress, used);
       return summarise(layout, results, 0, where, keys);
     },
 
     upload: (sheet, onProgress) => uploadRows(sheet, onProgress, false),
     retryFailedRows: (sheet, onProgress) => uploadRows(sheet, onProgress, true),
-    ...checkAction({ api, writableLayout, uploadTarget, readRows, reader, writeRows }),
-    ...suggestionAction({ host, writableLayout, readRows, reader }),
+    ...checkAction({ api, writableLayout, uploadTarget, readRows, reader: (sheet, layout) => reader(sheet, layout), writeRows: (sheet, layout, cells) => writeRows(sheet, layout, cells) }),
+    ...suggestionAction({ host, writableLayout, readRows, reader: (sheet, layout) => reader(sheet, layout) }),
 
     async processBatch(sheet, onProgress) {
       const { info, layout } = await layoutOf(sheet);
@@ -447,7 +226,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       readRows: (sheet, layout) => readRows(sheet, layout),
       readRow: async (sheet, layout, row) => (await readRange(sheet, layout, row, row + 1))[0],
       locate: async (sheet, layout, row, key) => (await locateRows(reader(sheet, layout), layout, [{ ...readSheetRow(layout, row, []), key }])).get(row),
-      writeRows,
+      writeRows: (sheet, layout, cells) => writeRows(sheet, layout, cells),
       async sendRows(info, layout, items, onProgress) {
         const { results, where, keys } = await sendAndWriteBack(info, await uploadTarget(info, 'upload'), layout, items, [], 'Uploading rows', onProgress);
         return summarise(layout, results, 0, where, keys);
@@ -497,15 +276,4 @@ function noBatchWhen404(batchName: string) {
   return (error: unknown): never => {
     throw error instanceof ApiError && error.status === 404 ? new Error(noBatchMessage(batchName)) : error;
   };
-}
-
-/** The row's cells with its Changed formula (it names the row, so it is made where the row is written). */
-function withFormula(layout: Layout, row: number, cells: HostCellValue[]): HostCellValue[] {
-  const copy = [...cells];
-  copy[COL.changed] = changedFormula(layout, row);
-  return copy;
-}
-
-function padTo(cells: HostCellValue[], width: number): HostCellValue[] {
-  return cells.length >= width ? cells.slice(0, width) : [...cells, ...Array<HostCellValue>(width - cells.length).fill('')];
 }

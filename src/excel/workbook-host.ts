@@ -72,7 +72,36 @@ export interface CellsChanged extends CellArea {
   sheet: string;
 }
 
+/**
+ * One change to the workbook, described in the engine's words; a list of them is one request (applyEdits).
+ * - sheet: adds a sheet (replacing one of that name), activated unless hidden (then very hidden).
+ * - values: a block of values (protection is lifted and restored within the request); `unlockedOnly` writes cells a
+ *   person may edit without touching protection, so the user's undo stack is kept.
+ * - format, protect, setting, select: as formatSheet, protect, setSetting and select.
+ */
+export type HostEdit =
+  | { kind: 'sheet'; name: string; hidden?: boolean }
+  | { kind: 'values'; sheet: string; row: number; column: number; values: HostCellValue[][]; unlockedOnly?: boolean }
+  | { kind: 'format'; sheet: string; format: SheetFormat }
+  | { kind: 'protect'; sheet: string }
+  | { kind: 'setting'; key: string; value: string }
+  | { kind: 'select'; sheet: string; area: CellArea };
+
+/** One thing to read; a list of them is one request (readMany). */
+export type HostRead = { setting: string } | { usedRows: string; fromColumn?: number } | { sheet: string; area: CellArea };
+
+/** What each read answers: a setting's text (undefined when missing), a used row count, or an area's values. */
+export type HostReadResult<R extends HostRead> = R extends { setting: string } ? string | undefined : R extends { usedRows: string } ? number : HostCellValue[][];
+
 export interface WorkbookHost {
+  /**
+   * Makes the edits in order, in one request: two when the request must first learn something (whether a sheet of a
+   * new sheet's name exists, or whether a sheet this host has not seen is protected). The caller keeps the request
+   * under Excel's size limit (src/core/request-size.ts).
+   */
+  applyEdits(edits: HostEdit[]): Promise<void>;
+  /** Reads settings, used row counts and areas' values, in one request; the answers are in the order asked. */
+  readMany<const R extends readonly HostRead[]>(reads: R): Promise<{ -readonly [I in keyof R]: HostReadResult<R[I]> }>;
   /** Adds a worksheet with this name (replacing one that exists) and activates it unless hidden (then very hidden: people cannot unhide it). */
   createSheet(name: string, options?: { hidden?: boolean }): Promise<void>;
   sheetExists(name: string): Promise<boolean>;

@@ -24,12 +24,21 @@ describe('simulated Excel API', () => {
     });
   });
 
-  it('when queued commands are never synced, then nothing is applied', async () => {
+  it('when queued commands are not synced, then Excel.run sends them as one more request when the batch ends (office.js _runCommon)', async () => {
     const excel = createSimulatedExcel();
     await excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['lost']];
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['sent']];
     });
-    expect(excel.workbook.cell('Sheet1', 0, 0).value).toBe('');
+    expect(excel.workbook.cell('Sheet1', 0, 0).value).toBe('sent');
+    expect(excel.workbook.counters.syncCount).toBe(1);
+  });
+
+  it('when a sync has nothing queued, then no request is made (office.js syncPrivate: no actions, no request)', async () => {
+    const excel = createSimulatedExcel();
+    await excel.run(async (context) => {
+      await context.sync();
+    });
+    expect(excel.workbook.counters.syncCount).toBe(0);
   });
 
   it('when a sheet is protected, then API writes to locked cells fail and unlocked cells accept them', async () => {

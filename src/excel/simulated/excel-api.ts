@@ -6,126 +6,17 @@
  */
 import { formatAddress, parseAddress, type Area } from './addresses';
 import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type ProtectionOptions, type SheetModel, type Value } from './workbook-model';
-import { cellInputs, checkInlineList, checkReadSize, ExcelRuleError } from './range-input';
+import { cellInputs, checkInlineList, checkReadSize } from './range-input';
 import { checkDeletable, setVisibility, visibilityOf, type Visibility } from './sheet-visibility';
 import { applyAutoFilter, refuseApply, removeAutoFilter } from './autofilter';
 import { cellValue, formulaAt, writeCellValue } from './formulas';
 import { refuseSort, sortRows, type SortField } from './sort';
 import { recordUndoClear } from './undo-log';
+import { ClientObject, NOT_FOUND, notLoaded, propertyNames, RequestContext, SimulatedExcelError, sizeOf } from './request-context';
 
-/** "Excel on the web has a payload size limit for requests and responses of 5MB" ("Resource limits and performance optimization for Office Add-ins"). */
-export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
-
-export class SimulatedExcelError extends ExcelRuleError {}
-
-interface Operation {
-  bytes: number;
-  apply(): void;
-}
-
-function sizeOf(value: unknown): number {
-  return value === undefined ? 0 : JSON.stringify(value).length;
-}
+export { propertyNames, REQUEST_LIMIT_BYTES, RequestContext, SimulatedExcelError } from './request-context';
 
 const PROTECTED = "The cell or chart you're trying to change is protected and therefore read-only.";
-
-export class RequestContext {
-  readonly pending: Operation[] = [];
-  /** Values changed by this request; Excel raises onChanged for them after the request, as for a person's edit. */
-  changed: Array<{ sheet: SheetModel; area: Area }> = [];
-  /** Bytes of the values loaded by the request being synced (the response counts towards the limit too). */
-  responseBytes = 0;
-  readonly workbook: WorkbookProxy;
-  constructor(readonly model: SimulatedWorkbook) {
-    this.workbook = new WorkbookProxy(this);
-  }
-  queue(bytes: number, apply: () => void): void {
-    this.pending.push({ bytes: bytes + 64, apply });
-  }
-  async sync(): Promise<void> {
-    const ops = this.pending.splice(0);
-    const bytes = ops.reduce((n, op) => n + op.bytes, 0);
-    this.model.counters.syncCount++;
-    this.model.counters.lastRequestBytes = bytes;
-    this.model.counters.maxRequestBytes = Math.max(this.model.counters.maxRequestBytes, bytes);
-    if (bytes > REQUEST_LIMIT_BYTES) {
-      throw new SimulatedExcelError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. See the documentation: "Resource limits and performance optimization for Office Add-ins".');
-    }
-    await Promise.resolve();
-    this.responseBytes = 0;
-    try {
-      for (const op of ops) op.apply(); // operations before a failing one stay applied, as in Excel
-    } finally {
-      if (ops.length > 0) this.model.notify();
-      const changed = this.changed.splice(0);
-      // Events reach the add-in after the request has completed, never inside it.
-      if (changed.length > 0) setTimeout(() => changed.forEach((c) => this.model.valuesChanged(c.sheet, c.area)), 0);
-    }
-    this.model.counters.lastRequestBytes = bytes + this.responseBytes;
-    this.model.counters.maxRequestBytes = Math.max(this.model.counters.maxRequestBytes, bytes + this.responseBytes);
-    if (bytes + this.responseBytes > REQUEST_LIMIT_BYTES) {
-      // "Error handling with the application-specific JavaScript APIs": a response over the limit is its own error code.
-      throw new SimulatedExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit. Read fewer cells at a time.');
-    }
-  }
-}
-
-/** The property names of load('a, b'), load(['a', 'b']) and load({ a: true, b: true }). */
-export function propertyNames(props?: string | string[] | Record<string, unknown>): string[] {
-  const list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : Object.keys(props ?? {});
-  return list.map((p) => p.trim()).filter((p) => p !== '');
-}
-
-function notLoaded(name: string): string {
-  return `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`;
-}
-
-const NOT_FOUND = "The requested resource doesn't exist.";
-
-/**
- * Base of every proxy: properties are readable only after load() and sync().
- * A proxy from a *OrNullObject method loads isNullObject = true and null properties when its target is missing;
- * any other proxy fails the request with ItemNotFound.
- */
-class ClientObject {
-  private readonly loaded = new Map<string, unknown>();
-  constructor(
-    protected readonly ctx: RequestContext,
-    protected readonly orNull = false,
-  ) {}
-  get context(): RequestContext {
-    return this.ctx;
-  }
-  load(props?: string | string[] | Record<string, unknown>): this {
-    const names = propertyNames(props);
-    this.ctx.queue(sizeOf(names), () => this.loadNow(names));
-    return this;
-  }
-  /** Runs a load while the request is being processed. */
-  loadNow(names: string[]): void {
-    const missing = !this.exists();
-    if (missing && !this.orNull) throw new SimulatedExcelError('ItemNotFound', NOT_FOUND);
-    for (const name of names) {
-      const value = name === 'isNullObject' ? missing : missing ? null : this.read(name);
-      this.loaded.set(name, value);
-      this.ctx.responseBytes += sizeOf(value);
-    }
-  }
-  /** Whether the object this proxy stands for is there (checked when the request runs). */
-  protected exists(): boolean {
-    return true;
-  }
-  get isNullObject(): boolean {
-    return this.get('isNullObject');
-  }
-  protected read(name: string): unknown {
-    throw new SimulatedExcelError('InvalidArgument', `The property '${name}' cannot be loaded.`);
-  }
-  protected get<T>(name: string): T {
-    if (!this.loaded.has(name)) throw new SimulatedExcelError('PropertyNotLoaded', notLoaded(name));
-    return this.loaded.get(name) as T;
-  }
-}
 
 /**
  * A protected sheet refuses writes to its locked cells (every cell is locked unless unlocked before protecting) and,
@@ -182,7 +73,9 @@ export class RangeProxy extends ClientObject {
   }
   get values(): Value[][] { return this.get('values'); }
   set values(values: Value[][]) {
-    this.ctx.queue(sizeOf(values), () => {
+    const bytes = sizeOf(values);
+    this.ctx.queue(bytes, () => {
+      this.ctx.valuesWritten(bytes);
       const { sheet, area } = this.target();
       const input = cellInputs<Value>(values, area);
       checkProtection(sheet, area, 'values');
@@ -639,7 +532,7 @@ class SettingProxy extends ClientObject {
   get value(): unknown { return this.get('value'); }
 }
 
-class WorkbookProxy {
+export class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   constructor(private readonly ctx: RequestContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
@@ -682,10 +575,18 @@ export interface SimulatedExcel {
  */
 export function createSimulatedExcel(workbook = new SimulatedWorkbook()): SimulatedExcel {
   type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+  function newContext(): RequestContext {
+    const context = new RequestContext(workbook);
+    context.workbook = new WorkbookProxy(context);
+    return context;
+  }
   async function run<T>(first: Batch<T> | OfficeExtension.ClientRequestContext, second?: Batch<T>): Promise<T> {
-    const [context, batch] = typeof first === 'function' ? [new RequestContext(workbook), first] : [first as unknown as RequestContext, second!];
+    const [context, batch] = typeof first === 'function' ? [newContext(), first] : [first as unknown as RequestContext, second!];
     if (!(context instanceof RequestContext)) throw new SimulatedExcelError('InvalidArgument', 'Only a context from this simulated Excel can be reused.');
-    return batch(context as unknown as Excel.RequestContext);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    // Excel.run syncs once more after the batch: what was queued and not synced still goes (one more request).
+    if (context.hasPending) await context.sync();
+    return result;
   }
   return { workbook, run };
 }

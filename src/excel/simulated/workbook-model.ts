@@ -208,7 +208,11 @@ export class SimulatedWorkbook {
   readonly selectionListeners = new Set<SelectionListener>();
   /** worksheets.onActivated: told whenever another sheet becomes the active one. */
   readonly activationListeners = new Set<ActivationListener>();
-  readonly counters = { syncCount: 0, lastRequestBytes: 0, maxRequestBytes: 0 };
+  /**
+   * Requests made (syncCount), the last and the largest request or response (bytes), requests Excel refused for their
+   * size, and the bytes of cell values set and loaded (the payload a request count is judged against).
+   */
+  readonly counters = { syncCount: 0, lastRequestBytes: 0, maxRequestBytes: 0, refusedCount: 0, valueBytesWritten: 0, valueBytesRead: 0 };
 
   constructor() {
     this.addSheet('Sheet1');

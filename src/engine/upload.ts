@@ -1,0 +1,87 @@
+/** Upload and Delete marked rows: sending rows in chunks, writing each answered row back where it is now, the summary. */
+import { MAX_ROWS_PER_CHUNK, type RowResult, type UploadRequest } from '../contract/api';
+import type { ApiClient } from '../api/api-client';
+import { chunk } from '../core/chunk';
+import type { UploadItem } from '../core/row-diff';
+import { FAILED_STATUSES, headerOf, type Layout, type SheetRow } from '../core/sheet-layout';
+import { applyResult } from '../core/upload-results';
+import type { HostCellValue } from '../excel/workbook-host';
+import type { FailedRow, ProgressListener, SheetInfo, UploadSummary } from './engine-types';
+import { locateRows } from './row-locator';
+import type { SheetRows, WriteShape } from './sheet-rows';
+
+/** What an upload chunk is for: the session effective date, or the batch (and whether to keep its audit log). */
+export type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>;
+
+export function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors'], key?: string): FailedRow {
+  return { row, excelRow: row + 1, ...(key ? { key } : {}), status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
+}
+
+/** Answers by the rows' current places (`where`: sent row → current row). */
+export function summarise(layout: Layout, results: Map<number, RowResult>, unchanged: number, where: Map<number, number>, keys: Map<number, string>): UploadSummary {
+  const summary: UploadSummary = { inserted: 0, updated: 0, deleted: 0, failed: 0, unchanged, failedRows: [] };
+  for (const result of results.values()) {
+    if (result.status === 'Inserted') summary.inserted++;
+    else if (result.status === 'Updated') summary.updated++;
+    else if (result.status === 'Deleted') summary.deleted++;
+    else {
+      summary.failed++;
+      const row = where.get(result.rowId) ?? result.rowId;
+      summary.failedRows.push(failedRow(layout, row, result.status, result.errors, keys.get(result.rowId)));
+    }
+  }
+  summary.failedRows.sort((a, b) => a.row - b.row);
+  return summary;
+}
+
+export function uploader(api: ApiClient, rows: SheetRows) {
+  /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */
+  async function send(info: SheetInfo, target: UploadTarget, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener): Promise<void> {
+    let done = 0;
+    onProgress?.({ phase, done, total: items.length });
+    for (const piece of chunk(items, MAX_ROWS_PER_CHUNK)) {
+      // One key per chunk, made once: the client's retries resend it unchanged, so the server applies the chunk once.
+      const response = await api.upload(info.kind, { idempotencyKey: crypto.randomUUID(), ...target, rows: piece.map((p) => p.upload) });
+      for (const result of response.results) results.set(result.rowId, result);
+      done += piece.length;
+      onProgress?.({ phase, done, total: items.length });
+    }
+  }
+
+  /**
+   * Sends the items and writes each answered row back, even when a later chunk could not be sent. Every row is
+   * written where it is now, found by its key (row-locator.ts), so hidden (filtered) rows get their status too.
+   */
+  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener, usedBefore?: number) {
+    const { sheet } = info;
+    const results = new Map<number, RowResult>();
+    const where = new Map<number, number>();
+    const reader = rows.reader(sheet, layout, usedBefore);
+    const shapes = new Map<number, WriteShape>();
+    try {
+      await send(info, target, items, phase, results, onProgress);
+    } finally {
+      const answered = items.filter(({ row }) => results.has(row.row));
+      for (const [from, to] of await locateRows(reader, layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
+      const cellsByRow = new Map<number, HostCellValue[]>();
+      for (const { row, cells } of extra) {
+        if (!where.has(row.row)) continue;
+        cellsByRow.set(where.get(row.row)!, cells);
+        shapes.set(where.get(row.row)!, row.key ? 'fromStatus' : 'whole');
+      }
+      for (const { row } of answered) {
+        if (!where.has(row.row)) continue;
+        const result = results.get(row.row)!;
+        cellsByRow.set(where.get(row.row)!, applyResult(layout, row, result));
+        shapes.set(where.get(row.row)!, FAILED_STATUSES.includes(result.status) ? 'statusAndErrors' : row.key ? 'fromStatus' : 'whole');
+      }
+      onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
+      await rows.writeRows(sheet, layout, cellsByRow, (row) => shapes.get(row) ?? 'whole');
+      onProgress?.({ phase: 'Writing row statuses', done: cellsByRow.size, total: cellsByRow.size });
+    }
+    const keys = new Map(items.filter((i) => i.row.key).map((i) => [i.row.row, i.row.key]));
+    return { results, where, keys, usedNow: reader.lastUsed ?? usedBefore ?? 0 };
+  }
+
+  return { sendAndWriteBack };
+}
