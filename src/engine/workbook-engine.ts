@@ -32,11 +32,16 @@ import {
   type TitleScope,
 } from '../core/sheet-layout';
 import { applyResult, clearedRow } from '../core/upload-results';
+import { localiseDates, withoutHeader } from '../core/error-text';
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
 import { lifeEventActions } from './life-event-actions';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary, WorkbookEngine } from './engine-types';
+import { markRows } from './cell-errors';
+import { cancelRequested } from './progress';
+import { revertActions } from './revert';
 import { locateRows, type SheetReader } from './row-locator';
+import { pendingDeletion, withNotSent } from './upload-outcome';
 
 const SHEET_SETTING = 'benefitsWorkbook.sheet.';
 /** Where the formatted rows end and where dropdowns get their values, so the sheet can grow. */
@@ -57,12 +62,14 @@ export interface EngineOptions {
   locale?: string;
   /** How often a running batch process is asked how far it got. */
   pollMs?: number;
+  /** Rows per upload chunk (the server's limit unless smaller: the preview page uses a few, to show Cancel on demo data). */
+  chunkRows?: number;
 }
 
 /** What an upload chunk is for: the session effective date, or the batch (and whether to keep its audit log). */
 type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>;
 
-export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 1000 }: EngineOptions): WorkbookEngine {
+export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 1000, chunkRows = MAX_ROWS_PER_CHUNK }: EngineOptions): WorkbookEngine {
   let definitionsCache: Promise<WorkbookDefinition[]> | undefined;
 
   function definitions(): Promise<WorkbookDefinition[]> {
@@ -196,10 +203,11 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   }
 
   /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */
-  async function send(info: SheetInfo, target: UploadTarget, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener): Promise<void> {
+  async function send(info: SheetInfo, target: UploadTarget, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener, signal?: AbortSignal): Promise<void> {
     let done = 0;
     onProgress?.({ phase, done, total: items.length });
-    for (const piece of chunk(items, MAX_ROWS_PER_CHUNK)) {
+    for (const piece of chunk(items, Math.min(chunkRows, MAX_ROWS_PER_CHUNK))) {
+      if (cancelRequested(signal)) return; // after the chunk in flight, never inside one: unsent rows keep their marks
       // One key per chunk, made once: the client's retries resend it unchanged, so the server applies the chunk once.
       const response = await api.upload(info.kind, { idempotencyKey: crypto.randomUUID(), ...target, rows: piece.map((p) => p.upload) });
       for (const result of response.results) results.set(result.rowId, result);
@@ -209,7 +217,9 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   }
 
   function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors'], key?: string): FailedRow {
-    return { row, excelRow: row + 1, ...(key ? { key } : {}), status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
+    // Each error's text once named by its column, dates in the person's format (the pane shows `message`).
+    const named = errors.map((e) => ({ ...e, header: headerOf(layout, e.column) }));
+    return { row, excelRow: row + 1, ...(key ? { key } : {}), status, errors: named.map((e) => ({ ...e, message: localiseDates(withoutHeader(e.header, e.message), layout.locale) })) };
   }
 
   /** Answers by the rows' current places (`where`: sent row → current row). */
@@ -233,12 +243,12 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
    * Sends the items and writes each answered row back, even when a later chunk could not be sent. Every row is
    * written where it is now, found by its key (row-locator.ts), so hidden (filtered) rows get their status too.
    */
-  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener) {
+  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener, signal?: AbortSignal) {
     const { sheet } = info;
     const results = new Map<number, RowResult>();
     const where = new Map<number, number>();
     try {
-      await send(info, target, items, phase, results, onProgress);
+      await send(info, target, items, phase, results, onProgress, signal);
     } finally {
       const answered = items.filter(({ row }) => results.has(row.row));
       for (const [from, to] of await locateRows(reader(sheet, layout), layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
@@ -247,10 +257,13 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       for (const { row } of answered) if (where.has(row.row)) cellsByRow.set(where.get(row.row)!, applyResult(layout, row, results.get(row.row)!));
       onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
       await writeRows(sheet, layout, cellsByRow);
+      // Each failing cell marked with its message; marks of rows now saved, or no longer changed, cleared.
+      const marked = [...answered.map(({ row }) => ({ before: row, result: results.get(row.row) })), ...extra.map(({ row }) => ({ before: row, result: undefined }))];
+      await markRows(host, sheet, layout, marked.flatMap((m) => (where.has(m.before.row) ? [{ ...m, at: where.get(m.before.row)! }] : [])));
       onProgress?.({ phase: 'Writing row statuses', done: cellsByRow.size, total: cellsByRow.size });
     }
     const keys = new Map(items.filter((i) => i.row.key).map((i) => [i.row.row, i.row.key]));
-    return { results, where, keys };
+    return { results, where, keys, notSent: items.length - items.filter(({ row }) => results.has(row.row)).length };
   }
 
   /** Unlocks and formats another block of blank rows once the data comes close to the end of the formatted rows. */
@@ -277,6 +290,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     const query = batch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate, filter };
     // A read-only sheet has no blank rows for new records.
     const entryRowCount = readOnly === undefined ? ENTRY_ROWS : 0;
+    if (!first) onProgress?.({ phase: 'Asking the server for the rows', done: 0, total: 0 }); // shown from the first second
     let page = first ?? (await api.rows(definition.kind, query, 0, PAGE_ROWS));
     onProgress?.({ phase, done: 0, total: page.total });
 
@@ -372,17 +386,17 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       return toSend.length + clear.length;
     },
 
-    async deleteMarkedRows(sheet, onProgress) {
+    async deleteMarkedRows(sheet, onProgress, signal) {
       const { info, layout } = await writableLayout(sheet, 'delete rows');
       const target = await uploadTarget(info, 'delete the marked rows');
       const { send: toSend, clear } = rowsToDelete(layout, await readRows(sheet, layout, onProgress));
       // A marked row the server never had is only cleared.
       const cleared = clear.map((row) => ({ row, cells: Array<HostCellValue>(layout.width).fill('') }));
-      const { results, where, keys } = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress);
-      return summarise(layout, results, 0, where, keys);
+      const sent = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress, signal);
+      return withNotSent(summarise(layout, sent.results, 0, sent.where, sent.keys), sent.notSent);
     },
 
-    async upload(sheet, onProgress) {
+    async upload(sheet, onProgress, signal) {
       const { info, layout } = await writableLayout(sheet, 'upload changes');
       const target = await uploadTarget(info, 'upload');
       const plan = planUpload(layout, await readRows(sheet, layout, onProgress));
@@ -390,9 +404,9 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
         const cells = clearedRow(row, layout);
         return cells ? [{ row, cells }] : [];
       });
-      const { results, where, keys } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress);
+      const sent = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress, signal);
       await growIfNeeded(sheet, layout);
-      return summarise(layout, results, plan.unchanged.length, where, keys);
+      return withNotSent({ ...summarise(layout, sent.results, plan.unchanged.length, sent.where, sent.keys), ...pendingDeletion(layout, plan) }, sent.notSent);
     },
 
     async processBatch(sheet, onProgress) {
@@ -428,6 +442,8 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       readRow: async (sheet, layout, row) => (await readRange(sheet, layout, row, row + 1))[0],
       reload: async (info, layout, inputs, onProgress) => void (await prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName))),
     }),
+
+    ...revertActions({ host, definitions, sheetInfo, layoutOf, readRows, readRange, writeRows, usedRows: (sheet) => host.usedRowCount(sheet, USED_FROM) }),
 
     async rowErrors(sheet, row) {
       const { layout } = await layoutOf(sheet);

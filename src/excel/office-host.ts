@@ -276,6 +276,18 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
         await context.sync();
       });
     },
+    async markCells(sheet, marks) {
+      if (marks.length === 0) return;
+      await editSheet(sheet, (ws) => {
+        for (const m of marks) {
+          const range = ws.getRangeByIndexes(m.row, m.column, 1, 1);
+          if (m.fill) range.format.fill.color = m.fill;
+          else range.format.fill.clear();
+          // Setting the prompt keeps the cell's rule (a dropdown stays a dropdown); a cell has one validation only.
+          range.dataValidation.prompt = m.message ? { showPrompt: true, title: m.message.title, message: m.message.text } : { showPrompt: false, title: '', message: '' };
+        }
+      });
+    },
     async sortRows(sheet, area, column, ascending) {
       await editSheet(sheet, (ws) => areaRange(ws, area).sort.apply([{ key: column - area.column, ascending }]));
     },

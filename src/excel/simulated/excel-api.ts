@@ -6,12 +6,13 @@
  */
 import { formatAddress, parseAddress, type Area } from './addresses';
 import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type ProtectionOptions, type SheetModel, type Value } from './workbook-model';
-import { cellInputs, checkInlineList, checkReadSize, ExcelRuleError } from './range-input';
+import { cellInputs, checkReadSize, ExcelRuleError } from './range-input';
 import { checkDeletable, setVisibility, visibilityOf, type Visibility } from './sheet-visibility';
 import { applyAutoFilter, refuseApply, removeAutoFilter } from './autofilter';
 import { cellValue, formulaAt, writeCellValue } from './formulas';
 import { refuseSort, sortRows, type SortField } from './sort';
 import { recordUndoClear } from './undo-log';
+import { dataValidationOf } from './data-validation';
 
 /** "Excel on the web has a payload size limit for requests and responses of 5MB" ("Resource limits and performance optimization for Office Add-ins"). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -262,7 +263,7 @@ export class RangeProxy extends ClientObject {
           for (let c = area.column; c < area.column + area.columnCount; c++) sheet.columns[c] = { ...sheet.columns[c], width };
         });
       },
-      fill: { set color(color: string) { set('fill')(color); } },
+      fill: { set color(color: string) { set('fill')(color); }, clear: () => set('fill')(undefined) },
       font: {
         set bold(bold: boolean) { set('bold')(bold); },
         set color(color: string) { set('fontColor')(color); },
@@ -271,24 +272,13 @@ export class RangeProxy extends ClientObject {
     };
   }
   get dataValidation() {
-    const edit = (fn: (sheet: SheetModel, area: Area) => void, bytes: number) =>
+    return dataValidationOf((fn, bytes) =>
       this.ctx.queue(bytes, () => {
         const { sheet, area } = this.target();
         checkProtection(sheet, area, 'format');
         fn(sheet, area);
-      });
-    return {
-      clear: () => edit((sheet, area) => sheet.setFormat(area, 'list', undefined), 8),
-      set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
-        if (!rule.list) throw new SimulatedExcelError('InvalidArgument', 'Only list validation is simulated.');
-        const source = rule.list.source;
-        const list = source.startsWith('=') ? source : source.split(',').map((s) => s.trim());
-        edit((sheet, area) => {
-          checkInlineList(source);
-          sheet.setFormat(area, 'list', list);
-        }, sizeOf(source));
-      },
-    };
+      }),
+    );
   }
   get conditionalFormats() {
     return {
