@@ -71,6 +71,11 @@ it('when the connection drops after the server applied a chunk, then the client 
   expect((await client.rows('person-benefit-groups', { effectiveDate: '2026-01-01' }, undefined, 1000)).total).toBe(before + 1);
 });
 
+it('when the password is wrong, then sign-in fails with the server\'s words, not "Your session has ended"', async () => {
+  const client = createApiClient({ baseURL: server.url, getToken: () => undefined });
+  await expect(client.signIn('demo', 'wrong-password')).rejects.toMatchObject({ message: 'The user name or password is not right.', status: 401 });
+});
+
 it('when the token is missing or the server is unreachable, then the error says what to do in plain words', async () => {
   const anonymous = createApiClient({ baseURL: server.url, getToken: () => undefined });
   await expect(anonymous.workbooks()).rejects.toMatchObject({ message: 'Your session has ended. Sign in again.', status: 401 });

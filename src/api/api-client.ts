@@ -97,7 +97,7 @@ export interface ApiClientOptions {
 }
 
 /** Any failure → one ApiError whose message a person can act on. */
-export function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown, { signIn = false }: { signIn?: boolean } = {}): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) return new ApiError('The server answered in a form this version of the add-in does not understand. Reload the add-in.');
   const e = error as AxiosError;
@@ -106,7 +106,8 @@ export function toApiError(error: unknown): ApiError {
   const status = e.response.status;
   const parsed = errorResponse.safeParse(e.response.data);
   const body = parsed.success ? parsed.data.error : undefined;
-  if (status === 401) return new ApiError(SESSION_ENDED, 401, body?.code);
+  // A refused sign-in is not an ended session: the server's words say what was wrong.
+  if (status === 401) return new ApiError(signIn && body?.message ? body.message : SESSION_ENDED, 401, body?.code);
   if (body?.issues?.length) return new ApiError(body.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join(' '), status, body.code);
   return new ApiError(body?.message ?? `The server answered with an error (${status}). Try again.`, status, body?.code);
 }
@@ -133,12 +134,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 
   /** One request, retried while the failure looks temporary; `retry` false for requests that must not repeat. */
-  async function call<T>(send: () => Promise<{ data: unknown }>, parse: (data: unknown) => T, retry = true): Promise<T> {
+  async function call<T>(send: () => Promise<{ data: unknown }>, parse: (data: unknown) => T, retry = true, signIn = false): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return parse((await send()).data);
       } catch (error) {
-        if (!retry || attempt >= retries || !temporary(error)) throw toApiError(error);
+        if (!retry || attempt >= retries || !temporary(error)) throw toApiError(error, { signIn });
         await wait(attempt);
       }
     }
@@ -148,7 +149,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // A batch name is typed by a person: "/", "?" or "#" in it must stay part of the name.
   const batchPath = (kind: string, batchName: string) => `${kindPath(kind)}/batches/${encodeURIComponent(batchName)}`;
   return {
-    signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false),
+    signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false, true),
     signOut: () => call(() => http.post('/api/auth/sign-out', {}), () => undefined, false),
     changePassword: (currentPassword, newPassword) => call(() => http.post('/api/auth/password', { currentPassword, newPassword }), (d) => messageResponse.parse(d).message, false),
     health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),

@@ -224,7 +224,9 @@ describe('workbook engine on a batch kind', () => {
     const message = String(wb.cell(SHEET, bad, col.message).value);
     expect(message).toMatch(/^Line \d+: .*P10011 has no potential life event/);
 
-    const failed = [{ row: bad, excelRow: bad + 1, key: expect.any(String), status: 'Processing failed', errors: [{ message }] }];
+    // The pane shows the message's dates in the user's format (en-US here), as the sheet shows dates.
+    const shown = message.replace('2026-01-01', '1/1/2026');
+    const failed = [{ row: bad, excelRow: bad + 1, key: expect.any(String), status: 'Processing failed', errors: [{ message: shown }] }];
     expect(await engine.failedRows(SHEET)).toEqual(failed);
     expect(await engine.rowErrors(SHEET, bad)).toEqual(failed[0]);
     expect(await engine.rowErrors(SHEET, findRow('P10013'))).toBeUndefined();

@@ -11,6 +11,8 @@ export interface Progress {
   phase: string;
   done: number;
   total: number;
+  /** An estimate of the seconds left in this phase, once its first chunks have shown the pace (progress.ts). */
+  secondsLeft?: number;
 }
 export type ProgressListener = (progress: Progress) => void;
 
@@ -53,6 +55,10 @@ export interface UploadSummary {
   /** Rows that needed no upload. */
   unchanged: number;
   failedRows: FailedRow[];
+  /** Changed rows not uploaded because they are marked for deletion, as people name them ("row 5 (P10020 Ann Lee)"). */
+  pendingDeletion?: string[];
+  /** Rows not sent because Cancel was clicked: they keep their Changed (or deletion) mark. */
+  notSent?: number;
 }
 
 export interface WorkbookEngine extends ConflictActions {
@@ -69,16 +75,24 @@ export interface WorkbookEngine extends ConflictActions {
   markSelectedRowsForDeletion(sheet: string): Promise<number>;
   /** Counts rows carrying a deletion mark. */
   countMarkedRows(sheet: string): Promise<number>;
+  /** The marked rows as people name them (person numbers, Batch Line IDs), for the delete confirmation. */
+  markedRowLabels(sheet: string): Promise<string[]>;
+  /** Rows with changes not uploaded (changed, new, or marked for deletion): what a Prepare over this sheet would lose. */
+  unsentRowCount(sheet: string): Promise<number>;
+  /** Rows with changes not uploaded on the sheet a Prepare of this kind would replace (0 when there is none). */
+  unsentBeforePrepare(kind: string): Promise<number>;
+  /** Puts the selected rows back to their downloaded values and clears their marks; answers how many rows it put back. */
+  revertSelectedRows(sheet: string): Promise<number>;
   /** Uploads the deletions of marked rows (the pane confirms first). */
-  deleteMarkedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
+  deleteMarkedRows(sheet: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<UploadSummary>;
   /** Finds every changed or new row (events or not), uploads them in chunks, writes each row's status. */
-  upload(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
   /** Uploads only the changed rows whose last upload (or check) failed; other edits stay unsent. */
   retryFailedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
   /** Check: sends the changed and marked rows in a dry run and writes each row's predicted status ("Will update", "Will fail: …"). */
   checkChanges(sheet: string, onProgress?: ProgressListener): Promise<CheckSummary>;
   /** "Did you mean": writes the suggested value in the failed row's cell, or in every cell of that column holding the same typo. */
   useSuggestion(sheet: string, failed: FailedRow, suggestion: { column: string; value: string }, everywhere: boolean): Promise<number>;
+  upload(sheet: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<UploadSummary>;
   /** Errors of one row (from the last upload), for the selected-row error list. */
   rowErrors(sheet: string, row: number): Promise<FailedRow | undefined>;
   /** Every row whose status is a failure, for the summary list. */

@@ -31,6 +31,7 @@ export function preparer({ host, api, locale, rows }: PrepareContext) {
     const query = isBatch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate, filter };
     // A read-only sheet has no blank rows for new records.
     const entryRowCount = readOnly === undefined ? ENTRY_ROWS : 0;
+    if (!first) onProgress?.({ phase: 'Asking the server for the rows', done: 0, total: 0 }); // shown from the first second
     let page = first ?? (await api.rows(definition.kind, query, undefined, PAGE_ROWS));
     const total = page.total ?? 0; // the first page carries it
     onProgress?.({ phase, done: 0, total });

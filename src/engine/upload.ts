@@ -5,7 +5,10 @@ import { chunk } from '../core/chunk';
 import type { UploadItem } from '../core/row-diff';
 import { FAILED_STATUSES, headerOf, type Layout, type SheetRow } from '../core/sheet-layout';
 import { applyResult } from '../core/upload-results';
-import type { HostCellValue } from '../excel/workbook-host';
+import { localiseDates, withoutHeader } from '../core/error-text';
+import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
+import { markRows } from './cell-errors';
+import { cancelRequested } from './progress';
 import type { FailedRow, ProgressListener, SheetInfo, UploadSummary } from './engine-types';
 import { locateRows } from './row-locator';
 import type { SheetRows, WriteShape } from './sheet-rows';
@@ -14,7 +17,9 @@ import type { SheetRows, WriteShape } from './sheet-rows';
 export type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>;
 
 export function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors'], key?: string): FailedRow {
-  return { row, excelRow: row + 1, ...(key ? { key } : {}), status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
+  // Each error's text once named by its column, dates in the person's format (the pane shows `message`).
+  const named = errors.map((e) => ({ ...e, header: headerOf(layout, e.column) }));
+  return { row, excelRow: row + 1, ...(key ? { key } : {}), status, errors: named.map((e) => ({ ...e, message: localiseDates(withoutHeader(e.header, e.message), layout.locale) })) };
 }
 
 /** Answers by the rows' current places (`where`: sent row → current row). */
@@ -34,12 +39,14 @@ export function summarise(layout: Layout, results: Map<number, RowResult>, uncha
   return summary;
 }
 
-export function uploader(api: ApiClient, rows: SheetRows) {
+/** `chunkRows`: rows per chunk when smaller than the server's limit (the preview page uses a few, to show Cancel). */
+export function uploader(api: ApiClient, rows: SheetRows, host: WorkbookHost, chunkRows = MAX_ROWS_PER_CHUNK) {
   /** Sends the rows in chunks, in order; results of chunks already answered are kept when a later one fails. */
-  async function send(info: SheetInfo, target: UploadTarget, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener): Promise<void> {
+  async function send(info: SheetInfo, target: UploadTarget, items: UploadItem[], phase: string, results: Map<number, RowResult>, onProgress?: ProgressListener, signal?: AbortSignal): Promise<void> {
     let done = 0;
     onProgress?.({ phase, done, total: items.length });
-    for (const piece of chunk(items, MAX_ROWS_PER_CHUNK)) {
+    for (const piece of chunk(items, Math.min(chunkRows, MAX_ROWS_PER_CHUNK))) {
+      if (cancelRequested(signal)) return; // after the chunk in flight, never inside one: unsent rows keep their marks
       // One key per chunk, made once: the client's retries resend it unchanged, so the server applies the chunk once.
       const response = await api.upload(info.kind, { idempotencyKey: crypto.randomUUID(), ...target, rows: piece.map((p) => p.upload) });
       for (const result of response.results) results.set(result.rowId, result);
@@ -52,14 +59,14 @@ export function uploader(api: ApiClient, rows: SheetRows) {
    * Sends the items and writes each answered row back, even when a later chunk could not be sent. Every row is
    * written where it is now, found by its key (row-locator.ts), so hidden (filtered) rows get their status too.
    */
-  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener, usedBefore?: number) {
+  async function sendAndWriteBack(info: SheetInfo, target: UploadTarget, layout: Layout, items: UploadItem[], extra: Array<{ row: SheetRow; cells: HostCellValue[] }>, phase: string, onProgress?: ProgressListener, usedBefore?: number, signal?: AbortSignal) {
     const { sheet } = info;
     const results = new Map<number, RowResult>();
     const where = new Map<number, number>();
     const reader = rows.reader(sheet, layout, usedBefore);
     const shapes = new Map<number, WriteShape>();
     try {
-      await send(info, target, items, phase, results, onProgress);
+      await send(info, target, items, phase, results, onProgress, signal);
     } finally {
       const answered = items.filter(({ row }) => results.has(row.row));
       for (const [from, to] of await locateRows(reader, layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
@@ -77,10 +84,14 @@ export function uploader(api: ApiClient, rows: SheetRows) {
       }
       onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
       await rows.writeRows(sheet, layout, cellsByRow, (row) => shapes.get(row) ?? 'whole');
+      // Each failing cell marked with its message; marks of rows now saved, or no longer changed, cleared.
+      const marked = [...answered.map(({ row }) => ({ before: row, result: results.get(row.row) })), ...extra.map(({ row }) => ({ before: row, result: undefined }))];
+      await markRows(host, sheet, layout, marked.flatMap((m) => (where.has(m.before.row) ? [{ ...m, at: where.get(m.before.row)! }] : [])));
       onProgress?.({ phase: 'Writing row statuses', done: cellsByRow.size, total: cellsByRow.size });
     }
     const keys = new Map(items.filter((i) => i.row.key).map((i) => [i.row.row, i.row.key]));
-    return { results, where, keys, usedNow: reader.lastUsed ?? usedBefore ?? 0 };
+    const notSent = items.length - items.filter(({ row }) => results.has(row.row)).length;
+    return { results, where, keys, notSent, usedNow: reader.lastUsed ?? usedBefore ?? 0 };
   }
 
   return { sendAndWriteBack };

@@ -26,6 +26,8 @@ import { FORMAT_SETTING, sheetSettings, type FormatState } from './sheet-setting
 import { mayUpload, rowsByMarks } from './changed-rows';
 import { columnAreas, sheetRows, USED_FROM } from './sheet-rows';
 import { failedRow, summarise, uploader, type UploadTarget } from './upload';
+import { revertActions } from './revert';
+import { pendingDeletion, withNotSent } from './upload-outcome';
 
 export interface EngineOptions {
   host: WorkbookHost;
@@ -34,16 +36,18 @@ export interface EngineOptions {
   locale?: string;
   /** How often a running batch process is asked how far it got. */
   pollMs?: number;
+  /** Rows per upload chunk (the server's limit unless smaller: the preview page uses a few, to show Cancel on demo data). */
+  chunkRows?: number;
 }
 
-export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 1000 }: EngineOptions): WorkbookEngine {
+export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 1000, chunkRows }: EngineOptions): WorkbookEngine {
   let definitionsCache: Promise<WorkbookDefinition[]> | undefined;
   const settings = sheetSettings(host);
   const { sheetInfo, saveSheetInfo } = settings;
   const sheetRowsIo = sheetRows(host);
   const { readRange, readRows, writeRows, writeAreaBatches, reader } = sheetRowsIo;
   const { prepareInto, growIfNeeded } = preparer({ host, api, locale, rows: sheetRowsIo });
-  const { sendAndWriteBack } = uploader(api, sheetRowsIo);
+  const { sendAndWriteBack } = uploader(api, sheetRowsIo, host, chunkRows);
 
   function definitions(): Promise<WorkbookDefinition[]> {
     definitionsCache ??= api.workbooks().catch((error: unknown) => {
@@ -98,7 +102,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   }
 
   /** Finds every changed or new row (only the failed ones on a retry), uploads them, writes each row's status. */
-  async function uploadRows(sheet: string, onProgress: ProgressListener | undefined, failedOnly: boolean): Promise<UploadSummary> {
+  async function uploadRows(sheet: string, onProgress: ProgressListener | undefined, failedOnly: boolean, signal?: AbortSignal): Promise<UploadSummary> {
     const { info, layout } = await writableLayout(sheet, 'upload changes');
     const target = await uploadTarget(info, 'upload');
     const [format, used] = await host.readMany([{ setting: FORMAT_SETTING + sheet }, { usedRows: sheet, fromColumn: USED_FROM }]);
@@ -111,9 +115,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       return cells ? [{ row, cells }] : [];
     });
     const untouched = marks.filter((m) => !mayUpload(m) && m.status !== 'Deleted').length;
-    const { results, where, keys, usedNow } = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress, used);
-    await growIfNeeded(sheet, layout, format ? (JSON.parse(format) as FormatState) : undefined, usedNow);
-    return summarise(layout, results, plan.unchanged.length + untouched, where, keys);
+    const sent = await sendAndWriteBack(info, target, layout, plan.send, undone, 'Uploading rows', onProgress, used, signal);
+    await growIfNeeded(sheet, layout, format ? (JSON.parse(format) as FormatState) : undefined, sent.usedNow);
+    const summary = summarise(layout, sent.results, plan.unchanged.length + untouched, sent.where, sent.keys);
+    return withNotSent({ ...summary, ...pendingDeletion(layout, plan) }, sent.notSent);
   }
 
   const engine: WorkbookEngine = {
@@ -170,7 +175,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       return toSend.length + clear.length;
     },
 
-    async deleteMarkedRows(sheet, onProgress) {
+    async deleteMarkedRows(sheet, onProgress, signal) {
       const { info, layout } = await writableLayout(sheet, 'delete rows');
       const target = await uploadTarget(info, 'delete the marked rows');
       const used = await host.usedRowCount(sheet, USED_FROM);
@@ -178,11 +183,11 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const { send: toSend, clear } = rowsToDelete(layout, rows);
       // A marked row the server never had is only cleared.
       const cleared = clear.map((row) => ({ row, cells: Array<HostCellValue>(layout.width).fill('') }));
-      const { results, where, keys } = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress, used);
-      return summarise(layout, results, 0, where, keys);
+      const sent = await sendAndWriteBack(info, target, layout, toSend, cleared, 'Deleting rows', onProgress, used, signal);
+      return withNotSent(summarise(layout, sent.results, 0, sent.where, sent.keys), sent.notSent);
     },
 
-    upload: (sheet, onProgress) => uploadRows(sheet, onProgress, false),
+    upload: (sheet, onProgress, signal) => uploadRows(sheet, onProgress, false, signal),
     retryFailedRows: (sheet, onProgress) => uploadRows(sheet, onProgress, true),
     ...checkAction({ api, writableLayout, uploadTarget, readRows, reader: (sheet, layout) => reader(sheet, layout), writeRows: (sheet, layout, cells) => writeRows(sheet, layout, cells) }),
     ...suggestionAction({ host, writableLayout, readRows, reader: (sheet, layout) => reader(sheet, layout) }),
@@ -232,6 +237,8 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
         return summarise(layout, results, 0, where, keys);
       },
     }),
+
+    ...revertActions({ host, definitions, sheetInfo, layoutOf, readRows, readRange, writeRows: (sheet, layout, cells) => writeRows(sheet, layout, cells), usedRows: (sheet) => host.usedRowCount(sheet, USED_FROM) }),
 
     async rowErrors(sheet, row) {
       const { layout } = await layoutOf(sheet);

@@ -2,7 +2,7 @@
  * Part of the Office.js adapter (with office-host.ts): a list of edits made in one request. Protection is lifted
  * and restored within the request for the sheets it writes or formats, so the sheet is never left unprotected.
  */
-import type { CellArea, HostEdit } from './workbook-host';
+import type { CellArea, CellMark, HostEdit } from './workbook-host';
 import { areaRange, queueFormat } from './office-format';
 
 /** The part of the `Excel` namespace this host uses. */
@@ -26,11 +26,11 @@ export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
 };
 
 /** The host's own edits besides the engine's: sorting rows and deleting them, protection lifted as for writes. */
-export type Edit = HostEdit | { kind: 'sort'; sheet: string; area: CellArea; column: number; ascending: boolean } | { kind: 'deleteRows'; sheet: string; row: number; rowCount: number };
+export type Edit = HostEdit | { kind: 'sort'; sheet: string; area: CellArea; column: number; ascending: boolean } | { kind: 'deleteRows'; sheet: string; row: number; rowCount: number } | { kind: 'marks'; sheet: string; marks: CellMark[] };
 
 /** Edits that need the sheet's protection lifted (a write to unlocked cells only does not: it keeps the undo stack). */
 function liftsProtection(edit: Edit): edit is Edit & { sheet: string } {
-  return edit.kind === 'format' || edit.kind === 'sort' || edit.kind === 'deleteRows' || (edit.kind === 'values' && !edit.unlockedOnly);
+  return edit.kind === 'format' || edit.kind === 'sort' || edit.kind === 'marks' || edit.kind === 'deleteRows' || (edit.kind === 'values' && !edit.unlockedOnly);
 }
 
 function isExcelError(error: unknown, code: string): boolean {
@@ -92,6 +92,15 @@ export function editRunner(excel: ExcelApi, protectedSheets: Map<string, boolean
             break;
           case 'deleteRows':
             ws(edit.sheet).getRangeByIndexes(edit.row, 0, edit.rowCount, 1).getEntireRow().delete('Up');
+            break;
+          case 'marks':
+            for (const m of edit.marks) {
+              const range = ws(edit.sheet).getRangeByIndexes(m.row, m.column, 1, 1);
+              if (m.fill) range.format.fill.color = m.fill;
+              else range.format.fill.clear();
+              // Setting the prompt keeps the cell's rule (a dropdown stays a dropdown); a cell has one validation only.
+              range.dataValidation.prompt = m.message ? { showPrompt: true, title: m.message.title, message: m.message.text } : { showPrompt: false, title: '', message: '' };
+            }
             break;
           case 'protect': {
             const protection = ws(edit.sheet).protection;

@@ -93,6 +93,9 @@ export function createOfficeHost(excel: ExcelApi): WorkbookHost {
       // No unprotect/protect: Microsoft lists both as clearing the user's undo stack; unlocked cells need neither.
       await applyEdits(nonEmpty(areas).map((a) => ({ kind: 'values', sheet, row: a.row, column: a.column, values: a.values, unlockedOnly: true })));
     },
+    async markCells(sheet, marks) {
+      if (marks.length > 0) await applyEdits([{ kind: 'marks', sheet, marks }]);
+    },
     async sortRows(sheet, area, column, ascending) {
       await applyEdits([{ kind: 'sort', sheet, area, column, ascending }]);
     },

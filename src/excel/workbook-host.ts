@@ -93,6 +93,22 @@ export type HostRead = { setting: string } | { usedRows: string; fromColumn?: nu
 /** What each read answers: a setting's text (undefined when missing), a used row count, or an area's values. */
 export type HostReadResult<R extends HostRead> = R extends { setting: string } ? string | undefined : R extends { usedRows: string } ? number : HostCellValue[][];
 
+/** [MS-XLS] 2.5.37 DValStrings: an input message's title is at most 32 characters, its text at most 255. */
+export const PROMPT_TITLE_LIMIT = 32;
+export const PROMPT_MESSAGE_LIMIT = 255;
+
+/**
+ * One cell's error mark: a fill, and the message Excel shows beside the cell when it is selected (the data
+ * validation input message, ExcelApi 1.8; the cell's list rule, if it has one, is kept). `message` absent: the mark
+ * is cleared (the prompt off, the fill back to `fill`, or none).
+ */
+export interface CellMark {
+  row: number;
+  column: number;
+  fill?: string;
+  message?: { title: string; text: string };
+}
+
 export interface WorkbookHost {
   /**
    * Makes the edits in order, in one request: two when the request must first learn something (whether a sheet of a
@@ -129,6 +145,8 @@ export interface WorkbookHost {
   /** Deletes whole rows (shifting those below up). */
   deleteRows(sheet: string, row: number, rowCount: number): Promise<void>;
   formatSheet(sheet: string, format: SheetFormat): Promise<void>;
+  /** Marks (or clears) cells in one request, protection lifted and restored within it. */
+  markCells(sheet: string, marks: CellMark[]): Promise<void>;
   /** Protects the sheet: locked cells refuse edits; users may still insert rows. */
   protect(sheet: string): Promise<void>;
   unprotect(sheet: string): Promise<void>;

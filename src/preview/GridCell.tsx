@@ -87,6 +87,13 @@ export function GridCell(p: GridCellProps) {
       ) : (
         p.cell.text
       )}
+      {p.active && !editing && p.cell.prompt && (
+        // Excel shows a cell's input message beside it while the cell is selected.
+        <div role="tooltip" style={{ position: 'absolute', zIndex: 5, marginTop: 4, maxWidth: 260, padding: '4px 6px', background: '#FFFFE1', border: '1px solid #999', whiteSpace: 'normal', fontSize: 12 }}>
+          <strong>{p.cell.prompt.title}</strong>
+          <div>{p.cell.prompt.message}</div>
+        </div>
+      )}
     </td>
   );
 }

@@ -8,6 +8,8 @@ import { sharedSimulatedExcel } from './shared-workbook';
 
 const excel = sharedSimulatedExcel();
 const host = createOfficeHost(excel);
+// ?chunkRows=20 sends uploads in small chunks, so Cancel can be tried on the demo data.
+const chunkRows = Number(new URLSearchParams(window.location.search).get('chunkRows')) || undefined;
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <FluentProvider theme={webLightTheme}>
@@ -16,7 +18,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         <SheetGrid workbook={excel.workbook} />
       </div>
       <div style={{ width: 360, overflow: 'auto' }}>
-        <App host={host} baseURL={window.location.origin} />
+        <App host={host} baseURL={window.location.origin} chunkRows={chunkRows} />
       </div>
     </div>
   </FluentProvider>,

@@ -3,23 +3,29 @@ import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-compo
 import { createWorkbookEngine } from '../engine/workbook-engine';
 import type { WorkbookHost } from '../excel/workbook-host';
 import { ActiveSheetPanel } from './components/ActiveSheetPanel';
+import { PrepareOverDialog } from './components/PrepareOverDialog';
 import { PrepareWorkbook } from './components/PrepareWorkbook';
 import { SignIn } from './components/SignIn';
+import { usePrepare } from './hooks/usePrepare';
 import { RoleContext } from './hooks/useRole';
 import { useSession } from './hooks/useSession';
-import { useTask } from './hooks/useTask';
+import type { StoppedAction } from './resume';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
 });
 
-export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) {
+/** `chunkRows`: rows per upload chunk when smaller than the server's limit (the preview page, to try Cancel on demo data). */
+export function App({ host, baseURL, chunkRows }: { host: WorkbookHost; baseURL: string; chunkRows?: number }) {
   const styles = useStyles();
   const { session, notice, api, signIn, signOut } = useSession(baseURL);
-  const engine = useMemo(() => createWorkbookEngine({ host, api, locale: navigator.language }), [host, api]);
-  const [prepared, setPrepared] = useState(0);
-  const prepare = useTask<'prepare'>();
+  const engine = useMemo(() => createWorkbookEngine({ host, api, locale: navigator.language, chunkRows }), [host, api, chunkRows]);
+  const prepare = usePrepare(engine);
+  // While a sheet action runs, Prepare waits (it would replace or switch away from the sheet), and the other way round.
+  const [sheetBusy, setSheetBusy] = useState(false);
+  // Kept across a sign-in: the stopped upload is offered again, one click, on its sheet.
+  const [stopped, setStopped] = useState<StoppedAction | undefined>();
   return (
     <main className={styles.pane}>
       <div className={styles.header}>
@@ -39,14 +45,15 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
           <PrepareWorkbook
             loadDefinitions={engine.definitions}
             loadBatches={engine.batches}
-            busy={prepare.busy}
-            progress={prepare.progress}
-            error={prepare.error}
-            onPrepare={(kind, scope) => void prepare.run('prepare', (p) => engine.prepare(kind, scope, p)).then(() => setPrepared((n) => n + 1))}
+            busy={prepare.task.busy || sheetBusy}
+            progress={prepare.task.progress}
+            error={prepare.task.error}
+            onPrepare={(kind, scope) => void prepare.ask(kind, scope)}
           />
+          <PrepareOverDialog pending={prepare.confirming} onConfirm={() => void prepare.confirm()} onCancel={prepare.cancel} />
           <Divider />
           <RoleContext.Provider value={session.role ?? 'viewer'}>
-            <ActiveSheetPanel host={host} engine={engine} prepared={prepared} />
+            <ActiveSheetPanel host={host} engine={engine} prepared={prepare.prepared} locked={prepare.task.busy} onBusyChange={setSheetBusy} stopped={stopped} onStopped={setStopped} />
           </RoleContext.Provider>
         </>
       )}

@@ -105,8 +105,8 @@ export interface PaneSession {
   close(): Promise<void>;
 }
 
-/** The real server (demo data) and, in headless Chromium, its preview page with the pane signed in as the demo user. */
-export async function openSignedInPane(jobs?: ServerOptions['jobs']): Promise<PaneSession> {
+/** The real server (demo data) and, in headless Chromium, its preview page (`query`, e.g. "?chunkRows=2") with the pane signed in as the demo user. */
+export async function openSignedInPane(jobs?: ServerOptions['jobs'], query = ''): Promise<PaneSession> {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const close = async () => {
@@ -117,7 +117,7 @@ export async function openSignedInPane(jobs?: ServerOptions['jobs']): Promise<Pa
     [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR, jobs }), launchChromium()]);
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'en-US' });
     const pane = paneDriver(page);
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${server.url}/preview.html${query}`);
     await pane.signIn();
     return { page, pane, close };
   } catch (error) {

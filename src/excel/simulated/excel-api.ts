@@ -13,6 +13,7 @@ import { cellValue, formulaAt, writeCellValue } from './formulas';
 import { refuseSort, sortRows, type SortField } from './sort';
 import { recordUndoClear } from './undo-log';
 import { ClientObject, NOT_FOUND, notLoaded, propertyNames, RequestContext, SimulatedExcelError, sizeOf } from './request-context';
+import { dataValidationOf } from './data-validation';
 
 export { propertyNames, REQUEST_LIMIT_BYTES, RequestContext, SimulatedExcelError } from './request-context';
 
@@ -155,7 +156,7 @@ export class RangeProxy extends ClientObject {
           for (let c = area.column; c < area.column + area.columnCount; c++) sheet.columns[c] = { ...sheet.columns[c], width };
         });
       },
-      fill: { set color(color: string) { set('fill')(color); } },
+      fill: { set color(color: string) { set('fill')(color); }, clear: () => set('fill')(undefined) },
       font: {
         set bold(bold: boolean) { set('bold')(bold); },
         set color(color: string) { set('fontColor')(color); },
@@ -164,24 +165,13 @@ export class RangeProxy extends ClientObject {
     };
   }
   get dataValidation() {
-    const edit = (fn: (sheet: SheetModel, area: Area) => void, bytes: number) =>
+    return dataValidationOf((fn, bytes) =>
       this.ctx.queue(bytes, () => {
         const { sheet, area } = this.target();
         checkProtection(sheet, area, 'format');
         fn(sheet, area);
-      });
-    return {
-      clear: () => edit((sheet, area) => sheet.setFormat(area, 'list', undefined), 8),
-      set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
-        if (!rule.list) throw new SimulatedExcelError('InvalidArgument', 'Only list validation is simulated.');
-        const source = rule.list.source;
-        const list = source.startsWith('=') ? source : source.split(',').map((s) => s.trim());
-        edit((sheet, area) => {
-          checkInlineList(source);
-          sheet.setFormat(area, 'list', list);
-        }, sizeOf(source));
-      },
-    };
+      }),
+    );
   }
   get conditionalFormats() {
     return {

@@ -18,6 +18,8 @@ export interface CellData {
   bold?: boolean;
   /** List validation: values, or a range formula such as "=Lists!$A$1:$A$9". */
   list?: string[] | string;
+  /** The input message shown when the cell is selected (data-validation.ts). */
+  prompt?: { title: string; message: string };
   /** A formula (formulas.ts); `value` is then unused and the cell shows the formula's result. */
   formula?: StoredFormula;
 }
@@ -40,7 +42,7 @@ export interface ProtectionOptions {
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
 
-export type FormatKey = 'numberFormat' | 'locked' | 'fill' | 'fontColor' | 'bold' | 'list';
+export type FormatKey = 'numberFormat' | 'locked' | 'fill' | 'fontColor' | 'bold' | 'list' | 'prompt';
 
 export class SheetModel {
   /** Sparse storage: one array per row that holds anything, one object per cell that holds anything. */
@@ -305,6 +307,7 @@ export class SimulatedWorkbook {
       text,
       locked: s.isLocked(row, column),
       list: this.resolveList(s.formatOf(row, column, 'list')),
+      prompt: s.formatOf(row, column, 'prompt'),
       fill: conditional?.fill ?? s.formatOf(row, column, 'fill'),
       fontColor: conditional?.fontColor ?? s.formatOf(row, column, 'fontColor'),
       bold: s.formatOf(row, column, 'bold') ?? false,

@@ -35,7 +35,7 @@ describe('ActiveSheetPanel', () => {
     workbook.activate('Groups');
     await heading('Groups');
     fireEvent.click(screen.getByRole('button', { name: 'Upload changes' }));
-    await waitFor(() => expect(engine.upload).toHaveBeenCalledWith('Groups', expect.any(Function)));
+    await waitFor(() => expect(engine.upload).toHaveBeenCalledWith('Groups', expect.any(Function), expect.any(AbortSignal)));
     await waitFor(() => expect((screen.getByRole('button', { name: 'Mark selected rows for deletion' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Mark selected rows for deletion' }));
     await waitFor(() => expect(engine.markSelectedRowsForDeletion).toHaveBeenCalledWith('Groups'));

@@ -5,7 +5,10 @@ const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHor
 
 const describe = (r: FailedRow) => r.errors.map((e) => (e.header ? `${e.header}: ${e.message}` : e.message)).join(' ') || r.status;
 
-/** Every failed row; clicking one selects it in the sheet, where the row's errors show. */
+/**
+ * Every failed row; clicking one selects it in the sheet, where the row's errors show. Each is a link (an anchor),
+ * not a button: a button wraps its text as one box, so the bullet sat beside its last line; an anchor wraps as text.
+ */
 export function FailedRowsSummary({ rows, onSelect }: { rows: FailedRow[]; onSelect: (row: FailedRow) => void }) {
   const styles = useStyles();
   if (rows.length === 0) return null;
@@ -17,7 +20,13 @@ export function FailedRowsSummary({ rows, onSelect }: { rows: FailedRow[]; onSel
       <ul className={styles.list} aria-label="Failed rows">
         {rows.map((r) => (
           <li key={r.row}>
-            <Link onClick={() => onSelect(r)}>
+            <Link
+              href="#"
+              onClick={(e) => {
+                e.preventDefault();
+                onSelect(r);
+              }}
+            >
               Row {r.excelRow}: {describe(r)}
             </Link>
           </li>

@@ -8,7 +8,7 @@ const click = (name: string) => fireEvent.click(screen.getByRole('button', { nam
 
 describe('WorkbookActions', () => {
   it('when deletion is cancelled, then nothing is deleted', async () => {
-    const engine = engineStub({ countMarkedRows: async () => 2 });
+    const engine = engineStub({ markedRowLabels: async () => ['row 3 (P10001)', 'row 4 (P10002)'] });
     show(<WorkbookActions engine={engine} info={sheetInfo} selection={undefined} />);
     click('Delete marked rows');
     const dialog = await screen.findByRole('dialog', { name: 'Delete 2 rows?' });
@@ -19,12 +19,12 @@ describe('WorkbookActions', () => {
   });
 
   it('when deletion is confirmed, then the marked rows are deleted and the result is said', async () => {
-    const engine = engineStub({ countMarkedRows: async () => 1, deleteMarkedRows: async () => summary({ deleted: 1 }) });
+    const engine = engineStub({ markedRowLabels: async () => ['row 3 (P10001)'], deleteMarkedRows: async () => summary({ deleted: 1 }) });
     show(<WorkbookActions engine={engine} info={sheetInfo} selection={undefined} />);
     click('Delete marked rows');
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete rows' }));
     expect(await screen.findByText('1 row deleted: 1 deleted.')).toBeTruthy();
-    expect(engine.deleteMarkedRows).toHaveBeenCalledWith(sheet, expect.any(Function));
+    expect(engine.deleteMarkedRows).toHaveBeenCalledWith(sheet, expect.any(Function), expect.any(AbortSignal));
   });
 
   it('when an upload has failed rows, then the summary warns and lists them, and clicking one selects it and shows its errors', async () => {
@@ -38,7 +38,7 @@ describe('WorkbookActions', () => {
     click('Upload changes');
     expect(await screen.findByText('2 rows uploaded: 2 updated. 1 row failed: select a row to see why.')).toBeTruthy();
     const list = await screen.findByRole('list', { name: 'Failed rows' });
-    fireEvent.click(within(list).getByRole('button', { name: /^Row 14: Benefits Group/ }));
+    fireEvent.click(within(list).getByRole('link', { name: /^Row 14: Benefits Group/ }));
     expect(engine.selectRow).toHaveBeenCalledWith(sheet, 13, undefined);
     // Shown at once, without waiting for Excel to report the selection (it need not report one an add-in made).
     const region = await screen.findByRole('region', { name: 'Errors in the selected row' });

@@ -1,8 +1,9 @@
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FailedRow, SheetInfo, WorkbookEngine } from '../../engine/engine-types';
 import type { Selection } from '../../excel/workbook-host';
 import { sheetHeading } from '../batch-summary';
+import { resumeText, type StoppedAction } from '../resume';
 import { useBatchActions } from '../hooks/useBatchActions';
 import { useConflicts } from '../hooks/useConflicts';
 import { useCheckAndRetry } from '../hooks/useCheckAndRetry';
@@ -28,17 +29,26 @@ const useStyles = makeStyles({
 });
 
 const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { check: 'Check progress', refresh: 'Download progress', resolve: 'Conflict progress', process: 'Process progress', backOut: 'Back out progress' };
+/** Actions that send in chunks: Cancel stops them after the chunk in flight. */
+const CANCELLABLE: WorkbookAction[] = ['upload', 'delete'];
 
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;
   info: SheetInfo;
   selection: Selection | undefined;
+  /** Another action that would touch this sheet runs (a Prepare): every action here waits. */
+  locked?: boolean;
+  /** Says when an action starts and ends, so Prepare waits while one runs. */
+  onBusyChange?: (busy: boolean) => void;
+  /** An upload or deletion stopped by the session or the connection (offered again after sign-in). */
+  stopped?: StoppedAction;
+  onStopped?: (stopped: StoppedAction | undefined) => void;
 }
 
 /** What can be done on a prepared sheet, and what came of it. A batch sheet adds processing and its audit log. */
-export function WorkbookActions({ engine, info, selection }: WorkbookActionsProps) {
+export function WorkbookActions({ engine, info, selection, locked = false, onBusyChange, stopped, onStopped }: WorkbookActionsProps) {
   const styles = useStyles();
-  const a = useWorkbookActions(engine, info);
+  const a = useWorkbookActions(engine, info, (action) => onStopped?.({ sheet: info.sheet, action }));
   const b = useBatchActions(engine, info.sheet, a);
   const c = useCheckAndRetry(engine, info.sheet, a);
   const backOut = useLifeEventBackOut(engine, info.sheet, a);
@@ -48,7 +58,16 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
   const [picked, setPicked] = useState<FailedRow | undefined>();
   useEffect(() => setPicked(undefined), [selection, a.version]);
   const sortColumns = useSortColumns(engine, info.kind);
-  const { busy, running, progress, error } = a.task;
+  const { running, progress, error } = a.task;
+  const busy = a.task.busy || locked;
+  useEffect(() => onBusyChange?.(a.task.busy), [a.task.busy, onBusyChange]);
+  // Unmounted mid-action (the session ended, the tab switched): Prepare must not stay waiting for it.
+  useEffect(() => () => onBusyChange?.(false), [onBusyChange]);
+  const resume = stopped?.sheet === info.sheet ? stopped : undefined;
+  const rerun = () => {
+    onStopped?.(undefined);
+    void (resume?.action === 'delete' ? a.confirmDelete() : a.upload());
+  };
   const batch = info.scope === 'batch';
   // A read-only sheet offers nothing that changes records: only downloading it again.
   const readOnly = info.readOnly !== undefined;
@@ -92,6 +111,9 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
             <Button disabled={busy} onClick={a.askSort}>
               Sort rows…
             </Button>
+            <Button disabled={busy} onClick={() => void a.revertSelected()}>
+              Revert selected rows
+            </Button>
           </>
         )}
         <Button disabled={busy} onClick={a.askRefresh}>
@@ -111,7 +133,22 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
           </>
         )}
       </div>
-      {progress && <ProgressStatus progress={progress} label={(running && PROGRESS_LABELS[running]) ?? 'Upload progress'} />}
+      {resume && !busy && (
+        <MessageBar intent="warning" layout="multiline" aria-label="Stopped action">
+          <MessageBarBody>{resumeText(resume)}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={rerun}>{resume.action === 'upload' ? 'Resume upload' : 'Resume deletion'}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {progress && (
+        <ProgressStatus
+          progress={progress}
+          label={(running && PROGRESS_LABELS[running]) ?? 'Upload progress'}
+          onCancel={running && CANCELLABLE.includes(running) ? a.task.cancel : undefined}
+          cancelling={a.task.cancelling}
+        />
+      )}
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
@@ -135,7 +172,7 @@ export function WorkbookActions({ engine, info, selection }: WorkbookActionsProp
       {b.auditLog && <AuditLog entries={b.auditLog} />}
       {batch && <BackOutDialog event={backOut.confirming} onConfirm={() => void backOut.confirm()} onCancel={backOut.cancel} />}
       <SortDialog open={a.choosingSort} columns={sortColumns} onSort={(key, ascending) => void a.sort(key, ascending)} onCancel={a.cancelSort} />
-      <DeleteDialog count={a.confirmingDelete ?? 0} open={a.confirmingDelete !== undefined} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
+      <DeleteDialog rows={a.confirmingDelete ?? []} open={a.confirmingDelete !== undefined} onConfirm={() => void a.confirmDelete()} onCancel={a.cancelDelete} />
       {batch ? (
         <DownloadBatchDialog open={a.confirmingRefresh} batchName={info.batchName} onConfirm={() => void a.confirmRefresh()} onCancel={a.cancelRefresh} />
       ) : (

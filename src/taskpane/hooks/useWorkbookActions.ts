@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { FailedRow, SheetInfo, UploadSummary, WorkbookEngine } from '../../engine/engine-types';
-import { markedText, summaryText } from '../upload-summary';
+import { markedText, revertedText, summaryText } from '../upload-summary';
+import { stoppedByConnection } from '../resume';
 import { useTask } from './useTask';
 
-export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh' | 'process' | 'audit' | 'lifeEvent' | 'backOut' | 'deleteLifeEvent' | 'sort' | 'resolve' | 'check' | 'retry' | 'suggest';
+export type WorkbookAction = 'upload' | 'mark' | 'count' | 'delete' | 'refresh' | 'process' | 'audit' | 'lifeEvent' | 'backOut' | 'deleteLifeEvent' | 'sort' | 'resolve' | 'check' | 'retry' | 'suggest' | 'revert';
 
 /** The last action's outcome; `label` names it for screen readers (uploads and the like: "Upload result"). */
 export interface ActionResult {
@@ -13,12 +14,12 @@ export interface ActionResult {
 }
 
 /** Upload, deletion and download-again for one prepared sheet, with the result and the failed rows after each. */
-export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
+export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo, onStopped?: (action: 'upload' | 'delete') => void) {
   const task = useTask<WorkbookAction>();
   const [result, setResult] = useState<ActionResult | undefined>();
   const [failedRows, setFailedRows] = useState<FailedRow[]>([]);
-  /** Rows to delete, while the confirmation is open. */
-  const [confirmingDelete, setConfirmingDelete] = useState<number | undefined>();
+  /** The rows to delete as people name them, while the confirmation is open. */
+  const [confirmingDelete, setConfirmingDelete] = useState<string[] | undefined>();
   const [confirmingRefresh, setConfirmingRefresh] = useState(false);
   const [choosingSort, setChoosingSort] = useState(false);
   /** Bumped after each upload so views of row statuses ask again. */
@@ -51,20 +52,26 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo) {
     changed: () => setVersion((v) => v + 1),
     /** One outcome at a time: a newer action's result replaces the older one. */
     showResult: setResult,
-    upload: async () => finish('uploaded', await task.run('upload', (p) => engine.upload(sheet, p))),
+    // An upload stopped by an ended session or a lost connection is offered again, one click, once signed in.
+    upload: async () => finish('uploaded', await task.run('upload', (p, signal) => stoppedByConnection(engine.upload(sheet, p, signal), () => onStopped?.('upload')))),
+    revertSelected: async () => {
+      const n = await task.run('revert', () => engine.revertSelectedRows(sheet));
+      if (n !== undefined) setResult({ text: revertedText(n), failed: n === 0, label: 'Revert result' });
+      setVersion((v) => v + 1);
+    },
     markSelected: async () => {
       const n = await task.run('mark', () => engine.markSelectedRowsForDeletion(sheet));
       if (n !== undefined) setResult({ text: markedText(n), failed: false });
     },
     askDelete: async () => {
-      const n = await task.run('count', () => engine.countMarkedRows(sheet));
-      if (n === 0) setResult({ text: 'No rows are marked for deletion. Select rows and click Mark selected rows for deletion.', failed: true });
-      else setConfirmingDelete(n);
+      const rows = await task.run('count', () => engine.markedRowLabels(sheet));
+      if (rows?.length === 0) setResult({ text: 'No rows are marked for deletion. Select rows and click Mark selected rows for deletion.', failed: true });
+      else if (rows) setConfirmingDelete(rows);
     },
     cancelDelete: () => setConfirmingDelete(undefined),
     confirmDelete: async () => {
       setConfirmingDelete(undefined);
-      finish('deleted', await task.run('delete', (p) => engine.deleteMarkedRows(sheet, p)));
+      finish('deleted', await task.run('delete', (p, signal) => stoppedByConnection(engine.deleteMarkedRows(sheet, p, signal), () => onStopped?.('delete'))));
     },
     askRefresh: () => setConfirmingRefresh(true),
     cancelRefresh: () => setConfirmingRefresh(false),
