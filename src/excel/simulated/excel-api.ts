@@ -6,7 +6,7 @@
  */
 import { formatAddress, parseAddress, type Area } from './addresses';
 import { MAX_COLUMNS, MAX_ROWS, SimulatedWorkbook, type FormatKey, type ProtectionOptions, type SheetModel, type Value } from './workbook-model';
-import { cellInputs, checkInlineList, checkReadSize } from './range-input';
+import { cellInputs, checkReadSize } from './range-input';
 import { checkDeletable, setVisibility, visibilityOf, type Visibility } from './sheet-visibility';
 import { applyAutoFilter, refuseApply, removeAutoFilter } from './autofilter';
 import { cellValue, formulaAt, writeCellValue } from './formulas';
