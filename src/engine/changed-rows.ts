@@ -59,9 +59,9 @@ export async function readWholeRows(host: WorkbookHost, sheet: string, layout: L
   return read.filter((r) => wanted.has(r.row)).map((r) => readSheetRow(layout, r.row, r.cells));
 }
 
-/** Marks that may need a row uploaded, or its stale status cleared: changed, failed, or not from the server. */
+/** Marks that may need a row uploaded, or its stale status cleared: changed, failed, checked ("Will …"), or not from the server. */
 export function mayUpload(m: RowMarks): boolean {
-  return m.changed || !m.downloaded || FAILED_STATUSES.includes(m.status);
+  return m.changed || !m.downloaded || FAILED_STATUSES.includes(m.status) || m.status.startsWith('Will ');
 }
 
 /**

@@ -29,12 +29,12 @@ describe('Check changes, Did you mean and Retry failed rows', () => {
     const engine = engineStub({ failedRows: async () => rows });
     show(<WorkbookActions engine={engine} info={sheetInfo} selection={undefined} />);
     const list = await screen.findByRole('list', { name: 'Failed rows' });
-    fireEvent.click(within(list).getByRole('button', { name: /^Row 6:/ }));
+    fireEvent.click(within(list).getByRole('link', { name: /^Row 6:/ }));
     const group = await screen.findByRole('group', { name: 'Suggestions' });
     fireEvent.click(within(group).getByRole('button', { name: 'Use Retirees' }));
     await waitFor(() => expect(engine.useSuggestion).toHaveBeenCalledWith(sheet, rows[0], { column: 'benefitsGroup', value: 'Retirees' }, false));
     expect(await screen.findByText('Put "Retirees" in 1 cell. Upload changes (or Retry failed rows) to save.')).toBeTruthy();
-    fireEvent.click(within(list).getByRole('button', { name: /^Row 6:/ }));
+    fireEvent.click(within(list).getByRole('link', { name: /^Row 6:/ }));
     fireEvent.click(within(await screen.findByRole('group', { name: 'Suggestions' })).getByRole('button', { name: 'Use Retirees in every Benefits Group cell with this typo' }));
     await waitFor(() => expect(engine.useSuggestion).toHaveBeenCalledWith(sheet, rows[0], { column: 'benefitsGroup', value: 'Retirees' }, true));
   });
