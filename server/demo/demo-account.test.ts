@@ -51,6 +51,12 @@ describe('the demo account', () => {
       expect((await signIn(server.url)).status).toBe(401);
       await server.close();
     } finally {
+      // As the test databases are dropped: once the closed servers' connections are gone, not from under them.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
