@@ -66,7 +66,7 @@ it('when changes are checked, a typo fixed with "Use Retirees" and the failed ro
   expect(await pane.status(edited)).toBe('Updated');
 
   // Did you mean: from the failed-rows list, one click puts "Retirees" in both cells with the typo.
-  await page.getByRole('list', { name: 'Failed rows' }).getByRole('button', { name: new RegExp(`^Row ${typo1 + 1}:`) }).click();
+  await page.getByRole('list', { name: 'Failed rows' }).getByRole('link', { name: new RegExp(`^Row ${typo1 + 1}:`) }).click();
   const suggestions = page.getByRole('group', { name: 'Suggestions' });
   await suggestions.getByRole('button', { name: 'Use Retirees in every Benefits Group cell with this typo' }).click();
   await page.getByText('Put "Retirees" in 2 cells. Upload changes (or Retry failed rows) to save.').waitFor();
