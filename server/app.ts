@@ -39,7 +39,7 @@ export async function createApp(options: { database: AppDatabase; staticDir?: st
     res.json(document);
   });
   app.use(authRoutes(db, tokens));
-  app.use('/api', requireAuth(tokens));
+  app.use('/api', requireAuth(db, tokens));
   app.use(workbookRoutes(db, options.runner));
   app.use('/api', () => {
     throw new AppError('not_found', 'There is no such API address.');

@@ -8,6 +8,7 @@ import * as balancesAndHabits from './migrations/002-balances-and-habits';
 import * as noOverlaps from './migrations/003-no-overlapping-records';
 import * as enrollmentBatches from './migrations/004-enrollment-batches';
 import * as lifeEventBackOut from './migrations/005-life-event-back-out';
+import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '003-no-overlapping-records': noOverlaps,
   '004-enrollment-batches': enrollmentBatches,
   '005-life-event-back-out': lifeEventBackOut,
+  '009-data-access-and-audit': dataAccessAndAudit,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

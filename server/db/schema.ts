@@ -82,7 +82,10 @@ export interface UploadRequestsTable {
 export interface UsersTable {
   username: string;
   display_name: string;
-  password_hash: string;
+  password_hash: string | null;
+  role: ColumnType<string, string | undefined, string>;
+  /** Benefit group names separated by ";"; null: every person (migration 009). */
+  data_access: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AppSettingsTable {
@@ -225,6 +228,23 @@ export interface BatchJobsTable {
   lease_expires_at: Timestamp | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
+  started_by: ColumnType<string | null, string | null | undefined, string | null>;
+  data_access: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ChangeHistoryTable {
+  id: Generated<string>;
+  changed_at: Generated<Date>;
+  username: string;
+  kind: string;
+  action: 'insert' | 'update' | 'delete' | 'process' | 'back-out';
+  record_key: string;
+  person_number: string | null;
+  column_name: string;
+  old_value: string | null;
+  new_value: string | null;
+  effective_date: string | null;
+  request_id: string;
 }
 
 export interface EnrollmentAuditLogTable {
@@ -254,6 +274,7 @@ export interface Database {
   beneficiary_designations: BeneficiaryDesignationsTable;
   batch_jobs: BatchJobsTable;
   enrollment_audit_log: EnrollmentAuditLogTable;
+  change_history: ChangeHistoryTable;
   persons: PersonsTable;
   benefit_groups: BenefitGroupsTable;
   person_benefit_groups: PersonBenefitGroupsTable;

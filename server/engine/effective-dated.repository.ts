@@ -1,5 +1,6 @@
 /** Set-based reads and writes of an effective-dated table: one statement per operation for a whole chunk. */
 import { sql, type RawBuilder } from 'kysely';
+import { personVisible, type Population } from './population';
 import type { Db } from './workbook-kind';
 
 export type SqlType = 'integer' | 'text' | 'numeric' | 'date' | 'boolean';
@@ -133,7 +134,15 @@ export type DisplayRow<R> = R & { key: string; version: number; effective_start_
  * One page of the records in effect on a date (or of the given keys), with the window's total, for any kind.
  * The version is looked up for the page's rows only, after the page is cut.
  */
-export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<Array<DisplayRow<R>>> {
+export interface DisplayPageRequest {
+  offset: number;
+  limit: number;
+  keys?: string[];
+  /** Only records of persons in the population on the date (every effective-dated table has person_id). */
+  population: Population;
+}
+
+export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: DisplayPageRequest): Promise<Array<DisplayRow<R>>> {
   const keyFilter = page.keys ? sql`and r.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
   const order = (prefix: string) => sql.raw(query.orderBy.map((c) => `${prefix}"${c}"`).join(', '));
   const result = await sql<DisplayRow<R>>`
@@ -142,6 +151,7 @@ export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: stri
       select r.key, r.effective_start_date, r.effective_end_date, ${query.columns}, count(*) over () as total
       from ${sql.table(query.table)} r ${query.joins}
       where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter}
+        and ${personVisible(page.population, sql`r.person_id`, sql`${date}::date`)}
       order by ${order('')}
       offset ${page.offset} limit ${page.limit}
     ) page

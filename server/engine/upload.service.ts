@@ -12,6 +12,9 @@ import { refuseSecondRecords } from './one-in-effect';
 import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
 import { applyStorableRows } from './storable-text';
+import type { Actor } from './actor';
+import { recordChunkChanges, snapshot } from './upload-audit';
+import { NO_ACCESS, visiblePersonIds } from './population';
 import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
 interface Planned {
@@ -21,16 +24,16 @@ interface Planned {
   attributes?: Record<string, unknown>;
 }
 
-export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<UploadResponse> {
+export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest, actor: Actor): Promise<UploadResponse> {
   return oncePerKey(db, request.idempotencyKey, kind.definition.kind, async (trx) => ({
-    results: await applyStorableRows(kind.definition, request.rows, (rows) => applyChunk(trx, kind, { ...request, rows })),
+    results: await applyStorableRows(kind.definition, request.rows, (rows) => applyChunk(trx, kind, { ...request, rows }, actor)),
   }));
 }
 
 /** A batch kind's chunk: once per key and batch, with the same text rule at the edge as every kind. */
-export async function uploadBatchChunk(db: Db, kind: BatchKind, request: BatchUploadRequest): Promise<UploadResponse> {
+export async function uploadBatchChunk(db: Db, kind: BatchKind, request: BatchUploadRequest, actor: Actor): Promise<UploadResponse> {
   return oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${request.batchName}`, async (trx) => ({
-    results: await applyStorableRows(kind.definition, request.rows, async (rows) => (await kind.upload(trx, { ...request, rows })).results),
+    results: await applyStorableRows(kind.definition, request.rows, async (rows) => (await kind.upload(trx, { ...request, rows }, { ...actor, requestId: request.idempotencyKey })).results),
   }));
 }
 
@@ -42,13 +45,23 @@ function attributesOf(kind: EffectiveDatedKind, record: StoredRecord): Record<st
   return Object.fromEntries(Object.keys(kind.attributes).map((name) => [name, record[name]]));
 }
 
-async function plan(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<Planned[]> {
+const noAccess = (kind: EffectiveDatedKind): Decision => ({
+  type: 'fail',
+  status: 'Upload Failed',
+  errors: [{ ...(kind.definition.columns.some((c) => c.key === 'personNumber') ? { column: 'personNumber' } : {}), message: NO_ACCESS }],
+});
+
+async function plan(db: Db, kind: EffectiveDatedKind, request: UploadRequest, actor: Actor): Promise<Planned[]> {
   const date = request.effectiveDate;
   const keyed = request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string);
   const byKey = new Map<string, StoredRecord[]>();
   for (const record of await lockRecords(db, kind, [...new Set(keyed)])) {
     byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
   }
+  // Data access: a stored record of a person outside the population is refused before anything about it is said.
+  const personOf = (key: string) => byKey.get(key)?.[0]?.person_id as number | undefined;
+  const storedVisible = await visiblePersonIds(db, actor.population, keyed.map(personOf).filter((id) => id !== undefined), date);
+  const outside = (key: string) => personOf(key) !== undefined && !storedVisible.has(personOf(key) as number);
   const seen = new Set<string>();
   const planned: Planned[] = request.rows.map((row) => {
     if (row.op === 'insert') return { row, key: randomUUID(), decision: decideInsert(date) };
@@ -57,6 +70,7 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: UploadRequest): P
       return { row, decision: { type: 'fail', status: 'Upload Failed', errors: [{ message: `This ${kind.recordName} appears more than once in this upload; only its first row is applied.` }] } };
     }
     seen.add(row.key);
+    if (outside(row.key)) return { row, key: row.key, decision: noAccess(kind) };
     const records = (byKey.get(row.key) ?? []).map(toDated);
     const decision = row.op === 'delete' ? decideDelete(records, row.version, kind.recordName) : decideUpdate(records, row.version, date, kind.recordName);
     return { row, key: row.key, decision };
@@ -67,9 +81,13 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: UploadRequest): P
     return { row: settableOnly(kind.definition, p.row), current: covering ? attributesOf(kind, covering) : undefined };
   });
   const resolutions = await kind.resolve(db, inputs, date);
+  const named = (i: number) => (resolutions[i].personId ?? resolutions[i].attributes?.person_id) as number | undefined;
+  const resolvedVisible = await visiblePersonIds(db, actor.population, toResolve.map((_, i) => named(i)).filter((id) => id !== undefined), date);
   toResolve.forEach((p, i) => {
     const resolution = resolutions[i];
-    if (resolution.errors.length > 0) p.decision = { type: 'fail', status: 'Upload Failed', errors: resolution.errors };
+    // A person outside the population: only that is said (not what else is wrong with the row, which could tell about them).
+    if (named(i) !== undefined && !resolvedVisible.has(named(i) as number)) p.decision = noAccess(kind);
+    else if (resolution.errors.length > 0) p.decision = { type: 'fail', status: 'Upload Failed', errors: resolution.errors };
     else p.attributes = resolution.attributes;
   });
   return planned;
@@ -102,9 +120,10 @@ export const ROW_REFUSED = 'The server could not save this row. Check its values
 
 const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delete: 'Deleted' } as const;
 
-async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<RowResult[]> {
-  const planned = await plan(db, kind, request);
+async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest, actor: Actor): Promise<RowResult[]> {
+  const planned = await plan(db, kind, request, actor);
   await refuseSecondRecords(db, kind, planned);
+  const before = await snapshot(db, kind, request.effectiveDate, planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'insert').map((p) => p.key as string));
   await writeWithRowFallback(
     db,
     planned.filter((p) => p.decision.type !== 'fail'),
@@ -114,8 +133,9 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: UploadReque
     },
   );
   const saved = planned.filter((p) => p.decision.type === 'insert' || p.decision.type === 'correct' || p.decision.type === 'split').map((p) => p.key as string);
-  const page = await kind.download(db, request.effectiveDate, { offset: 0, limit: saved.length || 1, keys: saved });
+  const page = await kind.download(db, request.effectiveDate, { offset: 0, limit: saved.length || 1, keys: saved, population: actor.population });
   const current = new Map(page.rows.map((r) => [r.key, r]));
+  await recordChunkChanges(db, kind, request, { username: actor.username, requestId: request.idempotencyKey }, planned, before, current);
   return planned.map(({ row, key, decision }): RowResult => {
     if (decision.type === 'fail') return { rowId: row.rowId, status: decision.status, errors: decision.errors };
     const stored = key ? current.get(key) : undefined;

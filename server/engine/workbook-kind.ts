@@ -4,6 +4,8 @@ import type { AuditLogEntry, BackOutResponse, BatchLifeEvent, CellValue, DeleteL
 import type { Database } from '../db/schema';
 import type { SqlType } from './effective-dated.repository';
 import type { DemoPerson } from '../demo/people';
+import type { Actor } from './actor';
+import type { Population } from './population';
 
 export type Db = Kysely<Database>;
 
@@ -16,6 +18,8 @@ export interface DownloadPage {
 export interface Resolution {
   attributes?: Record<string, unknown>;
   errors: RowError[];
+  /** The person the row names when the kind found them, even with errors (data access is checked on it). */
+  personId?: number;
 }
 
 export interface ResolveInput {
@@ -55,8 +59,8 @@ export interface EffectiveDatedKind {
   subject?: RecordSubject;
   /** Lists of values valid on the date, by list name. */
   lists(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
-  /** Display rows effective on the date, ordered by key; restricted to `keys` when given. */
-  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; keys?: string[] }): Promise<DownloadPage>;
+  /** Display rows effective on the date, ordered by key; restricted to `keys` when given, and always to the population. */
+  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; keys?: string[]; population: Population }): Promise<DownloadPage>;
   /** Loads the kind's demo records for the demo people (set-based inserts). */
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
   /**
@@ -88,12 +92,12 @@ export interface BatchKind {
   definition: WorkbookDefinition;
   lists(db: Db): Promise<Record<string, string[]>>;
   /** The batch's lines in line order; no batch of that name → no rows, batchExists false. */
-  download(db: Db, batchName: string, page: { offset: number; limit: number }): Promise<BatchPage>;
+  download(db: Db, batchName: string, page: { offset: number; limit: number; population: Population }): Promise<BatchPage>;
   /** Applies one chunk of line changes (the engine has claimed the idempotency key and opened the transaction). */
-  upload(db: Db, request: BatchUploadRequest): Promise<UploadResponse>;
+  upload(db: Db, request: BatchUploadRequest, actor: Actor): Promise<UploadResponse>;
   processor: BatchProcessor;
-  /** The batch's audit log, oldest first; an unknown batch is a not_found AppError. */
-  auditLog(db: Db, batchName: string): Promise<AuditLogEntry[]>;
+  /** The batch's audit log (lines of the population only), oldest first; an unknown batch is a not_found AppError. */
+  auditLog(db: Db, batchName: string, population: Population): Promise<AuditLogEntry[]>;
   /** Batch kinds whose lines process life events: back one out, and delete it once voided (each owns its transaction). */
   lifeEvents?: LifeEventActions;
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
@@ -101,15 +105,21 @@ export interface BatchKind {
 
 /** What can be done to the life event a batch line processed, addressed by the batch and its Batch Line ID. */
 export interface LifeEventActions {
-  describe(db: Db, batchName: string, lineId: number): Promise<BatchLifeEvent>;
-  backOut(db: Db, batchName: string, lineId: number): Promise<BackOutResponse>;
-  deleteVoided(db: Db, batchName: string, lineId: number): Promise<DeleteLifeEventResponse>;
+  /** A line of a person outside the actor's population answers as a line that does not exist. */
+  describe(db: Db, batchName: string, lineId: number, actor: Actor): Promise<BatchLifeEvent>;
+  backOut(db: Db, batchName: string, lineId: number, actor: Actor): Promise<BackOutResponse>;
+  deleteVoided(db: Db, batchName: string, lineId: number, actor: Actor): Promise<DeleteLifeEventResponse>;
 }
 
 /** A running job as the processor sees it. */
 export interface JobContext {
   jobId: number;
   batchId: number;
+  /** The population of the user who started the run: the run processes only their persons' lines. */
+  population: Population;
+  /** Who started the run and its idempotency key, for the audit trail. */
+  startedBy: string;
+  requestId: string;
 }
 
 export interface UnitOutcome {
@@ -121,7 +131,7 @@ export interface UnitOutcome {
 /** What a batch process does; the engine's runner claims the job, leases it and calls these in transactions. */
 export interface BatchProcessor {
   /** The batch's id, the number of lines a new run will process (and what to say when none); undefined when there is no such batch. */
-  prepareRun(db: Db, batchName: string): Promise<{ batchId: number; total: number; nothingToDo?: string } | undefined>;
+  prepareRun(db: Db, batchName: string, population: Population): Promise<{ batchId: number; total: number; nothingToDo?: string } | undefined>;
   /** The next unit (e.g. a participant) that still has lines for this run; undefined when the run is done. */
   nextUnit(db: Db, job: JobContext): Promise<string | undefined>;
   /** Processes one unit in the caller's transaction; every line it finishes is marked with the job, so it never runs twice. */
@@ -136,7 +146,7 @@ export interface ReadOnlyKind {
   definition: WorkbookDefinition & { readOnly: NonNullable<WorkbookDefinition['readOnly']> };
   lists?(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
   /** Display rows as of the date, in a stable order for paging; a filter value that names nothing is a not_found AppError. */
-  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; filter?: string }): Promise<DownloadPage>;
+  download(db: Db, effectiveDate: string, page: { offset: number; limit: number; filter?: string; population: Population }): Promise<DownloadPage>;
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
 }
 

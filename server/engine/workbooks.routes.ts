@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
+import { actorOf, type Actor } from './actor';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
 import { batchRowsQuerySchema, batchUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
@@ -16,13 +17,14 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   router.get('/api/workbooks/:kind/rows', async (req, res) => {
     const kind = findKind(kindParams.parse(req.params).kind);
     if (isBatchKind(kind)) {
-      res.json(await batchRows(db, kind, batchRowsQuerySchema.parse(req.query)));
+      res.json(await batchRows(db, kind, batchRowsQuerySchema.parse(req.query), actorOf(req, res)));
       return;
     }
     const query = rowsQuerySchema.parse(req.query);
     // A kind without a filter ignores one; an empty filter is no filter.
     const filter = (kind.definition.filter && query.filter) || undefined;
-    const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...query, filter }) : await kind.download(db, query.effectiveDate, query);
+    const { population } = actorOf(req, res);
+    const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...query, filter, population }) : await kind.download(db, query.effectiveDate, { ...query, population });
     const next = query.offset + page.rows.length;
     const body: RowsResponse = {
       kind: kind.definition.kind,
@@ -44,14 +46,14 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     }
     if (isBatchKind(kind)) {
       const request = batchUploadRequestSchema.parse(req.body);
-      res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
+      res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }, actorOf(req, res)));
       return;
     }
-    res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body)));
+    res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body), actorOf(req, res)));
   });
   router.post('/api/workbooks/:kind/batches/:batchName/jobs', async (req, res) => {
     const params = batchParams.parse(req.params);
-    const { job, created } = await startJob(db, findBatchKind(params.kind), params.batchName, startBatchJobRequest.parse(req.body).idempotencyKey);
+    const { job, created } = await startJob(db, findBatchKind(params.kind), params.batchName, startBatchJobRequest.parse(req.body).idempotencyKey, actorOf(req, res));
     if (created) runner?.wake();
     res.status(created ? 202 : 200).json(job);
   });
@@ -62,28 +64,28 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   });
   router.get('/api/workbooks/:kind/batches/:batchName/audit-log', async (req, res) => {
     const params = batchParams.parse(req.params);
-    const body: AuditLogResponse = { batchName: params.batchName, entries: await findBatchKind(params.kind).auditLog(db, params.batchName) };
+    const body: AuditLogResponse = { batchName: params.batchName, entries: await findBatchKind(params.kind).auditLog(db, params.batchName, actorOf(req, res).population) };
     res.json(body);
   });
   // seed FAQ: back out a life event processed in error (it becomes Voided), then delete the voided potential life event.
   const lifeEventPath = '/api/workbooks/:kind/batches/:batchName/lines/:lineId/life-event';
   router.get(lifeEventPath, async (req, res) => {
     const p = lineParams.parse(req.params);
-    res.json(await findLifeEventActions(p.kind).describe(db, p.batchName, p.lineId));
+    res.json(await findLifeEventActions(p.kind).describe(db, p.batchName, p.lineId, actorOf(req, res)));
   });
   router.post(`${lifeEventPath}/back-out`, async (req, res) => {
     const p = lineParams.parse(req.params);
-    res.json(await findLifeEventActions(p.kind).backOut(db, p.batchName, p.lineId));
+    res.json(await findLifeEventActions(p.kind).backOut(db, p.batchName, p.lineId, actorOf(req, res)));
   });
   router.delete(lifeEventPath, async (req, res) => {
     const p = lineParams.parse(req.params);
-    res.json(await findLifeEventActions(p.kind).deleteVoided(db, p.batchName, p.lineId));
+    res.json(await findLifeEventActions(p.kind).deleteVoided(db, p.batchName, p.lineId, actorOf(req, res)));
   });
   return router;
 }
 
-async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>): Promise<RowsResponse> {
-  const page = query.batchName ? await kind.download(db, query.batchName, query) : { rows: [], total: 0, batchExists: false };
+async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>, actor: Actor): Promise<RowsResponse> {
+  const page = query.batchName ? await kind.download(db, query.batchName, { ...query, population: actor.population }) : { rows: [], total: 0, batchExists: false };
   const next = query.offset + page.rows.length;
   return {
     kind: kind.definition.kind,

@@ -1,6 +1,7 @@
 export type AppErrorCode =
   | 'bad_request'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'read_only'
@@ -10,6 +11,7 @@ export type AppErrorCode =
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   // The workbook is for viewing: nothing can be uploaded to it (405 Method Not Allowed).

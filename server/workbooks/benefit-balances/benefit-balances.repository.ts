@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
-import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
+import { findDisplayPage, type DisplayPageRequest, type DisplayRow } from '../../engine/effective-dated.repository';
 
 export type BalanceRow = DisplayRow<{
   person_number: string;
@@ -11,7 +11,7 @@ export type BalanceRow = DisplayRow<{
   relationship_name: string | null;
 }>;
 
-export function findBalances(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<BalanceRow[]> {
+export function findBalances(db: Db, date: string, page: DisplayPageRequest): Promise<BalanceRow[]> {
   return findDisplayPage(db, {
     table: 'person_benefit_balances',
     columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, t.name as balance_name, r.value::text as value,

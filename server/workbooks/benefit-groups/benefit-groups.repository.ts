@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
-import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
+import { findDisplayPage, type DisplayPageRequest, type DisplayRow } from '../../engine/effective-dated.repository';
 
 export type AssignmentRow = DisplayRow<{ person_number: string; person_name: string; group_name: string }>;
 
-export function findAssignments(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<AssignmentRow[]> {
+export function findAssignments(db: Db, date: string, page: DisplayPageRequest): Promise<AssignmentRow[]> {
   return findDisplayPage(db, {
     table: 'person_benefit_groups',
     columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, g.name as group_name`,

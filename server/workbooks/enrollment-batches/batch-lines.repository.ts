@@ -1,5 +1,6 @@
 /** The interim batch tables: batches by name, and their lines, read and written set-based (one statement per chunk). */
 import { sql } from 'kysely';
+import { personNumberVisible, type Population } from '../../engine/population';
 import type { Db } from '../../engine/workbook-kind';
 import { ENTERED_FIELDS, type LineFields, type StoredLine } from './line-fields';
 
@@ -19,10 +20,11 @@ export async function claimBatch(db: Db, name: string, auditLog: boolean | undef
   return result.rows[0].id;
 }
 
-export async function findLinePage(db: Db, batchId: number, page: { offset: number; limit: number }): Promise<{ lines: StoredLine[]; total: number }> {
+/** A page of the batch's lines: only lines whose participant is in the population on the line's effective date. */
+export async function findLinePage(db: Db, batchId: number, page: { offset: number; limit: number; population: Population }): Promise<{ lines: StoredLine[]; total: number }> {
   const result = await sql<StoredLine & { total: string }>`
     select l.*, count(*) over () as total from enrollment_batch_lines l
-    where l.batch_id = ${batchId} order by l.line_id offset ${page.offset} limit ${page.limit}`.execute(db);
+    where l.batch_id = ${batchId} and ${personNumberVisible(page.population, sql`l.person_number`, sql`l.effective_date`)} order by l.line_id offset ${page.offset} limit ${page.limit}`.execute(db);
   return { lines: result.rows, total: result.rows.length > 0 ? Number(result.rows[0].total) : 0 };
 }
 

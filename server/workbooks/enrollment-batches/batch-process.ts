@@ -8,6 +8,8 @@ import { sql } from 'kysely';
 import { logError } from '../../errors/log-error';
 import type { BatchProcessor, Db, JobContext, UnitOutcome } from '../../engine/workbook-kind';
 import { findBatch } from './batch-lines.repository';
+import { recordProcessedLines } from './batch-process.audit';
+import { personNumberVisible, type Population } from '../../engine/population';
 import type { StoredLine } from './line-fields';
 import { beneficiaryTotalErrors, lifeEventClosings, processingOrder } from './processing-order';
 import { closeLifeEvent, LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type LineOutcome, type Participant } from './process-line';
@@ -15,6 +17,9 @@ import { findPersons, findRelationships, loadReference, type Reference } from '.
 
 /** The lines a run takes: not COMPLETE, and not BACKED OUT (a backed-out line runs again once it is changed and uploaded). */
 const RUNNABLE = ['NEW', 'ERROR'] as const;
+
+/** Data access: a run takes only the lines whose participant is in its starter's population on the line's date. */
+const inPopulation = (population: Population) => personNumberVisible(population, sql`enrollment_batch_lines.person_number`, sql`enrollment_batch_lines.effective_date`);
 
 type Finished = { key: string; status: 'COMPLETE' | 'ERROR'; message: string; information: string[] };
 
@@ -42,7 +47,7 @@ async function runLine(db: Db, line: StoredLine, person: Participant, reference:
 }
 
 export const enrollmentProcessor: BatchProcessor = {
-  async prepareRun(db, batchName) {
+  async prepareRun(db, batchName, population) {
     const batch = await findBatch(db, batchName);
     if (!batch) return undefined;
     const { n } = await db
@@ -50,6 +55,7 @@ export const enrollmentProcessor: BatchProcessor = {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('batch_id', '=', batch.id)
       .where('status', 'in', [...RUNNABLE])
+      .where(inPopulation(population))
       .executeTakeFirstOrThrow();
     if (Number(n) > 0) return { batchId: batch.id, total: Number(n) };
     const backedOut = await db.selectFrom('enrollment_batch_lines').select('line_id').where('batch_id', '=', batch.id).where('status', '=', 'BACKED OUT').orderBy('line_id').execute();
@@ -63,7 +69,7 @@ export const enrollmentProcessor: BatchProcessor = {
   async nextUnit(db, job) {
     const row = await sql<{ person_number: string }>`
       select person_number from enrollment_batch_lines
-      where batch_id = ${job.batchId} and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
+      where batch_id = ${job.batchId} and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId} and ${inPopulation(job.population)}
       order by person_number limit 1`.execute(db);
     return row.rows[0]?.person_number;
   },
@@ -73,6 +79,7 @@ export const enrollmentProcessor: BatchProcessor = {
       await sql<StoredLine>`
         select * from enrollment_batch_lines
         where batch_id = ${job.batchId} and person_number = ${personNumber} and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
+          and ${inPopulation(job.population)}
         for update`.execute(db)
     ).rows;
     // Totals count every beneficiary line of the participant in the batch, finished earlier or not.
@@ -115,6 +122,7 @@ export const enrollmentProcessor: BatchProcessor = {
 /** One statement for the unit's line results, one for its audit log entries (when the batch keeps one). */
 async function recordFinished(db: Db, job: JobContext, lines: StoredLine[], finished: Finished[]): Promise<void> {
   if (finished.length === 0) return;
+  await recordProcessedLines(db, job, lines, finished);
   await sql`
     update enrollment_batch_lines t set status = v.status, message = v.message, processed_by_job = ${job.jobId}
     from jsonb_to_recordset(${JSON.stringify(finished.map(({ key, status, message }) => ({ key, status, message })))}::jsonb) as v(key text, status text, message text)

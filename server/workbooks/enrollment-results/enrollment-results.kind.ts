@@ -11,7 +11,7 @@ export const enrollmentResultsKind: ReadOnlyKind = {
 
   async download(db, date, page) {
     const batchId = await filteredBatchId(db, page.filter);
-    const rows = await findResultPage(db, date, { offset: page.offset, limit: page.limit, batchId });
+    const rows = await findResultPage(db, date, { offset: page.offset, limit: page.limit, batchId, population: page.population });
     // Nothing is uploaded, so no version can conflict: every row is version 1.
     return toDownloadPage(rows.map((r) => ({ ...r, version: 1 })), (r) => ({
       personNumber: r.person_number,

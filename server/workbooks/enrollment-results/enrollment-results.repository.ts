@@ -3,6 +3,7 @@
  * the page is cut in SQL (offset and limit, with the window's total), never assembled per participant.
  */
 import { sql } from 'kysely';
+import { personVisible, type Population } from '../../engine/population';
 import type { Db } from '../../engine/workbook-kind';
 
 export interface ResultRow {
@@ -38,12 +39,13 @@ export interface ResultRow {
  * on or after it, are still open, or are the life event of an enrollment shown. Ordered by person number, then
  * life events, enrollments, dependents, beneficiaries, by plan and date.
  */
-export async function findResultPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number }): Promise<ResultRow[]> {
+export async function findResultPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number; population: Population }): Promise<ResultRow[]> {
   const result = await sql<ResultRow>`
     with people as (
       select p.id, p.person_number, p.first_name || ' ' || p.last_name as person_name from persons p
-      where ${page.batchId ?? null}::integer is null
-         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)
+      where (${page.batchId ?? null}::integer is null
+         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer))
+        and ${personVisible(page.population, sql`p.id`, sql`${date}::date`)}
     ),
     event as (
       select le.id, le.person_id, t.name as life_event, le.occurred_date, initcap(le.status) as status, le.closed_date, r.name as relationship

@@ -18,7 +18,7 @@ export const participantContactsKind: ReadOnlyKind = {
 
   async download(db, date, page) {
     const batchId = await filteredBatchId(db, page.filter);
-    const rows = await findContactPage(db, date, { offset: page.offset, limit: page.limit, batchId });
+    const rows = await findContactPage(db, date, { offset: page.offset, limit: page.limit, batchId, population: page.population });
     return toDownloadPage(rows.map((r) => ({ ...r, version: 1 })), (r) => ({
       personNumber: r.person_number,
       personName: r.person_name,

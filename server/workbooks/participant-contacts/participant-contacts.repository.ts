@@ -1,5 +1,6 @@
 /** Participants' contacts, with what identifies each on a batch line and where each is designated, in one paged query. */
 import { sql } from 'kysely';
+import { personVisible, type Population } from '../../engine/population';
 import type { Db } from '../../engine/workbook-kind';
 
 export interface ContactRow {
@@ -16,7 +17,7 @@ export interface ContactRow {
 }
 
 /** The page is cut first (with the window's total); the look-ups that describe a contact run for that page's rows only. */
-export async function findContactPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number }): Promise<ContactRow[]> {
+export async function findContactPage(db: Db, date: string, page: { offset: number; limit: number; batchId?: number; population: Population }): Promise<ContactRow[]> {
   const result = await sql<ContactRow>`
     select 'contact-' || c.id as key, c.person_number, c.person_name, c.name as contact_name, c.relationship, c.date_of_birth,
       (select string_agg(o.name, ', ' order by o.name) from person_contacts o
@@ -34,8 +35,9 @@ export async function findContactPage(db: Db, date: string, page: { offset: numb
     from (
       select pc.*, p.person_number, p.first_name || ' ' || p.last_name as person_name, count(*) over () as total
       from person_contacts pc join persons p on p.id = pc.person_id
-      where ${page.batchId ?? null}::integer is null
-         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)
+      where (${page.batchId ?? null}::integer is null
+         or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer))
+        and ${personVisible(page.population, sql`p.id`, sql`${date}::date`)}
       order by p.person_number, pc.date_of_birth, pc.name, pc.id
       offset ${page.offset} limit ${page.limit}
     ) c

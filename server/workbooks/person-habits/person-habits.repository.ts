@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../engine/workbook-kind';
-import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
+import { findDisplayPage, type DisplayPageRequest, type DisplayRow } from '../../engine/effective-dated.repository';
 
 export type HabitRow = DisplayRow<{
   person_number: string;
@@ -16,7 +16,7 @@ export type HabitRow = DisplayRow<{
   other_plan: string | null;
 }>;
 
-export function findHabits(db: Db, date: string, page: { offset: number; limit: number; keys?: string[] }): Promise<HabitRow[]> {
+export function findHabits(db: Db, date: string, page: DisplayPageRequest): Promise<HabitRow[]> {
   return findDisplayPage(db, {
     table: 'person_habits',
     columns: sql`p.person_number, p.first_name, p.last_name, p.date_of_birth, p.person_type,
