@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import express from 'express';
 import type { AppDatabase } from './db/database';
+import { changeHistoryRoutes } from './audit/change-history.routes';
 import { authRoutes, requireAuth } from './auth/auth.routes';
 import { createTokenService } from './auth/token.service';
 import type { JobRunner } from './engine/batch-jobs';
@@ -41,6 +42,7 @@ export async function createApp(options: { database: AppDatabase; staticDir?: st
   app.use(authRoutes(db, tokens));
   app.use('/api', requireAuth(db, tokens));
   app.use(workbookRoutes(db, options.runner));
+  app.use(changeHistoryRoutes(db));
   app.use('/api', () => {
     throw new AppError('not_found', 'There is no such API address.');
   });

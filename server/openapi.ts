@@ -5,6 +5,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as c from '../src/contract/api';
+import * as history from '../src/contract/change-history';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429;
 
@@ -154,6 +155,22 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     request: { params: c.lineParams },
     ok: { 200: json(c.deleteLifeEventResponse, 'Deleted') },
     errors: { 404: 'No such batch, line or life event', 409: 'The life event is not voided, or a run of the batch is going' },
+  });
+  route({
+    method: 'get',
+    path: '/api/change-history',
+    operationId: 'listChangeHistory',
+    summary: 'Administrators: the audit trail of every change (upload, delete, batch process, back-out), newest first, filtered by person, user, workbook and dates',
+    request: { query: history.changeHistoryQuery },
+    ok: { 200: json(history.changeHistoryResponse, 'A page of changes') },
+  });
+  route({
+    method: 'get',
+    path: '/api/change-history.csv',
+    operationId: 'downloadChangeHistoryCsv',
+    summary: 'Administrators: the same changes as CSV (one row per changed column)',
+    request: { query: history.changeHistoryQuery },
+    ok: { 200: { description: 'The changes, as CSV', content: { 'text/csv': { schema: z.string() } } } },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

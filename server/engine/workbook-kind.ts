@@ -144,6 +144,8 @@ export interface BatchProcessor {
  */
 export interface ReadOnlyKind {
   definition: WorkbookDefinition & { readOnly: NonNullable<WorkbookDefinition['readOnly']> };
+  /** Only administrators may download it (the audit trail). */
+  administratorsOnly?: boolean;
   lists?(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
   /** Display rows as of the date, in a stable order for paging; a filter value that names nothing is a not_found AppError. */
   download(db: Db, effectiveDate: string, page: { offset: number; limit: number; filter?: string; population: Population }): Promise<DownloadPage>;

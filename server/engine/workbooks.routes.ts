@@ -24,6 +24,9 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     // A kind without a filter ignores one; an empty filter is no filter.
     const filter = (kind.definition.filter && query.filter) || undefined;
     const { population } = actorOf(req, res);
+    if (isReadOnlyKind(kind) && kind.administratorsOnly && req.auth?.role !== 'administrator') {
+      throw new AppError('forbidden', `"${kind.definition.title}" is for administrators only. Ask an administrator if you need it.`);
+    }
     const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...query, filter, population }) : await kind.download(db, query.effectiveDate, { ...query, population });
     const next = query.offset + page.rows.length;
     const body: RowsResponse = {
