@@ -5,6 +5,8 @@ import type { AppDatabase } from './db/database';
 import { changeHistoryRoutes } from './audit/change-history.routes';
 import { authRoutes, requireAuth } from './auth/auth.routes';
 import { createTokenService } from './auth/token.service';
+import { oidcRoutes } from './auth/oidc.routes';
+import { createOidcService, type OidcOptions } from './auth/oidc.service';
 import type { JobRunner } from './engine/batch-jobs';
 import { workbookRoutes } from './engine/workbooks.routes';
 import { AppError } from './errors/app-error';
@@ -15,7 +17,7 @@ import { openApiDocument } from './openapi';
  * The HTTP app. `runner` is the batch job runner of this server instance, woken when a run is started here;
  * without one, runs wait in the database for a runner (another instance, or a test's drain()).
  */
-export async function createApp(options: { database: AppDatabase; staticDir?: string; runner?: JobRunner }): Promise<express.Express> {
+export async function createApp(options: { database: AppDatabase; staticDir?: string; runner?: JobRunner; oidc?: OidcOptions }): Promise<express.Express> {
   const { db, kind } = options.database;
   const tokens = await createTokenService(db);
   const app = express();
@@ -40,6 +42,7 @@ export async function createApp(options: { database: AppDatabase; staticDir?: st
     res.json(document);
   });
   app.use(authRoutes(db, tokens));
+  app.use(oidcRoutes(options.oidc ? createOidcService(db, tokens, options.oidc) : undefined));
   app.use('/api', requireAuth(db, tokens));
   app.use(workbookRoutes(db, options.runner));
   app.use(changeHistoryRoutes(db));

@@ -10,6 +10,8 @@ import { isEmpty, seedDemoData } from './demo/seed';
 import { createJobRunner, type RunnerOptions } from './engine/batch-jobs';
 import { batchKinds } from './engine/registry';
 import { logError } from './errors/log-error';
+import { oidcConfigFromEnv } from './auth/oidc-config';
+import type { OidcOptions } from './auth/oidc.service';
 
 export interface ServerOptions {
   port?: number;
@@ -23,6 +25,8 @@ export interface ServerOptions {
   demoData?: boolean;
   /** Batch job runner settings (lease and poll intervals). */
   jobs?: RunnerOptions;
+  /** Single sign-on (OIDC_* environment variables). */
+  oidc?: OidcOptions;
 }
 
 export interface RunningServer {
@@ -37,7 +41,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Runs live in the database: this instance's runner also resumes runs a stopped instance left unfinished.
   const runner = createJobRunner(database.db, batchKinds, { onError: (error) => logError(error, { route: 'batch process' }), ...options.jobs });
   runner.start();
-  const app = await createApp({ database, staticDir: options.staticDir, runner });
+  const app = await createApp({ database, staticDir: options.staticDir, runner, oidc: options.oidc });
   const server = options.tls ? https.createServer(options.tls, app) : http.createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 3001, options.host ?? 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
@@ -57,7 +61,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { cert: fs.readFileSync(env.TLS_CERT_FILE, 'utf8'), key: fs.readFileSync(env.TLS_KEY_FILE, 'utf8') } : undefined;
   const dataDir = env.DATABASE_URL ? undefined : path.resolve(root, env.DATA_DIR ?? '.data/pglite');
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  return { port: Number(env.PORT ?? 3001), host: env.HOST, databaseUrl: env.DATABASE_URL, dataDir, staticDir: env.STATIC_DIR, tls };
+  const oidc = oidcConfigFromEnv(env);
+  return { port: Number(env.PORT ?? 3001), host: env.HOST, databaseUrl: env.DATABASE_URL, dataDir, staticDir: env.STATIC_DIR, tls, oidc: oidc && { config: oidc } };
 }
 
 if (require.main === module) {

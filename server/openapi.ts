@@ -6,6 +6,7 @@ import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import * as c from '../src/contract/api';
 import * as history from '../src/contract/change-history';
+import * as sso from '../src/contract/sso';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429;
 
@@ -68,6 +69,24 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     request: body(c.signInRequest),
     ok: { 200: json(c.signInResponse, 'Signed in') },
     errors: { 401: 'The user name or password is not right', 413: ERRORS[413], 429: 'Too many sign-in attempts: wait, then try again' },
+  });
+  route({
+    method: 'get',
+    path: '/api/auth/oidc/config',
+    operationId: 'getSsoConfig',
+    summary: 'Whether single sign-on is set up, and what the pane needs to start it (authorization endpoint, client ID, scope)',
+    public: true,
+    ok: { 200: json(sso.ssoConfigResponse, 'Single sign-on settings') },
+  });
+  route({
+    method: 'post',
+    path: '/api/auth/oidc/sign-in',
+    operationId: 'signInWithSso',
+    summary: 'Sign in with the authorization code (and PKCE verifier) from the OpenID Connect provider, or with its ID token; get a bearer token',
+    public: true,
+    request: body(sso.ssoSignInRequest),
+    ok: { 200: json(c.signInResponse, 'Signed in') },
+    errors: { 401: 'The provider did not accept the sign-in, or the token is expired, from another issuer or for another application', 403: 'The role claim maps to no role', 404: 'Single sign-on is not set up', 413: ERRORS[413] },
   });
   route({
     method: 'get',
