@@ -5,6 +5,7 @@
  * authorization request's login_hint names the account, and consent is granted for what the client asked.
  */
 import http from 'node:http';
+import process from 'node:process';
 import Provider from 'oidc-provider';
 
 const REDIRECT_URI = process.env.REDIRECT_URI ?? 'https://localhost/sso-dialog.html';
