@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { createWorkbookEngine } from '../engine/workbook-engine';
+import type { OpenDialog } from '../excel/sign-in-dialog';
 import type { WorkbookHost } from '../excel/workbook-host';
 import { ActiveSheetPanel } from './components/ActiveSheetPanel';
 import { PrepareWorkbook } from './components/PrepareWorkbook';
@@ -14,9 +15,15 @@ const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
 });
 
-export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) {
+export function App({ host, baseURL, openDialog }: { host: WorkbookHost; baseURL: string; openDialog?: OpenDialog }) {
   const styles = useStyles();
-  const { session, notice, api, signIn, signOut } = useSession(baseURL);
+  const { session, notice, api, signIn, signInWithSso, signOut } = useSession(baseURL);
+  const [ssoLabel, setSsoLabel] = useState<string | undefined>();
+  useEffect(() => {
+    // Without single sign-on on the server (or with no dialog to open), the pane offers the password only.
+    if (!openDialog) return;
+    api.ssoConfig().then((c) => setSsoLabel(c.enabled ? c.label : undefined), () => setSsoLabel(undefined));
+  }, [api, openDialog]);
   const engine = useMemo(() => createWorkbookEngine({ host, api, locale: navigator.language }), [host, api]);
   const [prepared, setPrepared] = useState(0);
   const prepare = useTask<'prepare'>();
@@ -33,7 +40,7 @@ export function App({ host, baseURL }: { host: WorkbookHost; baseURL: string }) 
         )}
       </div>
       {!session ? (
-        <SignIn onSignIn={signIn} notice={notice} />
+        <SignIn onSignIn={signIn} notice={notice} singleSignOn={ssoLabel && openDialog ? { label: ssoLabel, onSignIn: () => signInWithSso(openDialog) } : undefined} />
       ) : (
         <>
           <PrepareWorkbook
