@@ -94,7 +94,7 @@ describe.each(dialects)('Single sign-on on %s', (dialect) => {
 
   it('when a user signs in with code and PKCE for the first time, then an account with the mapped role is created and the session token works', async () => {
     const res = await signIn(await authorize(issuer, 'alice')).expect(200);
-    expect(res.body.user).toEqual({ username: 'alice', displayName: 'Alice Admin' });
+    expect(res.body.user).toEqual({ username: 'alice', displayName: 'Alice Admin', role: 'administrator' });
     expect(await roleOf('alice')).toBe('administrator');
     await api.get('/api/workbooks').set({ Authorization: `Bearer ${res.body.token}` }).expect(200);
     // Signing in again uses the same account.
