@@ -15,7 +15,7 @@ const { devOrigin, manifestFor, productionOrigin } = require('./addin-manifest.j
 const API_URL = process.env.API_URL || 'http://localhost:3001';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 /** Pages, each `src/<name>/<name>.html` with its entry `src/<name>/index.tsx`. */
-const PAGES = { production: ['taskpane'], development: ['taskpane', 'preview'] };
+const PAGES = { production: ['taskpane', 'sso-dialog'], development: ['taskpane', 'preview', 'sso-dialog'] };
 /** "Referencing the Office JavaScript API library": store add-ins must reference this URL; local copies are for development. */
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 

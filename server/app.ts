@@ -10,6 +10,9 @@ import { createTokenService, sessionMinutesFromEnv } from './auth/token.service'
 import { corsForAddin, noStore, securityHeaders } from './http/security-headers';
 import { createLogger, requestLog } from './http/request-log';
 import { workbookKinds } from './engine/registry';
+import { changeHistoryRoutes } from './audit/change-history.routes';
+import { oidcRoutes } from './auth/oidc.routes';
+import { createOidcService, type OidcOptions } from './auth/oidc.service';
 import type { JobRunner } from './engine/batch-jobs';
 import { workbookRoutes } from './engine/workbooks.routes';
 import { AppError } from './errors/app-error';
@@ -34,6 +37,8 @@ export interface AppOptions {
   addinOrigin?: string;
   /** Express's trust proxy (TRUST_PROXY): behind a reverse proxy, the address rate limits count is the client's. */
   trustProxy?: string;
+  /** Single sign-on (OIDC_* variables); none: password sign-in only. */
+  oidc?: OidcOptions;
 }
 
 export async function createApp(options: AppOptions): Promise<express.Express> {
@@ -67,10 +72,12 @@ export async function createApp(options: AppOptions): Promise<express.Express> {
     res.json(document);
   });
   app.use(signInRoutes(db, tokens, limiter));
+  app.use(oidcRoutes(options.oidc ? createOidcService(db, tokens, options.oidc) : undefined));
   app.use('/api', requireAuth(tokens), requireDocumentedRole(document));
   app.use('/api/workbooks/:kind', requireKindRole((k) => workbookKinds.find((w) => w.definition.kind === k)?.definition));
   app.use(sessionRoutes(db, tokens));
   app.use(workbookRoutes(db, options.runner));
+  app.use(changeHistoryRoutes(db));
   app.use('/api', () => {
     throw new AppError('not_found', 'There is no such API address.');
   });

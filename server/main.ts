@@ -10,6 +10,8 @@ import { isEmpty, removeDemoAccount, seedDemoAccount, seedDemoData } from './dem
 import { createJobRunner, type RunnerOptions } from './engine/batch-jobs';
 import { batchKinds } from './engine/registry';
 import { logError } from './errors/log-error';
+import { oidcConfigFromEnv } from './auth/oidc-config';
+import type { OidcOptions } from './auth/oidc.service';
 
 export interface ServerOptions {
   port?: number;
@@ -28,6 +30,8 @@ export interface ServerOptions {
   demoAccount?: boolean;
   /** Batch job runner settings (lease and poll intervals). */
   jobs?: RunnerOptions;
+  /** Single sign-on (OIDC_* environment variables). */
+  oidc?: OidcOptions;
 }
 
 export interface RunningServer {
@@ -45,7 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Runs live in the database: this instance's runner also resumes runs a stopped instance left unfinished.
   const runner = createJobRunner(database.db, batchKinds, { onError: (error) => logError(error, { route: 'batch process' }), ...options.jobs });
   runner.start();
-  const app = await createApp({ database, staticDir: options.staticDir, runner });
+  const app = await createApp({ database, staticDir: options.staticDir, runner, oidc: options.oidc });
   const server = options.tls ? https.createServer(options.tls, app) : http.createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 3001, options.host ?? 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
@@ -66,7 +70,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const dataDir = env.DATABASE_URL ? undefined : path.resolve(root, env.DATA_DIR ?? '.data/pglite');
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const demoAccount = env.DEMO_ACCOUNT === undefined || env.DEMO_ACCOUNT === '' ? undefined : env.DEMO_ACCOUNT === 'on';
-  return { port: Number(env.PORT ?? 3001), host: env.HOST, databaseUrl: env.DATABASE_URL, dataDir, staticDir: env.STATIC_DIR, tls, demoAccount };
+  const oidc = oidcConfigFromEnv(env);
+  return { port: Number(env.PORT ?? 3001), host: env.HOST, databaseUrl: env.DATABASE_URL, dataDir, staticDir: env.STATIC_DIR, tls, demoAccount, oidc: oidc && { config: oidc } };
 }
 
 if (require.main === module) {

@@ -6,6 +6,8 @@ import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import * as c from '../src/contract/api';
 import type { Role } from '../src/contract/roles';
+import * as history from '../src/contract/change-history';
+import * as sso from '../src/contract/sso';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429;
 
@@ -90,6 +92,24 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     request: body(c.changePasswordRequest),
     ok: { 200: json(c.messageResponse, 'Password changed') },
     errors: { 400: 'The current password is not right, or the new one is too short or the same' },
+  });
+  route({
+    method: 'get',
+    path: '/api/auth/oidc/config',
+    operationId: 'getSsoConfig',
+    summary: 'Whether single sign-on is set up, and what the pane needs to start it (authorization endpoint, client ID, scope)',
+    public: true,
+    ok: { 200: json(sso.ssoConfigResponse, 'Single sign-on settings') },
+  });
+  route({
+    method: 'post',
+    path: '/api/auth/oidc/sign-in',
+    operationId: 'signInWithSso',
+    summary: 'Sign in with the authorization code (and PKCE verifier) from the OpenID Connect provider, or with its ID token; get a bearer token',
+    public: true,
+    request: body(sso.ssoSignInRequest),
+    ok: { 200: json(c.signInResponse, 'Signed in') },
+    errors: { 401: 'The provider did not accept the sign-in, or the token is expired, from another issuer or for another application', 403: 'The role claim maps to no role', 404: 'Single sign-on is not set up', 413: ERRORS[413] },
   });
   route({
     method: 'get',
@@ -206,6 +226,24 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     request: { params: c.lineParams },
     ok: { 200: json(c.deleteLifeEventResponse, 'Deleted') },
     errors: { 404: 'No such batch, line or life event', 409: 'The life event is not voided, or a run of the batch is going' },
+  });
+  route({
+    method: 'get',
+    path: '/api/change-history',
+    operationId: 'listChangeHistory',
+    role: 'administrator',
+    summary: 'Administrators: the audit trail of every change (upload, delete, batch process, back-out), newest first, filtered by person, user, workbook and dates',
+    request: { query: history.changeHistoryQuery },
+    ok: { 200: json(history.changeHistoryResponse, 'A page of changes') },
+  });
+  route({
+    method: 'get',
+    path: '/api/change-history.csv',
+    operationId: 'downloadChangeHistoryCsv',
+    role: 'administrator',
+    summary: 'Administrators: the same changes as CSV (one row per changed column)',
+    request: { query: history.changeHistoryQuery },
+    ok: { 200: { description: 'The changes, as CSV', content: { 'text/csv': { schema: z.string() } } } },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -15,7 +15,9 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt:${salt.toString('hex')}:${(await derive(password, salt, KEY_LENGTH)).toString('hex')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** A user without a password (single sign-on only) never signs in with one. */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  if (stored === null) return false;
   const [scheme, salt, hash] = stored.split(':');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'hex');

@@ -48,6 +48,13 @@ function calls(jobId: () => number, password: { current: string }): Record<strin
     getLineLifeEvent: { path: lifeEvent },
     backOutLifeEvent: { path: `${lifeEvent}/back-out`, body: () => ({}) },
     deleteVoidedLifeEvent: { path: lifeEvent },
+    listBatches: { path: `/api/workbooks/${BATCHES}/batches` },
+    checkRows: {
+      path: '/api/workbooks/person-benefit-groups/check',
+      body: () => ({ effectiveDate: '2026-01-01', rows: [{ rowId: 0, op: 'insert', values: { personNumber: 'NOBODY', benefitsGroup: 'Executives' } }] }),
+    },
+    listChangeHistory: { path: '/api/change-history' },
+    downloadChangeHistoryCsv: { path: '/api/change-history.csv' },
   };
 }
 

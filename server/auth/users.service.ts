@@ -25,16 +25,16 @@ export function checkPassword(password: string): string | undefined {
 }
 
 /**
- * Data Access as typed: blank = every person; else benefit group names separated by commas, each one that exists.
- * Returns the stored form (names joined by ", ") or the message naming what was typed.
+ * Data Access as typed: blank = every person; else benefit group names separated by semicolons, each one that exists.
+ * Returns the stored form (names joined by "; ", the form server/engine/population.ts reads) or the message naming what was typed.
  */
 export async function parseDataAccess(db: Kysely<Database>, text: string | null | undefined): Promise<{ value: string | null; error?: string }> {
-  const names = [...new Set((text ?? '').split(',').map((n) => n.trim()).filter(Boolean))];
+  const names = [...new Set((text ?? '').split(';').map((n) => n.trim()).filter(Boolean))];
   if (names.length === 0) return { value: null };
   const found = new Set((await db.selectFrom('benefit_groups').select('name').where('name', 'in', names).execute()).map((g) => g.name));
   const unknown = names.filter((n) => !found.has(n));
-  if (unknown.length > 0) return { value: null, error: `There is no benefits group named ${unknown.map((n) => `"${n}"`).join(', ')}. Give benefit group names separated by commas, or leave it blank for everyone.` };
-  return { value: names.join(', ') };
+  if (unknown.length > 0) return { value: null, error: `There is no benefits group named ${unknown.map((n) => `"${n}"`).join(', ')}. Give benefit group names separated by semicolons (;), or leave it blank for everyone.` };
+  return { value: names.join('; ') };
 }
 
 export async function addUser(db: Kysely<Database>, user: { username: string; displayName?: string; role: Role; password: string; dataAccess?: string | null }): Promise<void> {

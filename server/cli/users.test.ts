@@ -28,9 +28,9 @@ describe.each(dialects)('users command on %s', (dialect) => {
 
   it('when data access names groups, then only existing benefit group names are taken', async () => {
     await seedDemoData(t.database.db, { persons: 3, demoAccount: false });
-    await expect(run(['add', 'hr1', '--role', 'editor', '--data-access', 'Executives, Nope'])).rejects.toThrow('There is no benefits group named "Nope"');
-    await run(['add', 'hr2', '--role', 'editor', '--data-access', ' Executives ,Retirees']);
-    expect((await user('hr2'))?.data_access).toBe('Executives, Retirees');
+    await expect(run(['add', 'hr1', '--role', 'editor', '--data-access', 'Executives; Nope'])).rejects.toThrow('There is no benefits group named "Nope"');
+    await run(['add', 'hr2', '--role', 'editor', '--data-access', ' Executives ;Retirees']);
+    expect((await user('hr2'))?.data_access).toBe('Executives; Retirees');
     expect(await user('demo')).toBeUndefined();
   });
 

@@ -14,7 +14,7 @@ import { listUsers } from '../auth/users.repository';
 import { addUser, parseDataAccess, parseRole, resetPassword, setDisabled, setRole } from '../auth/users.service';
 
 const USAGE = `Usage: npm run users -- <command>
-  add NAME --role ROLE [--display-name "Full Name"] [--data-access "Group A, Group B"]   (asks for the password)
+  add NAME --role ROLE [--display-name "Full Name"] [--data-access "Group A; Group B"]   (asks for the password)
   list
   set-role NAME ROLE
   disable NAME          (ends the user's sessions at once)

@@ -12,6 +12,7 @@ import * as noGistExclusion from './migrations/006-no-gist-exclusion';
 import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 import * as trigramSuggestions from './migrations/010-trigram-suggestions';
 import * as accountsAndRoles from './migrations/008-accounts-and-roles';
+import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '007-batch-process-keyset': batchProcessKeyset,
   '010-trigram-suggestions': trigramSuggestions,
   '008-accounts-and-roles': accountsAndRoles,
+  '009-data-access-and-audit': dataAccessAndAudit,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

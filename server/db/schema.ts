@@ -84,7 +84,7 @@ export type UserRole = 'viewer' | 'editor' | 'batch-processor' | 'administrator'
 export interface UsersTable {
   username: string;
   display_name: string;
-  password_hash: string;
+  password_hash: string | null;
   role: ColumnType<UserRole, UserRole | undefined, UserRole>;
   disabled: Generated<boolean>;
   /** NULL: every person; else the population the user may see (data access by population decides the format). */
@@ -256,6 +256,23 @@ export interface BatchJobsTable {
 export interface EnrollmentReferenceVersionTable {
   singleton: Generated<boolean>;
   version: Generated<string>;
+  started_by: ColumnType<string | null, string | null | undefined, string | null>;
+  data_access: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ChangeHistoryTable {
+  id: Generated<string>;
+  changed_at: Generated<Date>;
+  username: string;
+  kind: string;
+  action: 'insert' | 'update' | 'delete' | 'process' | 'back-out';
+  record_key: string;
+  person_number: string | null;
+  column_name: string;
+  old_value: string | null;
+  new_value: string | null;
+  effective_date: string | null;
+  request_id: string;
 }
 
 export interface EnrollmentAuditLogTable {
@@ -286,6 +303,7 @@ export interface Database {
   batch_jobs: BatchJobsTable;
   enrollment_audit_log: EnrollmentAuditLogTable;
   enrollment_reference_version: EnrollmentReferenceVersionTable;
+  change_history: ChangeHistoryTable;
   persons: PersonsTable;
   benefit_groups: BenefitGroupsTable;
   person_benefit_groups: PersonBenefitGroupsTable;

@@ -10,7 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { BatchJob } from '../../src/contract/api';
 import { AppError } from '../errors/app-error';
-import type { BatchKind, Db, UnitOutcome } from './workbook-kind';
+import type { Actor } from './actor';
+import { populationOf } from './population';
+import type { BatchKind, Db, JobContext, UnitOutcome } from './workbook-kind';
 
 export interface RunnerOptions {
   /** Names this runner in the job's claimed_by; random per process. */
@@ -77,23 +79,23 @@ export async function getJob(db: Db, batchName: string, jobId: number): Promise<
  * Starts a run of the batch, or answers the run already started: the same idempotency key (a retried request)
  * gets its own run back, and a batch with a run still going gets that run. A run processes the lines not COMPLETE.
  */
-export async function startJob(db: Db, kind: BatchKind, batchName: string, idempotencyKey: string): Promise<{ job: BatchJob; created: boolean }> {
+export async function startJob(db: Db, kind: BatchKind, batchName: string, idempotencyKey: string, actor: Actor): Promise<{ job: BatchJob; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     const same = await findJob(trx, sql`j.idempotency_key = ${idempotencyKey}`);
     if (same) {
       if (same.batch_name !== batchName) throw new AppError('conflict', 'This request key was already used to process another batch. Click Process batch again.');
       return { job: toBatchJob(same), created: false };
     }
-    const run = await kind.processor.prepareRun(trx, batchName);
+    const run = await kind.processor.prepareRun(trx, batchName, actor.population);
     if (!run) throw new AppError('not_found', `There is no batch called "${batchName}". Upload its lines first, then process it.`);
     const active = await findJob(trx, sql`j.batch_id = ${run.batchId} and j.status in ('queued', 'running')`);
     if (active) return { job: toBatchJob(active), created: false };
     const nothingToDo = run.total === 0;
     const inserted = await sql<{ id: number }>`
-      insert into batch_jobs (batch_id, idempotency_key, status, total, message, finished_at)
+      insert into batch_jobs (batch_id, idempotency_key, status, total, message, finished_at, started_by, data_access)
       values (${run.batchId}, ${idempotencyKey}, ${nothingToDo ? 'completed' : 'queued'}, ${run.total},
               ${nothingToDo ? (run.nothingToDo ?? 'Every line of this batch is already processed: there was nothing to process.') : null},
-              ${nothingToDo ? sql`now()` : null})
+              ${nothingToDo ? sql`now()` : null}, ${actor.username}, ${actor.population ? actor.population.groups.join(';') : null})
       on conflict (batch_id) where status in ('queued', 'running') do nothing
       returning id`.execute(trx);
     // Another request started a run between our look and our insert: answer that one.
@@ -123,24 +125,25 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
   let wakeUp: (() => void) | undefined;
 
   /** The job this runner last claimed and has not seen end: it goes on with it first (unless another runner took it over). */
-  let held: { jobId: number; batchId: number } | undefined;
+  let held: JobContext | undefined;
 
   /** Takes the oldest queued job, or a running one whose runner's lease ran out (or that is this runner's own). */
-  async function claim(): Promise<{ jobId: number; batchId: number } | undefined> {
-    const result = await sql<{ id: number; batch_id: number }>`
+  async function claim(): Promise<JobContext | undefined> {
+    const result = await sql<{ id: number; batch_id: number; started_by: string | null; data_access: string | null; idempotency_key: string; last_unit: string | null }>`
       update batch_jobs set status = 'running', claimed_by = ${instanceId}, lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
       where id = (
         select id from batch_jobs
         where status = 'queued' or (status = 'running' and (lease_expires_at < now() or claimed_by = ${instanceId}))
         order by id limit 1 for update skip locked)
-      returning id, batch_id`.execute(db);
+      returning id, batch_id, last_unit, started_by, data_access, idempotency_key`.execute(db);
     const row = result.rows[0];
-    held = row ? { jobId: row.id, batchId: row.batch_id } : undefined;
+    // The run keeps to the population of the user who started it, whichever instance runs it.
+    held = row ? { jobId: row.id, batchId: row.batch_id, after: row.last_unit, unitSize, population: populationOf(row.data_access), startedBy: row.started_by ?? 'unknown', requestId: row.idempotency_key } : undefined;
     return held;
   }
 
   /** One unit in one transaction: 'more' while units remain, 'done' when the job finished, 'lost' when another runner holds it. */
-  async function step(job: { jobId: number; batchId: number }): Promise<'more' | 'done' | 'lost'> {
+  async function step(job: JobContext): Promise<'more' | 'done' | 'lost'> {
     return db.transaction().execute(async (trx) => {
       const locked = await sql<{ last_unit: string | null }>`
         select last_unit from batch_jobs where id = ${job.jobId} and status = 'running' and claimed_by = ${instanceId} for update`.execute(trx);
@@ -174,7 +177,7 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
       where id = ${jobId} and claimed_by = ${instanceId}`.execute(db);
   }
 
-  async function runClaimed(job: { jobId: number; batchId: number }, maxUnits = Infinity): Promise<void> {
+  async function runClaimed(job: JobContext, maxUnits = Infinity): Promise<void> {
     try {
       for (let units = 0; units < maxUnits && !stopping; units++) {
         const result = await step(job);

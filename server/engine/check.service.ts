@@ -4,6 +4,7 @@
  * what Check predicts is what an upload would answer, and nothing is written. No idempotency key is claimed; the
  * locks an upload takes are held only while the chunk is checked.
  */
+import type { Actor } from './actor';
 import type { CheckResponse, CheckResult, UploadResponse } from '../../src/contract/api';
 import type { DatedUploadRequest } from './request-schemas';
 import { applyBatchChunk, applyDatedChunk } from './upload.service';
@@ -31,13 +32,13 @@ async function inRolledBackTransaction<T>(db: Db, run: (trx: Db) => Promise<T>):
 /** What is said about each row: the upload's own status and errors (the values an upload would save are not sent). */
 const predictions = ({ results }: UploadResponse): CheckResult[] => results.map(({ rowId, status, errors }) => ({ rowId, status, errors }));
 
-export function checkDatedChunk(db: Db, kind: EffectiveDatedKind, request: Omit<DatedUploadRequest, 'idempotencyKey'>): Promise<CheckResponse> {
-  return inRolledBackTransaction(db, async (trx) => ({ results: predictions(await applyDatedChunk(trx, kind, request)) }));
+export function checkDatedChunk(db: Db, kind: EffectiveDatedKind, request: Omit<DatedUploadRequest, 'idempotencyKey'>, actor: Actor): Promise<CheckResponse> {
+  return inRolledBackTransaction(db, async (trx) => ({ results: predictions(await applyDatedChunk(trx, kind, request, actor)) }));
 }
 
-export function checkBatchChunk(db: Db, kind: BatchKind, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<CheckResponse> {
+export function checkBatchChunk(db: Db, kind: BatchKind, request: Omit<BatchUploadRequest, 'idempotencyKey'>, actor: Actor): Promise<CheckResponse> {
   return inRolledBackTransaction(db, async (trx) => {
-    const uploaded = await applyBatchChunk(trx, kind, request);
+    const uploaded = await applyBatchChunk(trx, kind, request, actor);
     const processing = (await kind.checkProcessing?.(trx, request, uploaded.results)) ?? new Map();
     return {
       results: predictions(uploaded).map((r) => {

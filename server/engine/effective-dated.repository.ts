@@ -1,5 +1,6 @@
 /** Set-based reads and writes of an effective-dated table: one statement per operation for a whole chunk. */
 import { sql, type RawBuilder } from 'kysely';
+import { personVisible, type Population } from './population';
 import type { Db } from './workbook-kind';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from './keyset';
 
@@ -135,6 +136,8 @@ export interface DisplayPageRequest {
   /** The place of the last row of the page before (keyset paging). */
   after?: Place;
   keys?: string[];
+  /** Only records of persons in the population on the date (every effective-dated table has person_id). */
+  population: Population;
 }
 
 /**
@@ -154,6 +157,7 @@ export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: stri
         ${sql.raw(query.orderBy.map((c, i) => `${c.expr} as ${sorted[i]}`).join(', '))}
       from ${sql.table(query.table)} r ${query.joins}
       where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter} ${afterPlace(query.orderBy, page.after)}
+        and ${personVisible(page.population, sql`r.person_id`, sql`${date}::date`)}
       order by ${orderBy(query.orderBy)}
       limit ${page.limit}
     ) page

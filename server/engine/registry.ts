@@ -6,6 +6,7 @@ import { personHabitsKind } from '../workbooks/person-habits/person-habits.kind'
 import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollment-batches.kind';
 import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
+import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
 export const workbookKinds: WorkbookKind[] = [
@@ -15,6 +16,7 @@ export const workbookKinds: WorkbookKind[] = [
   enrollmentBatchesKind,
   enrollmentResultsKind,
   participantContactsKind,
+  changeHistoryKind,
 ];
 
 export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);

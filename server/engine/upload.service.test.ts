@@ -61,7 +61,8 @@ describe.each(dialects)('upload engine on %s', (dialect) => {
 
   const labels = async () => (await sql<{ label: string }>`select label from engine_test_records order by label`.execute(test.database.db)).rows.map((r) => r.label);
   const inserts = (names: string[]): UploadRow[] => names.map((label, i) => ({ rowId: i + 1, op: 'insert', values: { label } }));
-  const upload = (rows: UploadRow[], db: Db = test.database.db) => uploadChunk(db, testKind, { idempotencyKey: randomUUID(), effectiveDate: '2026-01-01', rows });
+  const actor = { username: 'engine-test', population: undefined, requestId: 'engine-test' };
+  const upload = (rows: UploadRow[], db: Db = test.database.db) => uploadChunk(db, testKind, { idempotencyKey: randomUUID(), effectiveDate: '2026-01-01', rows }, actor);
 
   it('when the database refuses one row of a bulk write, then that row alone fails and the others are saved', async () => {
     const { results } = await upload(inserts(['alpha', 'refused', 'bravo']));
@@ -71,7 +72,7 @@ describe.each(dialects)('upload engine on %s', (dialect) => {
   });
 
   it('when an update in a chunk is refused, then the other updates of the chunk are saved', async () => {
-    const { rows } = await testKind.download(test.database.db, '2026-01-01', { limit: 10 });
+    const { rows } = await testKind.download(test.database.db, '2026-01-01', { limit: 10, population: undefined });
     const [a, b] = ['alpha', 'bravo'].map((label) => rows.find((r) => r.values.label === label)!);
     const { results } = await upload([
       { rowId: 1, op: 'update', key: a.key, version: a.version, values: { label: 'refused' } },

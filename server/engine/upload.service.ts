@@ -13,6 +13,9 @@ import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
 import { addSuggestions } from './suggestions';
 import { applyStorableRows } from './storable-text';
+import type { Actor } from './actor';
+import { recordChunkChanges, snapshot } from './upload-audit';
+import { NO_ACCESS, visiblePersonIds } from './population';
 import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
 interface Planned {
@@ -22,25 +25,25 @@ interface Planned {
   attributes?: Record<string, unknown>;
 }
 
-export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest): Promise<UploadResponse> {
-  return oncePerKey(db, request.idempotencyKey, kind.definition.kind, (trx) => applyDatedChunk(trx, kind, request));
+export async function uploadChunk(db: Db, kind: EffectiveDatedKind, request: UploadRequest, actor: Actor): Promise<UploadResponse> {
+  return oncePerKey(db, request.idempotencyKey, kind.definition.kind, (trx) => applyDatedChunk(trx, kind, request, { ...actor, requestId: request.idempotencyKey }));
 }
 
 /** A batch kind's chunk: once per key and batch, with the same text rule at the edge as every kind. */
-export async function uploadBatchChunk(db: Db, kind: BatchKind, request: BatchUploadRequest): Promise<UploadResponse> {
-  return oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${request.batchName}`, (trx) => applyBatchChunk(trx, kind, request));
+export async function uploadBatchChunk(db: Db, kind: BatchKind, request: BatchUploadRequest, actor: Actor): Promise<UploadResponse> {
+  return oncePerKey(db, request.idempotencyKey, `${kind.definition.kind}:${request.batchName}`, (trx) => applyBatchChunk(trx, kind, request, { ...actor, requestId: request.idempotencyKey }));
 }
 
 /** The whole of an effective-dated upload in the caller's transaction (Check runs it too, then rolls back). */
-export async function applyDatedChunk(trx: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>): Promise<UploadResponse> {
-  const results = await applyStorableRows(kind.definition, request.rows, (rows) => applyChunk(trx, kind, { ...request, rows }));
+export async function applyDatedChunk(trx: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>, actor: Actor): Promise<UploadResponse> {
+  const results = await applyStorableRows(kind.definition, request.rows, (rows) => applyChunk(trx, kind, { ...request, rows }, actor));
   await addSuggestions(trx, kind.definition, request.rows, results, () => kind.lists(trx, request.effectiveDate));
   return { results };
 }
 
 /** The whole of a batch upload in the caller's transaction (Check runs it too, then rolls back). */
-export async function applyBatchChunk(trx: Db, kind: BatchKind, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<UploadResponse> {
-  const results = await applyStorableRows(kind.definition, request.rows, async (rows) => (await kind.upload(trx, { ...request, rows })).results);
+export async function applyBatchChunk(trx: Db, kind: BatchKind, request: Omit<BatchUploadRequest, 'idempotencyKey'>, actor: Actor): Promise<UploadResponse> {
+  const results = await applyStorableRows(kind.definition, request.rows, async (rows) => (await kind.upload(trx, { ...request, rows }, actor)).results);
   await addSuggestions(trx, kind.definition, request.rows, results, () => kind.lists(trx));
   return { results };
 }
@@ -53,13 +56,23 @@ function attributesOf(kind: EffectiveDatedKind, record: StoredRecord): Record<st
   return Object.fromEntries(Object.keys(kind.attributes).map((name) => [name, record[name]]));
 }
 
-async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>): Promise<Planned[]> {
+const noAccess = (kind: EffectiveDatedKind): Decision => ({
+  type: 'fail',
+  status: 'Upload Failed',
+  errors: [{ ...(kind.definition.columns.some((c) => c.key === 'personNumber') ? { column: 'personNumber' } : {}), message: NO_ACCESS }],
+});
+
+async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>, actor: Actor): Promise<Planned[]> {
   const date = request.effectiveDate;
   const keyed = request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string);
   const byKey = new Map<string, StoredRecord[]>();
   for (const record of await lockRecords(db, kind, [...new Set(keyed)])) {
     byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
   }
+  // Data access: a stored record of a person outside the population is refused before anything about it is said.
+  const personOf = (key: string) => byKey.get(key)?.[0]?.person_id as number | undefined;
+  const storedVisible = await visiblePersonIds(db, actor.population, keyed.map(personOf).filter((id) => id !== undefined), date);
+  const outside = (key: string) => personOf(key) !== undefined && !storedVisible.has(personOf(key) as number);
   const seen = new Set<string>();
   const planned: Planned[] = request.rows.map((row) => {
     if (row.op === 'insert') return { row, key: randomUUID(), decision: decideInsert(date) };
@@ -68,6 +81,7 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
       return { row, decision: { type: 'fail', status: 'Upload Failed', errors: [{ message: `This ${kind.recordName} appears more than once in this upload; only its first row is applied.` }] } };
     }
     seen.add(row.key);
+    if (outside(row.key)) return { row, key: row.key, decision: noAccess(kind) };
     const records = (byKey.get(row.key) ?? []).map(toDated);
     const decision = row.op === 'delete' ? decideDelete(records, row.version, kind.recordName) : decideUpdate(records, row.version, date, kind.recordName);
     return { row, key: row.key, decision };
@@ -78,9 +92,13 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
     return { row: settableOnly(kind.definition, p.row), current: covering ? attributesOf(kind, covering) : undefined };
   });
   const resolutions = await kind.resolve(db, inputs, date);
+  const named = (i: number) => (resolutions[i].personId ?? resolutions[i].attributes?.person_id) as number | undefined;
+  const resolvedVisible = await visiblePersonIds(db, actor.population, toResolve.map((_, i) => named(i)).filter((id) => id !== undefined), date);
   toResolve.forEach((p, i) => {
     const resolution = resolutions[i];
-    if (resolution.errors.length > 0) p.decision = { type: 'fail', status: 'Upload Failed', errors: resolution.errors };
+    // A person outside the population: only that is said (not what else is wrong with the row, which could tell about them).
+    if (named(i) !== undefined && !resolvedVisible.has(named(i) as number)) p.decision = noAccess(kind);
+    else if (resolution.errors.length > 0) p.decision = { type: 'fail', status: 'Upload Failed', errors: resolution.errors };
     else p.attributes = resolution.attributes;
   });
   return planned;
@@ -113,9 +131,10 @@ export const ROW_REFUSED = 'The server could not save this row. Check its values
 
 const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delete: 'Deleted' } as const;
 
-async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>): Promise<RowResult[]> {
-  const planned = await plan(db, kind, request);
+async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>, actor: Actor): Promise<RowResult[]> {
+  const planned = await plan(db, kind, request, actor);
   await refuseSecondRecords(db, kind, planned);
+  const before = await snapshot(db, kind, request.effectiveDate, planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'insert').map((p) => p.key as string));
   await writeWithRowFallback(
     db,
     planned.filter((p) => p.decision.type !== 'fail'),
@@ -128,8 +147,9 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<Upload
   // A Conflict answers with the record as it is now, read after the locks: what the other user saved.
   const conflicted = planned.filter((p) => p.decision.type === 'fail' && p.decision.status === 'Conflict' && p.key).map((p) => p.key as string);
   const wanted = [...saved, ...conflicted];
-  const page = await kind.download(db, request.effectiveDate, { limit: wanted.length || 1, keys: wanted });
+  const page = await kind.download(db, request.effectiveDate, { limit: wanted.length || 1, keys: wanted, population: actor.population });
   const current = new Map(page.rows.map((r) => [r.key, r]));
+  await recordChunkChanges(db, kind, request, { username: actor.username, requestId: actor.requestId }, planned, before, current);
   return planned.map(({ row, key, decision }): RowResult => {
     if (decision.type === 'fail' && decision.status === 'Conflict' && key) return { rowId: row.rowId, status: decision.status, errors: decision.errors, current: current.get(key) ?? null };
     if (decision.type === 'fail') return { rowId: row.rowId, status: decision.status, errors: decision.errors };

@@ -5,6 +5,8 @@ import type { Database } from '../db/schema';
 import type { SqlType } from './effective-dated.repository';
 import type { Place } from './keyset';
 import type { DemoPerson } from '../demo/people';
+import type { Actor } from './actor';
+import type { Population } from './population';
 
 export type Db = Kysely<Database>;
 
@@ -21,12 +23,16 @@ export interface PageRequest {
   limit: number;
   after?: Place;
   keys?: string[];
+  /** Only rows of persons in the caller's population. */
+  population: Population;
 }
 
 /** A kind's translation of one uploaded row's display values into stored attribute values. */
 export interface Resolution {
   attributes?: Record<string, unknown>;
   errors: RowError[];
+  /** The person the row names when the kind found them, even with errors (data access is checked on it). */
+  personId?: number;
 }
 
 export interface ResolveInput {
@@ -66,7 +72,7 @@ export interface EffectiveDatedKind {
   subject?: RecordSubject;
   /** Lists of values valid on the date, by list name. */
   lists(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
-  /** Display rows effective on the date, in a total order; restricted to `keys` when given. */
+  /** Display rows effective on the date, in a total order; restricted to `keys` when given, and always to the population. */
   download(db: Db, effectiveDate: string, page: PageRequest): Promise<DownloadPage>;
   /** Loads the kind's demo records for the demo people (set-based inserts). */
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
@@ -101,7 +107,7 @@ export interface BatchKind {
   /** The batch's lines in line order; no batch of that name → no rows, batchExists false. */
   download(db: Db, batchName: string, page: PageRequest): Promise<BatchPage>;
   /** Applies one chunk of line changes (the engine has claimed the idempotency key and opened the transaction). */
-  upload(db: Db, request: Omit<BatchUploadRequest, 'idempotencyKey'>): Promise<UploadResponse>;
+  upload(db: Db, request: Omit<BatchUploadRequest, 'idempotencyKey'>, actor: Actor): Promise<UploadResponse>;
   /**
    * Check only (a dry run, in the transaction that will be rolled back, after `upload` ran): what processing would
    * refuse that can be told before it runs, by rowId.
@@ -110,8 +116,8 @@ export interface BatchKind {
   processor: BatchProcessor;
   /** The existing batches, newest first, with their line counts by status and last run (one look-up for all). */
   listBatches(db: Db): Promise<BatchSummary[]>;
-  /** The batch's audit log, oldest first; an unknown batch is a not_found AppError. */
-  auditLog(db: Db, batchName: string): Promise<AuditLogEntry[]>;
+  /** The batch's audit log (lines of the population only), oldest first; an unknown batch is a not_found AppError. */
+  auditLog(db: Db, batchName: string, population: Population): Promise<AuditLogEntry[]>;
   /** Batch kinds whose lines process life events: back one out, and delete it once voided (each owns its transaction). */
   lifeEvents?: LifeEventActions;
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
@@ -119,9 +125,10 @@ export interface BatchKind {
 
 /** What can be done to the life event a batch line processed, addressed by the batch and its Batch Line ID. */
 export interface LifeEventActions {
-  describe(db: Db, batchName: string, lineId: number): Promise<BatchLifeEvent>;
-  backOut(db: Db, batchName: string, lineId: number): Promise<BackOutResponse>;
-  deleteVoided(db: Db, batchName: string, lineId: number): Promise<DeleteLifeEventResponse>;
+  /** A line of a person outside the actor's population answers as a line that does not exist. */
+  describe(db: Db, batchName: string, lineId: number, actor: Actor): Promise<BatchLifeEvent>;
+  backOut(db: Db, batchName: string, lineId: number, actor: Actor): Promise<BackOutResponse>;
+  deleteVoided(db: Db, batchName: string, lineId: number, actor: Actor): Promise<DeleteLifeEventResponse>;
 }
 
 /** A running job as the processor sees it. */
@@ -132,6 +139,11 @@ export interface JobContext {
   after: string | null;
   /** The most items (for enrollment batches: participants) one unit, one transaction, takes. */
   unitSize: number;
+  /** The population of the user who started the run: the run processes only their persons' lines. */
+  population: Population;
+  /** Who started the run and its idempotency key, for the audit trail. */
+  startedBy: string;
+  requestId: string;
 }
 
 export interface UnitOutcome {
@@ -143,10 +155,11 @@ export interface UnitOutcome {
 /** What a batch process does; the engine's runner claims the job, leases it and calls these in transactions. */
 export interface BatchProcessor {
   /** The batch's id, the number of lines a new run will process (and what to say when none); undefined when there is no such batch. */
-  prepareRun(db: Db, batchName: string): Promise<{ batchId: number; total: number; nothingToDo?: string } | undefined>;
+  prepareRun(db: Db, batchName: string, population: Population): Promise<{ batchId: number; total: number; nothingToDo?: string } | undefined>;
   /**
-   * The next unit (e.g. a group of participants) after `job.after` that still has lines for this run; undefined when
-   * the run is done. The runner stores the unit with the unit's results, so a resumed run starts after it.
+   * The next unit (e.g. a group of participants) after `job.after` that still has lines for this run (of the job's
+   * population); undefined when the run is done. The runner stores the unit with the unit's results, so a resumed run
+   * starts after it.
    */
   nextUnit(db: Db, job: JobContext): Promise<string | undefined>;
   /** Processes one unit in the caller's transaction; every line it finishes is marked with the job, so it never runs twice. */

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type BatchListResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
+import { actorOf, type Actor } from './actor';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
 import { batchCheckRequestSchema, batchRowsQuerySchema, batchUploadRequestSchema, checkRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
@@ -21,13 +22,14 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   router.get('/api/workbooks/:kind/rows', async (req, res) => {
     const kind = findKind(kindParams.parse(req.params).kind);
     if (isBatchKind(kind)) {
-      res.json(await batchRows(db, kind, batchRowsQuerySchema.parse(req.query)));
+      res.json(await batchRows(db, kind, batchRowsQuerySchema.parse(req.query), actorOf(req, res)));
       return;
     }
     const query = rowsQuerySchema.parse(req.query);
     // A kind without a filter ignores one; an empty filter is no filter.
     const filter = (kind.definition.filter && query.filter) || undefined;
-    const request = pageRequest(query);
+    const { population } = actorOf(req, res);
+    const request = { ...pageRequest(query), population };
     const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...request, filter }) : await kind.download(db, query.effectiveDate, request);
     const body: RowsResponse = {
       kind: kind.definition.kind,
@@ -42,10 +44,10 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const kind = writableKind(req.params, res);
     if (isBatchKind(kind)) {
       const request = batchUploadRequestSchema.parse(req.body);
-      res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
+      res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }, actorOf(req, res)));
       return;
     }
-    res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body)));
+    res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body), actorOf(req, res)));
   });
   router.get('/api/workbooks/:kind/batches', async (req, res) => {
     const body: BatchListResponse = { batches: await findBatchKind(kindParams.parse(req.params).kind).listBatches(db) };
@@ -55,14 +57,14 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const kind = writableKind(req.params, res);
     if (isBatchKind(kind)) {
       const request = batchCheckRequestSchema.parse(req.body);
-      res.json(await checkBatchChunk(db, kind, { ...request, batchName: request.batchName as string }));
+      res.json(await checkBatchChunk(db, kind, { ...request, batchName: request.batchName as string }, actorOf(req, res)));
       return;
     }
-    res.json(await checkDatedChunk(db, kind, checkRequestSchema.parse(req.body)));
+    res.json(await checkDatedChunk(db, kind, checkRequestSchema.parse(req.body), actorOf(req, res)));
   });
   router.post('/api/workbooks/:kind/batches/:batchName/jobs', async (req, res) => {
     const params = batchParams.parse(req.params);
-    const { job, created } = await startJob(db, findBatchKind(params.kind), params.batchName, startBatchJobRequest.parse(req.body).idempotencyKey);
+    const { job, created } = await startJob(db, findBatchKind(params.kind), params.batchName, startBatchJobRequest.parse(req.body).idempotencyKey, actorOf(req, res));
     if (created) runner?.wake();
     res.status(created ? 202 : 200).json(job);
   });
@@ -73,28 +75,28 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   });
   router.get('/api/workbooks/:kind/batches/:batchName/audit-log', async (req, res) => {
     const params = batchParams.parse(req.params);
-    const body: AuditLogResponse = { batchName: params.batchName, entries: await findBatchKind(params.kind).auditLog(db, params.batchName) };
+    const body: AuditLogResponse = { batchName: params.batchName, entries: await findBatchKind(params.kind).auditLog(db, params.batchName, actorOf(req, res).population) };
     res.json(body);
   });
   // seed FAQ: back out a life event processed in error (it becomes Voided), then delete the voided potential life event.
   const lifeEventPath = '/api/workbooks/:kind/batches/:batchName/lines/:lineId/life-event';
   router.get(lifeEventPath, async (req, res) => {
     const p = lineParams.parse(req.params);
-    res.json(await findLifeEventActions(p.kind).describe(db, p.batchName, p.lineId));
+    res.json(await findLifeEventActions(p.kind).describe(db, p.batchName, p.lineId, actorOf(req, res)));
   });
   router.post(`${lifeEventPath}/back-out`, async (req, res) => {
     const p = lineParams.parse(req.params);
-    res.json(await findLifeEventActions(p.kind).backOut(db, p.batchName, p.lineId));
+    res.json(await findLifeEventActions(p.kind).backOut(db, p.batchName, p.lineId, actorOf(req, res)));
   });
   router.delete(lifeEventPath, async (req, res) => {
     const p = lineParams.parse(req.params);
-    res.json(await findLifeEventActions(p.kind).deleteVoided(db, p.batchName, p.lineId));
+    res.json(await findLifeEventActions(p.kind).deleteVoided(db, p.batchName, p.lineId, actorOf(req, res)));
   });
   return router;
 }
 
 /** One row more than asked for is read: it tells whether a next page exists without counting. */
-function pageRequest(query: { after?: string; limit: number }): PageRequest {
+function pageRequest(query: { after?: string; limit: number }): Omit<PageRequest, 'population'> {
   return { limit: query.limit + 1, after: query.after === undefined ? undefined : decodeCursor(query.after) };
 }
 
@@ -118,8 +120,8 @@ function writableKind(params: unknown, res: Response): EffectiveDatedKind | Batc
   return kind;
 }
 
-async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>): Promise<RowsResponse> {
-  const page = query.batchName ? await kind.download(db, query.batchName, pageRequest(query)) : { rows: [], places: [], total: 0, batchExists: false };
+async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>, actor: Actor): Promise<RowsResponse> {
+  const page = query.batchName ? await kind.download(db, query.batchName, { ...pageRequest(query), population: actor.population }) : { rows: [], places: [], total: 0, batchExists: false };
   return {
     kind: kind.definition.kind,
     batchName: query.batchName,

@@ -31,6 +31,7 @@ import {
   type UploadResponse,
   type WorkbookDefinition,
 } from '../contract/api';
+import { ssoConfigResponse, type SsoConfigResponse, type SsoSignInRequest } from '../contract/sso';
 
 export const SESSION_ENDED = 'Your session has ended. Sign in again.';
 export const SERVER_UNREACHABLE = 'Cannot reach the Benefits Workbook server. Check your connection and try again.';
@@ -55,6 +56,9 @@ export interface ApiClient {
   /** Ends the session on the server: the token stops working. */
   signOut(): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<string>;
+  /** Single sign-on: whether it is set up, and signing in with what the dialog brought back. */
+  ssoConfig(): Promise<SsoConfigResponse>;
+  ssoSignIn(request: SsoSignInRequest): Promise<SignInResponse>;
   health(): Promise<Health>;
   workbooks(): Promise<WorkbookDefinition[]>;
   /** A page of rows: effective-dated kinds by date, batch kinds by batch name (none: no rows, only the lists). */
@@ -152,6 +156,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     signIn: (username, password) => call(() => http.post('/api/auth/sign-in', { username, password }), (d) => signInResponse.parse(d), false, true),
     signOut: () => call(() => http.post('/api/auth/sign-out', {}), () => undefined, false),
     changePassword: (currentPassword, newPassword) => call(() => http.post('/api/auth/password', { currentPassword, newPassword }), (d) => messageResponse.parse(d).message, false),
+    ssoConfig: () => call(() => http.get('/api/auth/oidc/config'), (d) => ssoConfigResponse.parse(d), false),
+    ssoSignIn: (request) => call(() => http.post('/api/auth/oidc/sign-in', request), (d) => signInResponse.parse(d), false),
     health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),
     workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
     rows: (kind, { effectiveDate, batchName, filter }, after, limit) =>

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { createWorkbookEngine } from '../engine/workbook-engine';
+import type { OpenDialog } from '../excel/sign-in-dialog';
 import type { WorkbookHost } from '../excel/workbook-host';
 import { ActiveSheetPanel } from './components/ActiveSheetPanel';
 import { PrepareOverDialog } from './components/PrepareOverDialog';
@@ -17,9 +18,15 @@ const useStyles = makeStyles({
 });
 
 /** `chunkRows`: rows per upload chunk when smaller than the server's limit (the preview page, to try Cancel on demo data). */
-export function App({ host, baseURL, chunkRows }: { host: WorkbookHost; baseURL: string; chunkRows?: number }) {
+export function App({ host, baseURL, chunkRows, openDialog }: { host: WorkbookHost; baseURL: string; chunkRows?: number; openDialog?: OpenDialog }) {
   const styles = useStyles();
-  const { session, notice, api, signIn, signOut } = useSession(baseURL);
+  const { session, notice, api, signIn, signInWithSso, signOut } = useSession(baseURL);
+  const [ssoLabel, setSsoLabel] = useState<string | undefined>();
+  useEffect(() => {
+    // Without single sign-on on the server (or with no dialog to open), the pane offers the password only.
+    if (!openDialog) return;
+    api.ssoConfig().then((c) => setSsoLabel(c.enabled ? c.label : undefined), () => setSsoLabel(undefined));
+  }, [api, openDialog]);
   const engine = useMemo(() => createWorkbookEngine({ host, api, locale: navigator.language, chunkRows }), [host, api, chunkRows]);
   const prepare = usePrepare(engine);
   // While a sheet action runs, Prepare waits (it would replace or switch away from the sheet), and the other way round.
@@ -39,7 +46,7 @@ export function App({ host, baseURL, chunkRows }: { host: WorkbookHost; baseURL:
         )}
       </div>
       {!session ? (
-        <SignIn onSignIn={signIn} notice={notice} />
+        <SignIn onSignIn={signIn} notice={notice} singleSignOn={ssoLabel && openDialog ? { label: ssoLabel, onSignIn: () => signInWithSso(openDialog) } : undefined} />
       ) : (
         <>
           <PrepareWorkbook

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { choosePaneHost } from './host';
+import { officeDialog, popupDialog } from '../excel/sign-in-dialog';
 
 async function main(): Promise<void> {
   const pane = await choosePaneHost();
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
           <MessageBarBody>Open Benefits Workbook from the Home tab in Excel.</MessageBarBody>
         </MessageBar>
       ) : (
-        <App host={pane.host} baseURL={window.location.origin} />
+        <App host={pane.host} baseURL={window.location.origin} openDialog={pane.kind === 'excel' ? officeDialog : popupDialog} />
       )}
     </FluentProvider>,
   );

@@ -102,7 +102,7 @@ export const benefitBalancesKind: EffectiveDatedKind = {
         else if (!inEffect(relationship, date)) errors.push({ column: 'benefitsRelationship', message: `The "${relationship.name}" relationship of this person is not in effect on ${date}.` });
         else relationshipId = relationship.id;
       }
-      if (errors.length > 0) return { errors };
+      if (errors.length > 0) return { errors, personId };
       return { errors, attributes: { person_id: personId, balance_type_id: typeId, value: value.number, assignment_id: assignmentId, relationship_id: relationshipId } };
     });
   },

@@ -56,7 +56,7 @@ export const benefitGroupsKind: EffectiveDatedKind = {
         if (!number) errors.push({ column: 'personNumber', message: 'Person Number is required on a new row.' });
         else if (personId === undefined) errors.push({ column: 'personNumber', message: `There is no person with number "${number}".` });
       }
-      if (errors.length > 0) return { errors };
+      if (errors.length > 0) return { errors, personId };
       return { errors, attributes: { person_id: personId, benefit_group_id: group!.id } };
     });
   },

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, PageRequest } from '../../engine/workbook-kind';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
+import { personNumberVisible } from '../../engine/population';
 import { ENTERED_FIELDS, type LineFields, type StoredLine } from './line-fields';
 
 export async function findBatch(db: Db, name: string): Promise<{ id: number; audit_log: boolean } | undefined> {
@@ -22,13 +23,17 @@ export async function claimBatch(db: Db, name: string, auditLog: boolean | undef
 
 const LINE_ORDER: SortColumn[] = [{ expr: 'l.line_id', type: 'integer' }];
 
-/** A page of the batch's lines after a place in line order (keyset paging on its (batch_id, line_id) index); counted on the first page. */
+/**
+ * A page of the batch's lines after a place in line order (keyset paging on its (batch_id, line_id) index); counted on
+ * the first page. Only lines whose participant is in the population on the line's effective date.
+ */
 export async function findLinePage(db: Db, batchId: number, page: PageRequest): Promise<{ lines: Array<StoredLine & { place: Place }>; total?: number }> {
+  const visible = personNumberVisible(page.population, sql`l.person_number`, sql`l.effective_date`);
   const result = await sql<StoredLine & { place: Place }>`
     select l.*, ${placeColumn(LINE_ORDER)} from enrollment_batch_lines l
-    where l.batch_id = ${batchId} ${afterPlace(LINE_ORDER, page.after)} order by ${orderBy(LINE_ORDER)} limit ${page.limit}`.execute(db);
+    where l.batch_id = ${batchId} and ${visible} ${afterPlace(LINE_ORDER, page.after)} order by ${orderBy(LINE_ORDER)} limit ${page.limit}`.execute(db);
   if (page.after) return { lines: result.rows };
-  const count = await sql<{ n: string }>`select count(*) as n from enrollment_batch_lines where batch_id = ${batchId}`.execute(db);
+  const count = await sql<{ n: string }>`select count(*) as n from enrollment_batch_lines l where l.batch_id = ${batchId} and ${visible}`.execute(db);
   return { lines: result.rows, total: Number(count.rows[0].n) };
 }
 

@@ -12,6 +12,8 @@ import { sql } from 'kysely';
 import { logError } from '../../errors/log-error';
 import type { BatchProcessor, Db, JobContext, UnitOutcome } from '../../engine/workbook-kind';
 import { findBatch } from './batch-lines.repository';
+import { recordProcessedLines } from './batch-process.audit';
+import { personNumberVisible, type Population } from '../../engine/population';
 import type { StoredLine } from './line-fields';
 import { loadParticipantStates, type ParticipantState } from './participant-state.repository';
 import { beneficiaryTotalErrors, lifeEventClosings, processingOrder } from './processing-order';
@@ -23,6 +25,9 @@ import { currentReference, findPersons, findRelationships, type Person, type Ref
 const RUNNABLE = ['NEW', 'ERROR'] as const;
 /** A unit stops adding participants once it holds this many lines (one participant's lines always go together). */
 const UNIT_LINES = 2000;
+
+/** Data access: a run takes only the lines whose participant is in its starter's population on the line's date. */
+const inPopulation = (population: Population) => personNumberVisible(population, sql`enrollment_batch_lines.person_number`, sql`enrollment_batch_lines.effective_date`);
 
 type Finished = { key: string; status: 'COMPLETE' | 'ERROR'; message: string; information: string[] };
 
@@ -135,7 +140,7 @@ async function runGroup(db: Db, job: JobContext, group: Group, mode: 'together' 
 }
 
 export const enrollmentProcessor: BatchProcessor = {
-  async prepareRun(db, batchName) {
+  async prepareRun(db, batchName, population) {
     const batch = await findBatch(db, batchName);
     if (!batch) return undefined;
     const { n } = await db
@@ -143,6 +148,7 @@ export const enrollmentProcessor: BatchProcessor = {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('batch_id', '=', batch.id)
       .where('status', 'in', [...RUNNABLE])
+      .where(inPopulation(population))
       .executeTakeFirstOrThrow();
     if (Number(n) > 0) return { batchId: batch.id, total: Number(n) };
     const backedOut = await db.selectFrom('enrollment_batch_lines').select('line_id').where('batch_id', '=', batch.id).where('status', '=', 'BACKED OUT').orderBy('line_id').execute();
@@ -158,7 +164,7 @@ export const enrollmentProcessor: BatchProcessor = {
     const { rows } = await sql<{ person_number: string; lines: string }>`
       select person_number, count(*) as lines from enrollment_batch_lines
       where batch_id = ${job.batchId} and ${job.after === null ? sql`true` : sql`person_number > ${job.after}`}
-        and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId}
+        and status in ('NEW', 'ERROR') and processed_by_job is distinct from ${job.jobId} and ${inPopulation(job.population)}
       group by person_number order by person_number limit ${job.unitSize}`.execute(db);
     let lines = 0;
     let last: string | undefined;
@@ -176,6 +182,7 @@ export const enrollmentProcessor: BatchProcessor = {
       await sql<StoredLine>`
         select * from enrollment_batch_lines
         where batch_id = ${job.batchId} and ${job.after === null ? sql`true` : sql`person_number > ${job.after}`} and person_number <= ${unit}
+          and ${inPopulation(job.population)}
         order by person_number, line_id for update`.execute(db)
     ).rows;
     const byPerson = new Map<string, StoredLine[]>();
@@ -208,6 +215,7 @@ export const enrollmentProcessor: BatchProcessor = {
 /** One statement for the unit's line results, one for its audit log entries (when the batch keeps one). */
 async function recordFinished(db: Db, job: JobContext, lines: StoredLine[], finished: Finished[]): Promise<void> {
   if (finished.length === 0) return;
+  await recordProcessedLines(db, job, lines, finished);
   await sql`
     update enrollment_batch_lines t set status = v.status, message = v.message, processed_by_job = ${job.jobId}
     from jsonb_to_recordset(${JSON.stringify(finished.map(({ key, status, message }) => ({ key, status, message })))}::jsonb) as v(key text, status text, message text)

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { BatchLifeEvent } from '../../../src/contract/api';
 import { hasActiveJob } from '../../engine/batch-jobs';
+import { personNumberVisible, type Population } from '../../engine/population';
 import type { Db } from '../../engine/workbook-kind';
 import { AppError } from '../../errors/app-error';
 import type { StoredLine } from './line-fields';
@@ -16,17 +17,24 @@ export interface LineLifeEvent {
  * The batch and its line, for a change to what the line processed: the batch row is locked (as an upload locks it),
  * and a batch with a run queued or going is refused, so a back-out never races the run's lines.
  */
-export async function lockBatchLine(db: Db, batchName: string, lineId: number, action: string): Promise<{ batch: { id: number; audit_log: boolean }; line: StoredLine }> {
+export async function lockBatchLine(db: Db, batchName: string, lineId: number, action: string, population: Population): Promise<{ batch: { id: number; audit_log: boolean }; line: StoredLine }> {
   const batch = (await sql<{ id: number; audit_log: boolean }>`select id, audit_log from enrollment_batches where name = ${batchName} for update`.execute(db)).rows[0];
   if (!batch) throw new AppError('not_found', `There is no batch called "${batchName}".`);
   if (await hasActiveJob(db, batch.id)) {
     throw new AppError('conflict', `The batch "${batchName}" is being processed. Wait until processing ends, then ${action} again.`);
   }
-  return { batch, line: await batchLine(db, batch.id, batchName, lineId) };
+  return { batch, line: await batchLine(db, batch.id, batchName, lineId, population) };
 }
 
-export async function batchLine(db: Db, batchId: number, batchName: string, lineId: number): Promise<StoredLine> {
-  const line = await db.selectFrom('enrollment_batch_lines').selectAll().where('batch_id', '=', batchId).where('line_id', '=', lineId).executeTakeFirst();
+/** The line; a line of a person outside the population answers as one that does not exist. */
+export async function batchLine(db: Db, batchId: number, batchName: string, lineId: number, population: Population): Promise<StoredLine> {
+  const line = await db
+    .selectFrom('enrollment_batch_lines')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .where('line_id', '=', lineId)
+    .where(personNumberVisible(population, sql`enrollment_batch_lines.person_number`, sql`enrollment_batch_lines.effective_date`))
+    .executeTakeFirst();
   if (!line) throw new AppError('not_found', `The batch "${batchName}" has no line ${lineId}. Download the batch again to see its lines.`);
   return line;
 }

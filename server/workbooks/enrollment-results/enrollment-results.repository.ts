@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Db, PageRequest } from '../../engine/workbook-kind';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
+import { personVisible } from '../../engine/population';
 
 export interface ResultRow {
   key: string;
@@ -59,6 +60,7 @@ export async function findResultPage(db: Db, date: string, page: PageRequest & {
       select p.id, p.person_number, p.first_name || ' ' || p.last_name as person_name from persons p
       where (${page.batchId ?? null}::integer is null
          or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)) ${fromPerson}
+        and ${personVisible(page.population, sql`p.id`, sql`${date}::date`)}
     ),
     event as (
       select le.id, le.person_id, t.name as life_event, le.occurred_date, initcap(le.status) as status, le.closed_date, r.name as relationship

@@ -18,7 +18,7 @@ export const participantContactsKind: ReadOnlyKind = {
 
   async download(db, date, page) {
     const batchId = await filteredBatchId(db, page.filter);
-    const { rows, total } = await findContactPage(db, date, { after: page.after, limit: page.limit, batchId });
+    const { rows, total } = await findContactPage(db, date, { after: page.after, limit: page.limit, batchId, population: page.population });
     return toDownloadPage({ total, rows: rows.map((r) => ({ ...r, version: 1 })) }, (r) => ({
       personNumber: r.person_number,
       personName: r.person_name,

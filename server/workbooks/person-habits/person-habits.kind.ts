@@ -131,7 +131,7 @@ export const personHabitsKind: EffectiveDatedKind = {
       const plan = text(row.values.plan);
       if (plan.length > 200) errors.push({ column: 'plan', message: 'Plan is too long: use at most 200 characters.' });
       attributes.other_plan = plan || null;
-      if (errors.length > 0) return { errors };
+      if (errors.length > 0) return { errors, personId };
       return { errors, attributes };
     });
     await suggestPersonNames(db, misses);

@@ -28,4 +28,17 @@ describe('SignIn', () => {
     show(<SignIn onSignIn={jest.fn()} notice="Your session has ended. Sign in again." />);
     expect(screen.getByText('Your session has ended. Sign in again.')).toBeTruthy();
   });
+
+  it('when the server has single sign-on, then a button signs in with the organisation account and a failure is shown', async () => {
+    const onSso = jest.fn().mockRejectedValueOnce(new Error('The sign-in window was closed before the sign-in finished.'));
+    show(<SignIn onSignIn={jest.fn()} singleSignOn={{ label: 'Sign in with your organisation account', onSignIn: onSso }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with your organisation account' }));
+    expect(await screen.findByText('The sign-in window was closed before the sign-in finished.')).toBeTruthy();
+    expect(onSso).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the server has no single sign-on, then only the password form is offered', () => {
+    show(<SignIn onSignIn={jest.fn()} />);
+    expect(screen.queryByRole('button', { name: /organisation account/ })).toBeNull();
+  });
 });

@@ -8,25 +8,30 @@ export interface SignInProps {
   onSignIn: (username: string, password: string) => Promise<void>;
   /** Why the user is here again, e.g. their session ended. */
   notice?: string;
+  /** Single sign-on, when the server has it: the button's label and what it does. */
+  singleSignOn?: { label: string; onSignIn: () => Promise<void> };
 }
 
-export function SignIn({ onSignIn, notice }: SignInProps) {
+export function SignIn({ onSignIn, notice, singleSignOn }: SignInProps) {
   const styles = useStyles();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const attempt = async (signIn: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await onSignIn(username, password);
+      await signIn();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    return attempt(() => onSignIn(username, password));
   };
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="Sign in">
@@ -49,6 +54,11 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
       <Button appearance="primary" type="submit" disabled={busy || !username || !password}>
         Sign in
       </Button>
+      {singleSignOn && (
+        <Button appearance="secondary" type="button" disabled={busy} onClick={() => void attempt(singleSignOn.onSignIn)}>
+          {singleSignOn.label}
+        </Button>
+      )}
     </form>
   );
 }

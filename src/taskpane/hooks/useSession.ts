@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError, createApiClient, type ApiClient } from '../../api/api-client';
 import type { Role } from '../../contract/roles';
+import type { SignInResponse } from '../../contract/api';
+import type { OpenDialog } from '../../excel/sign-in-dialog';
 
 const STORAGE_KEY = 'benefitsWorkbook.session';
 
@@ -24,7 +26,7 @@ function stored(): Session | undefined {
 function endingSessionOn401(client: ApiClient, onEnded: (message: string) => void): ApiClient {
   const wrapped: Record<string, unknown> = { ...client };
   for (const [name, call] of Object.entries(client)) {
-    if (name === 'signIn' || typeof call !== 'function') continue;
+    if (name === 'signIn' || name === 'ssoSignIn' || typeof call !== 'function') continue;
     wrapped[name] = async (...args: unknown[]) => {
       try {
         return await (call as (...a: unknown[]) => Promise<unknown>)(...args);
@@ -49,21 +51,27 @@ export function useSession(baseURL: string) {
     setNotice(message);
   }, []);
   const api = useMemo(() => endingSessionOn401(createApiClient({ baseURL, getToken: () => token.current }), end), [baseURL, end]);
-  const signIn = useCallback(
-    async (username: string, password: string) => {
-      const result = await api.signIn(username, password);
-      const next = { token: result.token, displayName: result.user.displayName, role: result.user.role };
-      token.current = next.token;
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-      setNotice(undefined);
-      setSession(next);
+  const begin = useCallback((result: SignInResponse) => {
+    const next = { token: result.token, displayName: result.user.displayName, role: result.user.role };
+    token.current = next.token;
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    setNotice(undefined);
+    setSession(next);
+  }, []);
+  const signIn = useCallback(async (username: string, password: string) => begin(await api.signIn(username, password)), [api, begin]);
+  /** Single sign-on: the dialog page signs in at the provider and sends back the code, its PKCE verifier and the nonce. */
+  const signInWithSso = useCallback(
+    async (openDialog: OpenDialog) => {
+      const message = JSON.parse(await openDialog(`${baseURL}/sso-dialog.html`)) as { error?: string; code: string; codeVerifier: string; nonce: string; redirectUri: string };
+      if (message.error) throw new Error(message.error);
+      begin(await api.ssoSignIn({ code: message.code, codeVerifier: message.codeVerifier, nonce: message.nonce, redirectUri: message.redirectUri }));
     },
-    [api],
+    [api, baseURL, begin],
   );
   // The server ends the session too (the token stops working at once); the pane signs out even if it cannot be reached.
   const signOut = useCallback(() => {
     void api.signOut().catch(() => undefined);
     end();
   }, [api, end]);
-  return { session, notice, api, signIn, signOut };
+  return { session, notice, api, signIn, signInWithSso, signOut };
 }
