@@ -9,6 +9,7 @@ import { participantContactsKind } from '../workbooks/participant-contacts/parti
 import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
 import { benefitRatesKind } from '../workbooks/benefit-rates/benefit-rates.kind';
 import { employeeBenefitsKind } from '../workbooks/employee-benefits/employee-benefits.kind';
+import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dependents/employee-benefit-dependents.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
 export const workbookKinds: WorkbookKind[] = [
@@ -22,6 +23,7 @@ export const workbookKinds: WorkbookKind[] = [
   // Benefit setup seeds after enrollment's contacts: employee benefits' dependents are the employees' contacts.
   benefitRatesKind,
   employeeBenefitsKind,
+  employeeBenefitDependentsKind,
 ];
 
 export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);
