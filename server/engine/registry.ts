@@ -7,6 +7,7 @@ import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollmen
 import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
 import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
+import { usersKind } from '../workbooks/users/users.kind';
 import { benefitRatesKind } from '../workbooks/benefit-rates/benefit-rates.kind';
 import { employeeBenefitsKind } from '../workbooks/employee-benefits/employee-benefits.kind';
 import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dependents/employee-benefit-dependents.kind';
@@ -20,6 +21,7 @@ export const workbookKinds: WorkbookKind[] = [
   enrollmentResultsKind,
   participantContactsKind,
   changeHistoryKind,
+  usersKind,
   // Benefit setup seeds after enrollment's contacts: employee benefits' dependents are the employees' contacts.
   benefitRatesKind,
   employeeBenefitsKind,
