@@ -8,6 +8,8 @@ import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollmen
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
 import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
 import { usersKind } from '../workbooks/users/users.kind';
+import { benefitCategoriesKind } from '../workbooks/benefit-categories/benefit-categories.kind';
+import { benefitCoverageTypesKind } from '../workbooks/benefit-coverage-types/benefit-coverage-types.kind';
 import { benefitRatesKind } from '../workbooks/benefit-rates/benefit-rates.kind';
 import { employeeBenefitsKind } from '../workbooks/employee-benefits/employee-benefits.kind';
 import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dependents/employee-benefit-dependents.kind';
@@ -23,6 +25,8 @@ export const workbookKinds: WorkbookKind[] = [
   changeHistoryKind,
   usersKind,
   // Benefit setup seeds after enrollment's contacts: employee benefits' dependents are the employees' contacts.
+  benefitCategoriesKind,
+  benefitCoverageTypesKind,
   benefitRatesKind,
   employeeBenefitsKind,
   employeeBenefitDependentsKind,
