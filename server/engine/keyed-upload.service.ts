@@ -38,12 +38,12 @@ export async function applyKeyedChunk(trx: Db, kind: KeyedKind, request: Omit<Ke
   return { results };
 }
 
-const tableOf = (kind: KeyedKind): KeyedTable => ({ table: kind.table, key: kind.storedKeyColumn ?? kind.keyColumn, attributes: kind.attributes });
+const tableOf = (kind: KeyedKind): KeyedTable => ({ table: kind.table, key: kind.storedKeyColumn ?? kind.keyColumn, keyType: kind.keyType, attributes: kind.attributes });
 const failed = (errors: RowError[], status: 'Upload Failed' | 'Conflict' = 'Upload Failed') => ({ status, errors });
 
 function planRow(kind: KeyedKind, row: UploadRow, stored: Map<string, KeyedRecord>, seen: Set<string>): Planned {
   const keyHeader = kind.definition.columns.find((c) => c.key === kind.keyColumn)?.header ?? kind.keyColumn;
-  const typedKey = text(row.values[kind.keyColumn]);
+  const typedKey = row.op === 'insert' && kind.assignKeys ? text(row.key) : text(row.values[kind.keyColumn]);
   const key = row.op === 'insert' ? typedKey : row.key;
   if (!key) return { row, fail: failed([row.op === 'insert' ? { column: kind.keyColumn, message: `${keyHeader} is required on a new row.` } : { message: 'This row has no key. Download again, or enter it as a new row.' }]) };
   if (seen.has(key)) return { row, fail: failed([{ column: kind.keyColumn, message: `This ${kind.recordName} appears more than once in this upload; only its first row is applied.` }]) };
@@ -65,7 +65,13 @@ function planRow(kind: KeyedKind, row: UploadRow, stored: Map<string, KeyedRecor
 
 async function plan(db: Db, kind: KeyedKind, rows: UploadRow[], actor: Actor): Promise<Planned[]> {
   if (kind.serialize) await serializeKind(db, kind.definition.kind);
-  const keys = rows.map((r) => (r.op === 'insert' ? text(r.values[kind.keyColumn]) : r.key)).filter((k): k is string => Boolean(k));
+  // Server-assigned keys travel in the insert rows' `key` from here on (planRow reads them there).
+  if (kind.assignKeys) {
+    const inserts = rows.filter((r) => r.op === 'insert');
+    const assigned = await kind.assignKeys(db, inserts.length);
+    rows = rows.map((r) => (r.op === 'insert' ? { ...r, key: assigned[inserts.indexOf(r)] } : r));
+  }
+  const keys = rows.map((r) => (r.op === 'insert' && !kind.assignKeys ? text(r.values[kind.keyColumn]) : r.key)).filter((k): k is string => Boolean(k));
   const stored = await lockKeyed(db, tableOf(kind), [...new Set(keys)]);
   const seen = new Set<string>();
   const planned = rows.map((row) => planRow(kind, row, stored, seen));

@@ -7,6 +7,8 @@ export interface KeyedTable {
   table: string;
   /** The stored key column. */
   key: string;
+  /** The stored key column's type, when not text (a server-assigned integer key). */
+  keyType?: SqlType;
   attributes: Record<string, SqlType>;
 }
 
@@ -44,7 +46,7 @@ export async function insertKeyed(db: Db, spec: KeyedTable, rows: Array<{ key: s
   const payload = rows.map((r) => ({ ...r.attributes, __key: r.key }));
   await sql`
     insert into ${sql.table(spec.table)} (${columns})
-    select ${select} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as v(${recordset({ __key: 'text', ...spec.attributes })})`.execute(db);
+    select ${select} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as v(${recordset({ __key: spec.keyType ?? 'text', ...spec.attributes })})`.execute(db);
 }
 
 /** Updates the attributes given on each row (others keep their value) and steps the version. */

@@ -10,6 +10,7 @@ import { changeHistoryKind } from '../workbooks/change-history/change-history.ki
 import { usersKind } from '../workbooks/users/users.kind';
 import { benefitCategoriesKind } from '../workbooks/benefit-categories/benefit-categories.kind';
 import { benefitCoverageTypesKind } from '../workbooks/benefit-coverage-types/benefit-coverage-types.kind';
+import { benefitsKind } from '../workbooks/benefits/benefits.kind';
 import { benefitRatesKind } from '../workbooks/benefit-rates/benefit-rates.kind';
 import { employeeBenefitsKind } from '../workbooks/employee-benefits/employee-benefits.kind';
 import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dependents/employee-benefit-dependents.kind';
@@ -27,6 +28,7 @@ export const workbookKinds: WorkbookKind[] = [
   // Benefit setup seeds after enrollment's contacts: employee benefits' dependents are the employees' contacts.
   benefitCategoriesKind,
   benefitCoverageTypesKind,
+  benefitsKind,
   benefitRatesKind,
   employeeBenefitsKind,
   employeeBenefitDependentsKind,

@@ -215,6 +215,12 @@ export interface KeyedKind {
   /** The sheet column (definition key) holding the record's key, and its stored column (the same name by default). */
   keyColumn: string;
   storedKeyColumn?: string;
+  /**
+   * Keys the server assigns (a Benefit ID from a sequence): new rows get these, whatever the key cell holds (the key
+   * column is then not enterable); `keyType` is the stored key column's type.
+   */
+  assignKeys?(db: Db, count: number): Promise<string[]>;
+  keyType?: SqlType;
   /** Stored attribute columns (besides key and version) and their SQL types. */
   attributes: Record<string, SqlType>;
   lists(db: Db): Promise<Record<string, string[]>>;

@@ -1,4 +1,4 @@
-/** Benefit Categories and Benefit Coverage Types (keyed kinds) over HTTP, on PGlite and, when reachable, PostgreSQL. */
+/** Benefit Categories, Benefit Coverage Types and Benefits (keyed kinds) over HTTP, on PGlite and, when reachable, PostgreSQL. */
 import { randomUUID } from 'node:crypto';
 import type { UploadRow } from '../../../src/contract/api';
 import { createHarness, type Harness } from '../../test-support/api-harness';
@@ -79,5 +79,37 @@ describe.each(dialects)('Benefit setup codes on %s', (dialect) => {
     expect(f.errors).toEqual([{ column: 'code', message: 'This coverage type cannot be deleted. Used by 3 rate lines: Dental DENTAL, Health BLUE SHIELD-0 CONTR, Health BLUE SHIELD-20%; Used by 2 employee benefits: P10002, P10024. Delete or change those first.' }]);
     expect(w.errors[0].message).toBe('This coverage type cannot be deleted. Used by 2 rate lines: Dental WAIVED, Health WAIVED. Delete or change those first.');
     expect(gone.status).toBe('Deleted');
+  });
+
+  it('when a benefit is added, then the server assigns its Benefit ID; a provider already in the category or an unknown category fails', async () => {
+    const [added, twin, unknown, w2] = await upload('benefits', [
+      { rowId: 1, op: 'insert', values: { benefitCategory: 'vision', provider: 'VSP', policyNumber: 'V-1', w2Box12Reportable: 'yes' } },
+      { rowId: 2, op: 'insert', values: { benefitCategory: 'Health', provider: 'blue shield-20%' } },
+      { rowId: 3, op: 'insert', values: { benefitCategory: 'Helth', provider: 'X' } },
+      { rowId: 4, op: 'insert', values: { benefitCategory: 'Life', provider: 'Y', w2Box12Reportable: 'maybe' } },
+    ]);
+    expect(added).toMatchObject({ status: 'Inserted', values: { benefitId: 14, benefitCategory: 'Vision', provider: 'VSP', policyNumber: 'V-1', w2Box12Reportable: 'Yes' } });
+    expect(twin.errors).toEqual([{ column: 'provider', message: 'There is already a benefit "BLUE SHIELD-20%" in this category (Benefit ID 5). Change that one, or name this provider differently.' }]);
+    expect(unknown.errors[0]).toMatchObject({ column: 'benefitCategory', message: 'There is no benefit category named "Helth". Pick one from the list, or add it in Benefit Categories first. Did you mean "Health"?' });
+    expect(w2.errors[0]).toMatchObject({ column: 'w2Box12Reportable', message: expect.stringContaining('"maybe" is not one of the choices') });
+    const blue = await rowOf('benefits', '5');
+    const [policy] = await upload('benefits', [{ rowId: 1, op: 'update', key: blue.key, version: blue.version, values: { ...blue.values, policyNumber: '777' } }]);
+    expect(policy).toMatchObject({ status: 'Updated', values: { benefitId: 5, policyNumber: '777', provider: 'BLUE SHIELD-20%' } });
+  });
+
+  it('when a benefit an employee has is deleted, then the row fails and names them; an unused one goes with its rate lines', async () => {
+    const blue = await rowOf('benefits', '5');
+    const aflac = await rowOf('benefits', '1');
+    const [used, gone] = await upload('benefits', [
+      { rowId: 1, op: 'delete', key: blue.key, version: blue.version, values: {} },
+      { rowId: 2, op: 'delete', key: aflac.key, version: aflac.version, values: {} },
+    ]);
+    expect(used.errors).toEqual([{ column: 'benefitId', message: 'This benefit cannot be deleted. Used by 5 employee benefits: P10002, P10003, P10004 and 2 more. Delete or change those first.' }]);
+    expect(gone.status).toBe('Deleted');
+    const lines = await h.database.db.selectFrom('benefit_rate_lines').select('rate_id').where('benefit_id', '=', 1).execute();
+    expect(lines).toEqual([]);
+    const vision = await rowOf('benefit-categories', 'Vision');
+    const [visionUsed] = await upload('benefit-categories', [{ rowId: 1, op: 'delete', key: vision.key, version: vision.version, values: {} }]);
+    expect(visionUsed.errors[0].message).toBe('This benefit category cannot be deleted. Used by 1 benefit: VSP. Delete or change those first.');
   });
 });
