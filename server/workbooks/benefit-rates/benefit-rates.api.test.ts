@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { createHarness, type Harness } from '../../test-support/api-harness';
 import { dialects } from '../../test-support/databases';
+import { addUser, signInAs } from '../../test-support/users';
 
 jest.setTimeout(120000);
 const KIND = 'benefit-rates';
@@ -81,5 +82,12 @@ describe.each(dialects)('Benefit Rates on %s', (dialect) => {
   it('when a rate is changed, then the change history records who changed which column, old and new', async () => {
     const rows = (await sql<{ column_name: string; old_value: string; new_value: string }>`select column_name, old_value, new_value from change_history where kind = ${KIND} and action = 'update' order by id`.execute(h.database.db)).rows;
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ column_name: 'Total Cost', old_value: '10000', new_value: '11000' })]));
+  });
+
+  it('when a user may see only some benefits groups, then they still see every rate line (setup holds no person\'s data)', async () => {
+    await addUser(h.database.db, 'rates-executives', 'viewer', { dataAccess: 'Executives' });
+    const auth = await signInAs(h.app, 'rates-executives');
+    const mine = (await h.get(`/api/workbooks/${KIND}/rows`, { effectiveDate: '2026-06-01', limit: 1000 }).set(auth).expect(200)).body.rows;
+    expect(mine.length).toBe((await h.rowsOn(KIND, '2026-06-01')).length);
   });
 });
