@@ -11,6 +11,7 @@ import * as lifeEventBackOut from './migrations/005-life-event-back-out';
 import * as noGistExclusion from './migrations/006-no-gist-exclusion';
 import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 import * as trigramSuggestions from './migrations/010-trigram-suggestions';
+import * as groupLifeRateGrids from './migrations/017-group-life-rate-grids';
 import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '006-no-gist-exclusion': noGistExclusion,
   '007-batch-process-keyset': batchProcessKeyset,
   '010-trigram-suggestions': trigramSuggestions,
+  '017-group-life-rate-grids': groupLifeRateGrids,
   '008-accounts-and-roles': accountsAndRoles,
   '009-data-access-and-audit': dataAccessAndAudit,
 };
