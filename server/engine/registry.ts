@@ -7,6 +7,9 @@ import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollmen
 import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
 import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
+import { rateGridKind } from '../workbooks/rate-grid/rate-grid.kind';
+import { benefitLevelLimitsKind } from '../workbooks/benefit-level-limits/benefit-level-limits.kind';
+import { stepDownsKind } from '../workbooks/step-downs/step-downs.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
 export const workbookKinds: WorkbookKind[] = [
@@ -17,6 +20,9 @@ export const workbookKinds: WorkbookKind[] = [
   enrollmentResultsKind,
   participantContactsKind,
   changeHistoryKind,
+  rateGridKind,
+  benefitLevelLimitsKind,
+  stepDownsKind,
 ];
 
 export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);
