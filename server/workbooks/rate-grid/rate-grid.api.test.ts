@@ -27,7 +27,7 @@ describe.each(dialects)('group life rate grids on %s', (dialect) => {
   const upload = async (kind: string, sent: UploadRow[]) =>
     (await h.post(`/api/workbooks/${kind}/uploads`, { idempotencyKey: randomUUID(), effectiveDate: DATE, filter: PLAN, rows: sent }).expect(200)).body.results as Array<{ status: string; errors: Array<{ column?: string; message: string }> }>;
   const edit = (row: { key: string; version: number; values: object }, values: object, rowId = 1): UploadRow => ({ rowId, op: 'update', key: row.key, version: row.version, values: { ...row.values, ...values } });
-  const remove = (row: { key: string; version: number }, rowId = 1): UploadRow => ({ rowId, op: 'delete', key: row.key, version: row.version });
+  const remove = (row: { key: string; version: number }, rowId = 1): UploadRow => ({ rowId, op: 'delete', key: row.key, version: row.version, values: {} });
 
   it('when a rate grid is prepared for a plan, then it has one row per level and age band, and an unknown plan is a plain 404', async () => {
     const grid = await rows('rate-grid', PLAN);
