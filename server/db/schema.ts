@@ -1,8 +1,9 @@
 /** Table types for Kysely. Effective-dated tables share the `EffectiveDated` columns. */
 import type { ColumnType, Generated } from 'kysely';
 import type { BenefitCategoriesTable, BenefitCoverageTypesTable, BenefitRateLinesTable, BenefitsTable, EmployeeBenefitDependentsTable, EmployeeBenefitsTable } from './benefit-setup.schema';
+import type { GroupLifePlansTable, PersonSalariesTable, RateGridLimitsTable, RateGridRatesTable, RateGridStepDownsTable } from './group-life-schema';
 
-type DateColumn = ColumnType<string, string, string>;
+export type DateColumn = ColumnType<string, string, string>;
 
 export interface EffectiveDated {
   key: string;
@@ -18,6 +19,8 @@ export interface PersonsTable {
   last_name: string;
   date_of_birth: DateColumn;
   person_type: string;
+  /** The gender a carrier's rate grid rates on (migration 017); null: not recorded. */
+  gender?: ColumnType<'Male' | 'Female' | null, 'Male' | 'Female' | null | undefined, 'Male' | 'Female' | null>;
 }
 
 export interface BenefitGroupsTable {
@@ -116,7 +119,7 @@ export interface AppSettingsTable {
   value: string;
 }
 
-type Amount = ColumnType<string | null, string | number | null, string | number | null>;
+export type Amount = ColumnType<string | null, string | number | null, string | number | null>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** Reference data with a validity range: programs, life event types, beneficiary organizations. */
@@ -291,6 +294,11 @@ export interface EnrollmentAuditLogTable {
 }
 
 export interface Database {
+  group_life_plans: GroupLifePlansTable;
+  rate_grid_rates: RateGridRatesTable;
+  rate_grid_limits: RateGridLimitsTable;
+  rate_grid_step_downs: RateGridStepDownsTable;
+  person_salaries: PersonSalariesTable;
   benefit_programs: DatedNameTable;
   benefit_plans: BenefitPlansTable;
   benefit_options: BenefitOptionsTable;

@@ -14,6 +14,9 @@ import { benefitsKind } from '../workbooks/benefits/benefits.kind';
 import { benefitRatesKind } from '../workbooks/benefit-rates/benefit-rates.kind';
 import { employeeBenefitsKind } from '../workbooks/employee-benefits/employee-benefits.kind';
 import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dependents/employee-benefit-dependents.kind';
+import { rateGridKind } from '../workbooks/rate-grid/rate-grid.kind';
+import { benefitLevelLimitsKind } from '../workbooks/benefit-level-limits/benefit-level-limits.kind';
+import { stepDownsKind } from '../workbooks/step-downs/step-downs.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
 export const workbookKinds: WorkbookKind[] = [
@@ -32,6 +35,9 @@ export const workbookKinds: WorkbookKind[] = [
   benefitRatesKind,
   employeeBenefitsKind,
   employeeBenefitDependentsKind,
+  rateGridKind,
+  benefitLevelLimitsKind,
+  stepDownsKind,
 ];
 
 export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);

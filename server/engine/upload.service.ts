@@ -91,7 +91,8 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
     const covering = (byKey.get(p.key as string) ?? []).find((r) => r.effective_start_date <= date && date <= r.effective_end_date);
     return { row: settableOnly(kind.definition, p.row), current: covering ? attributesOf(kind, covering) : undefined };
   });
-  const resolutions = await kind.resolve(db, inputs, date);
+  const resolutions = await kind.resolve(db, inputs, date, { filter: request.filter || undefined });
+  await refuseDeletes(db, kind, planned, byKey, date);
   const named = (i: number) => (resolutions[i].personId ?? resolutions[i].attributes?.person_id) as number | undefined;
   const resolvedVisible = await visiblePersonIds(db, actor.population, toResolve.map((_, i) => named(i)).filter((id) => id !== undefined), date);
   toResolve.forEach((p, i) => {
@@ -102,6 +103,22 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
     else p.attributes = resolution.attributes;
   });
   return planned;
+}
+
+/** A kind's own rules for deletions (most have none): a refused deletion fails its row with the kind's errors. */
+async function refuseDeletes(db: Db, kind: EffectiveDatedKind, planned: Planned[], byKey: Map<string, StoredRecord[]>, date: string): Promise<void> {
+  const deletes = planned.filter((p) => p.decision.type === 'delete');
+  if (!kind.refuseDeletes || deletes.length === 0) return;
+  const records = deletes.map((p) => {
+    const stored = byKey.get(p.key as string) ?? [];
+    const covering = stored.find((r) => r.effective_start_date <= date && date <= r.effective_end_date) ?? stored[stored.length - 1];
+    return { key: p.key as string, attributes: attributesOf(kind, covering) };
+  });
+  const refused = await kind.refuseDeletes(db, records, date);
+  for (const p of deletes) {
+    const errors = refused.get(p.key as string);
+    if (errors?.length) p.decision = { type: 'fail', status: 'Upload Failed', errors };
+  }
 }
 
 async function write(db: Db, spec: TableSpec, planned: Planned[]): Promise<void> {

@@ -72,15 +72,17 @@ export interface EffectiveDatedKind {
   subject?: RecordSubject;
   /** Lists of values valid on the date, by list name. */
   lists(db: Db, effectiveDate: string): Promise<Record<string, string[]>>;
-  /** Display rows effective on the date, in a total order; restricted to `keys` when given, and always to the population. */
-  download(db: Db, effectiveDate: string, page: PageRequest): Promise<DownloadPage>;
+  /** Display rows effective on the date, in a total order; restricted to `keys` when given, and always to the population (and to the definition's filter, when the kind has one and it is given). */
+  download(db: Db, effectiveDate: string, page: PageRequest & { filter?: string }): Promise<DownloadPage>;
   /** Loads the kind's demo records for the demo people (set-based inserts). */
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
   /**
    * Set-based: resolves a whole chunk's rows (one query per lookup, not per row) into attribute values or per-row errors.
    * The engine has already dropped values the row may not set: non-editable columns on updates, non-enterable on inserts.
    */
-  resolve(db: Db, inputs: ResolveInput[], effectiveDate: string): Promise<Resolution[]>;
+  resolve(db: Db, inputs: ResolveInput[], effectiveDate: string, sheet?: { filter?: string }): Promise<Resolution[]>;
+  /** Rules a deletion must pass (e.g. a step-down's sequence): the stored records of the chunk's deletes → errors by key (none: it may go). */
+  refuseDeletes?(db: Db, records: Array<{ key: string; attributes: Record<string, unknown> }>, effectiveDate: string): Promise<Map<string, RowError[]>>;
 }
 
 export type Values = Record<string, CellValue>;

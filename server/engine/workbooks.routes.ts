@@ -35,7 +35,7 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const filter = (kind.definition.filter && query.filter) || undefined;
     const { population } = actorOf(req, res);
     const request = { ...pageRequest(query), population };
-    const page = isReadOnlyKind(kind) ? await kind.download(db, query.effectiveDate, { ...request, filter }) : await kind.download(db, query.effectiveDate, request);
+    const page = await kind.download(db, query.effectiveDate, { ...request, filter });
     const body: RowsResponse = {
       kind: kind.definition.kind,
       effectiveDate: query.effectiveDate,

@@ -203,6 +203,8 @@ export const uploadRequest = z
     batchName: batchName.optional(),
     /** Batch kinds: keep every error and information message of each line in the batch's audit log. */
     auditLog: z.boolean().optional(),
+    /** Kinds whose definition has a `filter`: the sheet's (e.g. the plan of a Rate Grid), which new rows may leave blank. */
+    filter: rowsQuery.shape.filter,
     rows: z.array(uploadRow).min(1).max(MAX_ROWS_PER_CHUNK),
   })
   .openapi('UploadRequest');

@@ -27,7 +27,7 @@ export interface CheckSummary {
 export interface CheckContext {
   api: ApiClient;
   writableLayout(sheet: string, action: string): Promise<{ info: SheetInfo; layout: Layout }>;
-  uploadTarget(info: SheetInfo, action: string): Promise<Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>>;
+  uploadTarget(info: SheetInfo, action: string): Promise<Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog' | 'filter'>>;
   readRows(sheet: string, layout: Layout, onProgress?: ProgressListener): Promise<SheetRow[]>;
   reader(sheet: string, layout: Layout): SheetReader;
   writeRows(sheet: string, layout: Layout, cellsByRow: Map<number, HostCellValue[]>): Promise<void>;

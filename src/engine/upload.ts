@@ -14,7 +14,7 @@ import { locateRows } from './row-locator';
 import type { SheetRows, WriteShape } from './sheet-rows';
 
 /** What an upload chunk is for: the session effective date, or the batch (and whether to keep its audit log). */
-export type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog'>;
+export type UploadTarget = Pick<UploadRequest, 'effectiveDate' | 'batchName' | 'auditLog' | 'filter'>;
 
 export function failedRow(layout: Layout, row: number, status: string, errors: SheetRow['errors'], key?: string): FailedRow {
   // Each error's text once named by its column, dates in the person's format (the pane shows `message`).

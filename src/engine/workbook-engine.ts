@@ -73,7 +73,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   }
 
   async function uploadTarget(info: SheetInfo, action: string): Promise<UploadTarget> {
-    if (info.scope !== 'batch') return { effectiveDate: info.effectiveDate };
+    if (info.scope !== 'batch') return { effectiveDate: info.effectiveDate, ...(info.filter ? { filter: info.filter } : {}) };
     const { batchName, auditLog } = await requireBatch(info, action);
     return { batchName, auditLog };
   }

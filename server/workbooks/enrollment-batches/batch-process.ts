@@ -15,6 +15,7 @@ import { findBatch } from './batch-lines.repository';
 import { recordProcessedLines } from './batch-process.audit';
 import { personNumberVisible, type Population } from '../../engine/population';
 import type { StoredLine } from './line-fields';
+import { loadRatingFacts } from '../rate-grid/group-life.repository';
 import { loadParticipantStates, type ParticipantState } from './participant-state.repository';
 import { beneficiaryTotalErrors, lifeEventClosings, processingOrder } from './processing-order';
 import { closeLifeEvent, LineError, processBeneficiaryDesignation, processDependentDesignation, processParticipantEnrollment, type Ledger, type LineOutcome, type Participant } from './process-line';
@@ -106,7 +107,7 @@ interface Group {
  */
 async function runGroup(db: Db, job: JobContext, group: Group, mode: 'together' | 'alone'): Promise<{ finished: Finished[]; writes: Write[] }> {
   const participants = [...group.persons.values()].filter((p) => p.person_type === 'Participant');
-  const states = await loadParticipantStates(db, participants.map((p) => p.id));
+  const [states, ratings] = await Promise.all([loadParticipantStates(db, participants.map((p) => p.id)), loadRatingFacts(db, participants.map((p) => p.id))]);
   const writes: Write[] = [];
   const ids = new Map<number, number>();
   const gather: Commit = async (lineWrites) => void writes.push(...lineWrites);
@@ -132,7 +133,7 @@ async function runGroup(db: Db, job: JobContext, group: Group, mode: 'together' 
     const found = group.persons.get(personNumber);
     const ledger: Ledger | undefined =
       found && found.person_type === 'Participant'
-        ? { person: { ...found, relationships: group.relationships.get(found.id) ?? [] } as Participant, state: states.get(found.id) as ParticipantState, reference: group.reference, writes: [], newId: () => --lastId }
+        ? { person: { ...found, relationships: group.relationships.get(found.id) ?? [], rating: ratings.get(found.id) } as Participant, state: states.get(found.id) as ParticipantState, reference: group.reference, writes: [], newId: () => --lastId }
         : undefined;
     finished.push(...(await runParticipant(ledger, personNumber, lines, all, commit)));
   }

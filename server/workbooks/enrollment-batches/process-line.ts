@@ -8,10 +8,12 @@
 import type { StoredLine } from './line-fields';
 import type { EnrollmentRow, LifeEventRow, ParticipantState } from './participant-state.repository';
 import type { Write } from './process-writes.repository';
+import type { RatingFacts } from '../rate-grid/group-life.repository';
+import { groupLifeAmounts } from './group-life-amounts';
 import { namedProblem, type Dated, type Person, type Plan, type PlanOption, type Reference, type Relationship } from './reference.repository';
 
 /** The participant a unit processes, with their benefits relationships (read once for all their lines). */
-export type Participant = Person & { relationships: Relationship[] };
+export type Participant = Person & { relationships: Relationship[]; rating?: RatingFacts };
 
 export class LineError extends Error {}
 
@@ -135,17 +137,32 @@ export function processParticipantEnrollment(ledger: Ledger, line: StoredLine): 
     ledger.writes.push({ kind: 'endEnrollment', id: current.id, effective_end_date: dayBefore(line.effective_date) });
     information.push(`Ended the enrollment in ${r.plan.name} that began on ${current.effective_start_date} on ${dayBefore(line.effective_date)}.`);
   }
-  // seed: "populates rates and coverage amounts": the line's amount when given, the option's or plan's default otherwise.
-  const rate = line.rate_amount ?? r.option?.default_rate_amount ?? r.plan.default_rate_amount;
-  const coverage = line.coverage_amount ?? r.option?.default_coverage_amount ?? r.plan.default_coverage_amount;
+  // seed: "populates rates and coverage amounts": the line's amount when given, a group life plan's rate grid, or the option's or plan's default.
+  const computed = line.rate_amount === null && line.coverage_amount === null ? gridAmounts(ledger, line, r) : undefined;
+  const rate = computed?.rate ?? line.rate_amount ?? r.option?.default_rate_amount ?? r.plan.default_rate_amount;
+  const coverage = computed?.coverage ?? line.coverage_amount ?? r.option?.default_coverage_amount ?? r.plan.default_coverage_amount;
   const enrollment: EnrollmentRow = { id: ledger.newId(), person_id: person.id, plan_id: r.plan.id, option_id: r.option?.id ?? null, effective_start_date: line.effective_date, effective_end_date: '4712-12-31' };
   state.enrollments.push(enrollment);
   ledger.writes.push({
     kind: 'enrollment',
     row: { ...enrollment, program_id: r.programId, life_event_id: event.id, rate_amount: rate, coverage_amount: coverage, original_enrollment_date: line.original_enrollment_date, batch_line_key: line.key },
   });
-  const summary = `Enrolled ${person.person_number} in ${r.plan.name}${r.option ? `, ${r.option.name}` : ''} from ${line.effective_date} (rate ${money(rate)}, coverage ${money(coverage)}).`;
+  const how = computed ? ` From the rate grid: ${computed.explanation}` : '';
+  const summary = `Enrolled ${person.person_number} in ${r.plan.name}${r.option ? `, ${r.option.name}` : ''} from ${line.effective_date} (rate ${money(rate)}, coverage ${money(coverage)}).${how}`;
   return { summary, information };
+}
+
+/** A group life plan's amounts for the line's benefit level (its option); undefined for a plan without a rate grid. */
+function gridAmounts(ledger: Ledger, line: StoredLine, r: Resolved) {
+  const plan = ledger.reference.groupLife.get(r.plan.id);
+  if (!plan) return undefined;
+  if (!r.option) {
+    const levels = [...(ledger.reference.options.get(r.plan.id)?.keys() ?? [])].join(', ');
+    throw new LineError(`${r.plan.name} computes its amounts by benefit level: name the level in Option (${levels}), or give a Rate Amount or Coverage Amount.`);
+  }
+  const found = groupLifeAmounts(plan, r.option, r.plan.name, ledger.person.rating, line.effective_date);
+  if (typeof found === 'string') throw new LineError(found);
+  return found;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { inEffect, whenNotInEffect } from '../../engine/effective-dating';
 import { findPersonsByNumber, findRelationshipsOf, type PersonByNumber } from '../../engine/persons.repository';
 import type { Db } from '../../engine/workbook-kind';
+import { loadGroupLifePlans, type GroupLifePlan } from '../rate-grid/group-life.repository';
 
 export interface Dated {
   id: number;
@@ -27,21 +28,24 @@ export interface Reference {
   options: Map<number, Map<string, PlanOption>>;
   lifeEvents: Map<string, Dated>;
   organizations: Map<string, Dated>;
+  /** Group life plans (a rate grid computes their amounts), by plan id. */
+  groupLife: Map<number, GroupLifePlan>;
 }
 
 const byName = <T extends { name: string }>(rows: T[]) => new Map(rows.map((r) => [r.name, r]));
 
 export async function loadReference(db: Db): Promise<Reference> {
-  const [programs, plans, options, lifeEvents, organizations] = await Promise.all([
+  const [programs, plans, options, lifeEvents, organizations, groupLife] = await Promise.all([
     db.selectFrom('benefit_programs').selectAll().execute(),
     db.selectFrom('benefit_plans').selectAll().execute(),
     db.selectFrom('benefit_options').selectAll().execute(),
     db.selectFrom('life_event_types').selectAll().execute(),
     db.selectFrom('beneficiary_organizations').selectAll().execute(),
+    loadGroupLifePlans(db),
   ]);
   const optionsByPlan = new Map<number, Map<string, PlanOption>>();
   for (const o of options) optionsByPlan.set(o.plan_id, (optionsByPlan.get(o.plan_id) ?? new Map<string, PlanOption>()).set(o.name, o));
-  return { programs: byName(programs), plans: byName(plans), options: optionsByPlan, lifeEvents: byName(lifeEvents), organizations: byName(organizations) };
+  return { programs: byName(programs), plans: byName(plans), options: optionsByPlan, lifeEvents: byName(lifeEvents), organizations: byName(organizations), groupLife };
 }
 
 let cached: { version: string; reference: Reference } | undefined;

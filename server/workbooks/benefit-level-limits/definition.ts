@@ -1,0 +1,22 @@
+import type { WorkbookDefinition } from '../../../src/contract/api';
+import { PLAN_FILTER } from '../rate-grid/grid-names';
+
+/** seed (Selerix Limits and Options tabs): GI limit, GI multiplier, minimum and maximum benefit, default multiplier or percentage. */
+export const benefitLevelLimitsDefinition: WorkbookDefinition = {
+  kind: 'benefit-level-limits',
+  title: 'Benefit Level Limits',
+  description: 'Each group life benefit level’s multiple (or percentage) of salary, guaranteed issue limit and multiplier, and minimum and maximum benefit amount, as of a session effective date.',
+  scope: 'effective-date',
+  filter: PLAN_FILTER,
+  columns: [
+    { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
+    { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },
+    { key: 'factor', header: 'X of Salary or % of Salary', type: 'number', editable: true, enterable: true, required: true, width: 14 },
+    { key: 'giLimit', header: 'GI Limit', type: 'number', editable: true, enterable: true, required: false, width: 12 },
+    { key: 'giMultiplier', header: 'GI Multiplier', type: 'number', editable: true, enterable: true, required: false, width: 12 },
+    { key: 'minBenefit', header: 'Min Benefit Amount', type: 'number', editable: true, enterable: true, required: false, width: 14 },
+    { key: 'maxBenefit', header: 'Max Benefit', type: 'number', editable: true, enterable: true, required: false, width: 14 },
+    { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
+    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
+  ],
+};

@@ -1,0 +1,25 @@
+import type { WorkbookDefinition } from '../../../src/contract/api';
+import { PLAN_FILTER } from './grid-names';
+
+/**
+ * seed (Selerix Rates tab): "Open the grid in Excel, then paste or enter the corresponding rates into the grid."
+ * Benefit Level to Per are side by side in a carrier's order, so a grid copied from their spreadsheet pastes in one go.
+ */
+export const rateGridDefinition: WorkbookDefinition = {
+  kind: 'rate-grid',
+  title: 'Rate Grid',
+  description: 'A group life plan’s rates by benefit level and age band (and gender), per 100 or 1,000 of benefit amount, as of a session effective date.',
+  scope: 'effective-date',
+  filter: PLAN_FILTER,
+  columns: [
+    { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
+    { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },
+    { key: 'lowerAge', header: 'Lower Age Limit', type: 'number', editable: false, enterable: true, required: true, width: 10, identifying: true },
+    { key: 'gender', header: 'Gender', type: 'text', editable: false, enterable: true, required: false, list: 'genders', width: 10, identifying: true },
+    { key: 'employeeCost', header: 'EE Cost', type: 'number', editable: true, enterable: true, required: true, width: 10 },
+    { key: 'employerCost', header: 'ER Cost', type: 'number', editable: true, enterable: true, required: true, width: 10 },
+    { key: 'per', header: 'Per', type: 'number', editable: true, enterable: true, required: true, width: 8 },
+    { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
+    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
+  ],
+};
