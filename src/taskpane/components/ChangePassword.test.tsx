@@ -3,6 +3,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { show } from '../test-support';
 import { ChangePassword } from './ChangePassword';
 
+jest.setTimeout(30000); // jsdom on a loaded machine
+
 const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(new RegExp(`^${label}`)), { target: { value } });
 const submit = () => screen.getByRole('button', { name: 'Change password' }) as HTMLButtonElement;
 
