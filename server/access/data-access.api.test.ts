@@ -38,7 +38,7 @@ describe.each(dialects)('Data access by population on %s', (dialect) => {
   const query = (kind: string) => (batchKinds.some((k) => k.definition.kind === kind) ? { batchName: 'Access', limit: 10000 } : { effectiveDate: DATE, limit: 10000 });
   const numbers = (body: { rows: Array<{ values: Record<string, unknown> }> }) => body.rows.map((r) => r.values.personNumber as string);
 
-  // Kinds about persons (a Person Number column); a plan's rates (Rate Grid and the like) are nobody's personal data.
+  // Kinds about persons (a Person Number column); setup, rates (Rate Grid and the like) and Users are nobody's personal data.
   const personKinds = workbookKinds.filter((k) => k.definition.columns.some((c) => c.key === 'personNumber'));
   it.each(personKinds.map((k) => k.definition.kind))('when a user is limited to Executives, then the %s download holds only persons in Executives (and everyone sees more)', async (kind) => {
     const mine = numbers((await limited.get(`/api/workbooks/${kind}/rows`, query(kind)).expect(200)).body);
@@ -70,6 +70,16 @@ describe.each(dialects)('Data access by population on %s', (dialect) => {
     expect(results[3].errors[0].message).toContain('There is no person with number "P99999"');
     expect((await h.rowFor(GROUPS, DATE, (v) => v.personNumber === outside)).values).toEqual(theirs.values);
     expect((await h.rowFor(GROUPS, DATE, (v) => v.personNumber === 'P10005')).values).toEqual(another.values);
+  });
+
+  it('when a limited user moves a person of their population to a group outside it, or deletes their assignment, then the row fails and changes nothing', async () => {
+    const mine = await h.rowFor(GROUPS, DATE, (v) => v.personNumber === inside);
+    const send = (row: object) => limited.post(`/api/workbooks/${GROUPS}/uploads`, { idempotencyKey: randomUUID(), effectiveDate: '2026-03-01', rows: [row] }).expect(200);
+    const [moved] = (await send({ rowId: 1, op: 'update', key: mine.key, version: mine.version, values: { benefitsGroup: 'Retirees' } })).body.results;
+    expect(moved).toMatchObject({ status: 'Upload Failed', errors: [{ column: 'benefitsGroup', message: expect.stringMatching(/^You can only assign groups in your data access \(Executives\); "Retirees" is not one of them/) }] });
+    const [deleted] = (await send({ rowId: 1, op: 'delete', key: mine.key, version: mine.version, values: {} })).body.results;
+    expect(deleted).toMatchObject({ status: 'Upload Failed', errors: [{ message: expect.stringContaining('You cannot delete this assignment') }] });
+    expect(await h.rowFor(GROUPS, '2026-03-01', (v) => v.personNumber === inside)).toMatchObject({ key: mine.key, version: mine.version, values: mine.values });
   });
 
   it('when a limited user names an outside person by name and date of birth, then the row fails with the access message', async () => {

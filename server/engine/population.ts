@@ -55,3 +55,32 @@ export async function visiblePersonNumbers(db: Db, population: Population, pairs
     where ${personNumberVisible(population, sql`v.person_number`, sql`v.date`)}`.execute(db);
   return new Set(result.rows.map((r) => `${r.person_number}|${r.date}`));
 }
+
+/** The table whose records say who is in a population: a change to it can move a person out of the user's. */
+export const POPULATION_TABLE = 'person_benefit_groups';
+
+/**
+ * A limited user cannot move a person out of their own population by an upload: a benefits group outside their
+ * data access, or a deleted assignment (no group: in no one's limited population), fails the row and changes nothing.
+ * Fails the planned rows in place, before anything is written (one look-up for the chunk).
+ */
+export async function refuseMovesOut<T extends { decision: { type: string }; attributes?: Record<string, unknown> }>(
+  db: Db,
+  table: string,
+  population: Population,
+  planned: T[],
+  fail: (item: T, message: string, column?: string) => void,
+): Promise<void> {
+  if (!population || table !== POPULATION_TABLE) return;
+  const writes = planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'delete' && p.attributes);
+  const ids = [...new Set(writes.map((p) => Number(p.attributes?.benefit_group_id)))];
+  const names = new Map(ids.length === 0 ? [] : (await db.selectFrom('benefit_groups').select(['id', 'name']).where('id', 'in', ids).execute()).map((g) => [g.id, g.name]));
+  const allowed = population.groups.join(', ');
+  for (const p of writes) {
+    const name = names.get(Number(p.attributes?.benefit_group_id)) ?? '';
+    if (!population.groups.includes(name)) fail(p, `You can only assign groups in your data access (${allowed}); "${name}" is not one of them, so the person would leave it.`, 'benefitsGroup');
+  }
+  for (const p of planned.filter((x) => x.decision.type === 'delete')) {
+    fail(p, `You cannot delete this assignment: without a benefits group the person would leave your data access (${allowed}). Change the group to one in your data access instead.`);
+  }
+}

@@ -15,7 +15,7 @@ import { addSuggestions } from './suggestions';
 import { applyStorableRows } from './storable-text';
 import type { Actor } from './actor';
 import { recordChunkChanges, snapshot } from './upload-audit';
-import { NO_ACCESS, visiblePersonIds } from './population';
+import { NO_ACCESS, refuseMovesOut, visiblePersonIds } from './population';
 import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
 interface Planned {
@@ -150,6 +150,9 @@ const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delet
 
 async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>, actor: Actor): Promise<RowResult[]> {
   const planned = await plan(db, kind, request, actor);
+  await refuseMovesOut(db, kind.table, actor.population, planned, (p, message, column) => {
+    p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ ...(column ? { column } : {}), message }] };
+  });
   await refuseSecondRecords(db, kind, planned);
   const before = await snapshot(db, kind, request.effectiveDate, planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'insert').map((p) => p.key as string));
   await writeWithRowFallback(

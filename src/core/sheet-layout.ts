@@ -95,6 +95,7 @@ export function titleRows(layout: Layout, scope: TitleScope): HostCellValue[][] 
   const { definition } = layout;
   let title: HostCellValue[];
   if (definition.scope === 'batch') title = batchTitleRow(layout.width, definition.title, scope);
+  else if (definition.scope === 'keyed') title = [definition.title, ...Array<HostCellValue>(layout.width - 1).fill('')];
   else {
     if (!scope.effectiveDate) throw new Error(`The workbook "${definition.title}" needs a session effective date.`);
     title = Array<HostCellValue>(layout.width).fill('');

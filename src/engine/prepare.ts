@@ -28,7 +28,8 @@ export function preparer({ host, api, locale, rows }: PrepareContext) {
     const isBatch = definition.scope === 'batch';
     const readOnly = definition.readOnly?.reason;
     const filter = (definition.filter && scope.filter?.trim()) || undefined;
-    const query = isBatch ? { batchName: scope.batchName || undefined } : { effectiveDate: scope.effectiveDate, filter };
+    const isKeyed = definition.scope === 'keyed';
+    const query = isBatch ? { batchName: scope.batchName || undefined } : isKeyed ? {} : { effectiveDate: scope.effectiveDate, filter };
     // A read-only sheet has no blank rows for new records.
     const entryRowCount = readOnly === undefined ? ENTRY_ROWS : 0;
     if (!first) onProgress?.({ phase: 'Asking the server for the rows', done: 0, total: 0 }); // shown from the first second
@@ -73,7 +74,9 @@ export function preparer({ host, api, locale, rows }: PrepareContext) {
     const base = { sheet, kind: definition.kind, title: definition.title };
     const info: SheetInfo = isBatch
       ? { ...base, scope: 'batch', ...(scope.batchName ? { batchName: scope.batchName } : {}) }
-      : { ...base, scope: 'effective-date', effectiveDate: scope.effectiveDate, ...(readOnly === undefined ? {} : { readOnly }), ...(filter ? { filter } : {}) };
+      : isKeyed
+        ? { ...base, scope: 'keyed' }
+        : { ...base, scope: 'effective-date', effectiveDate: scope.effectiveDate, ...(readOnly === undefined ? {} : { readOnly }), ...(filter ? { filter } : {}) };
     await batch.add({ kind: 'setting', key: SHEET_SETTING + sheet, value: JSON.stringify(info) });
     await batch.add({ kind: 'setting', key: FORMAT_SETTING + sheet, value: JSON.stringify({ formattedEnd, sources } satisfies FormatState) });
     await batch.add({ kind: 'select', sheet, area: { row: FIRST_DATA_ROW, column: COL.firstData, rowCount: 1, columnCount: 1 } });

@@ -7,6 +7,7 @@ import { ActiveSheetPanel } from './components/ActiveSheetPanel';
 import { PrepareOverDialog } from './components/PrepareOverDialog';
 import { PrepareWorkbook } from './components/PrepareWorkbook';
 import { SignIn } from './components/SignIn';
+import { ChangePassword } from './components/ChangePassword';
 import { usePrepare } from './hooks/usePrepare';
 import { RoleContext } from './hooks/useRole';
 import { useSession } from './hooks/useSession';
@@ -33,6 +34,7 @@ export function App({ host, baseURL, chunkRows, openDialog }: { host: WorkbookHo
   const [sheetBusy, setSheetBusy] = useState(false);
   // Kept across a sign-in: the stopped upload is offered again, one click, on its sheet.
   const [stopped, setStopped] = useState<StoppedAction | undefined>();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <main className={styles.pane}>
       <div className={styles.header}>
@@ -40,15 +42,21 @@ export function App({ host, baseURL, chunkRows, openDialog }: { host: WorkbookHo
           Benefits Workbook
         </Text>
         {session && (
-          <Button appearance="subtle" onClick={signOut}>
-            Sign out
-          </Button>
+          <div>
+            <Button appearance="subtle" onClick={() => setChangingPassword((v) => !v)}>
+              Change password
+            </Button>
+            <Button appearance="subtle" onClick={signOut}>
+              Sign out
+            </Button>
+          </div>
         )}
       </div>
       {!session ? (
         <SignIn onSignIn={signIn} notice={notice} singleSignOn={ssoLabel && openDialog ? { label: ssoLabel, onSignIn: () => signInWithSso(openDialog) } : undefined} />
       ) : (
         <>
+          {changingPassword && <ChangePassword onChange={api.changePassword} onClose={() => setChangingPassword(false)} />}
           <PrepareWorkbook
             loadDefinitions={engine.definitions}
             loadBatches={engine.batches}

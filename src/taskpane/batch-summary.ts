@@ -14,6 +14,7 @@ export function processText(job: BatchJob): string {
 
 /** The pane's heading for a sheet: its workbook and what it holds (a date, or a batch). */
 export function sheetHeading(info: SheetInfo): string {
+  if (info.scope === 'keyed') return info.title;
   if (info.scope !== 'batch') return `${info.title} — Session effective date ${info.effectiveDate ?? ''}${info.filter ? ` (${info.filter})` : ''}`;
   return info.batchName ? `${info.title} — Batch ${info.batchName}` : `${info.title} — enter a batch name in cell ${cellAddress(BATCH_CELLS.batchName)}`;
 }

@@ -35,9 +35,11 @@ export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy,
   const [filter, setFilter] = useState('');
   const selected = definitions.find((d) => d.kind === chosen) ?? definitions[0];
   const batch = selected?.scope === 'batch';
+  // A keyed workbook (Users) holds plain records: no date to choose.
+  const keyed = selected?.scope === 'keyed';
   // A batch sheet may start without a name (it is typed in the sheet before the first upload).
   const filterValue = (selected?.filter && filter.trim()) || undefined;
-  const scope: PrepareScope = batch ? { batchName: batchName.trim() || undefined } : { effectiveDate: date, ...(filterValue ? { filter: filterValue } : {}) };
+  const scope: PrepareScope = batch || keyed ? { batchName: batchName.trim() || undefined } : { effectiveDate: date, ...(filterValue ? { filter: filterValue } : {}) };
   const picker = useBatchChoice(batch ? selected?.kind : undefined, loadBatches, busy);
   const go = () => selected && onPrepare(selected.kind, scope);
   return (
@@ -58,7 +60,7 @@ export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy,
           </Field>
           {picker.batches && <BatchPicker batches={picker.batches} onPick={setBatchName} />}
         </>
-      ) : (
+) : keyed ? null : (
         <Field label="Session effective date" hint="Every change you upload starts on this date.">
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
         </Field>
@@ -68,7 +70,7 @@ export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy,
           <Input value={filter} maxLength={200} onChange={(_, d) => setFilter(d.value)} />
         </Field>
       )}
-      <Button appearance="primary" disabled={busy || !selected || (!batch && !date)} onClick={() => (batch ? void picker.prepareOrAsk(batchName, go) : go())}>
+      <Button appearance="primary" disabled={busy || !selected || (!batch && !keyed && !date)} onClick={() => (batch ? void picker.prepareOrAsk(batchName, go) : go())}>
         Prepare in workbook
       </Button>
       <ConfirmDialog open={picker.asking} title="Start a new batch?" confirmLabel="Start new batch" onConfirm={() => (picker.cancel(), go())} onCancel={picker.cancel}>

@@ -78,7 +78,7 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo, onSt
     confirmRefresh: async () => {
       setConfirmingRefresh(false);
       const done = await task.run('refresh', (p) => engine.refresh(sheet, p));
-      if (done) setResult({ text: done.scope === 'batch' ? `Downloaded the lines of batch ${done.batchName ?? ''}.` : `Downloaded again as of ${done.effectiveDate}.`, failed: false });
+      if (done) setResult({ text: done.scope === 'batch' ? `Downloaded the lines of batch ${done.batchName ?? ''}.` : done.scope === 'keyed' ? 'Downloaded again.' : `Downloaded again as of ${done.effectiveDate}.`, failed: false });
       setVersion((v) => v + 1);
     },
     askSort: () => setChoosingSort(true),

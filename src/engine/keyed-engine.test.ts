@@ -1,0 +1,48 @@
+/**
+ * The engine on a keyed kind (Users: plain records with a key, no date) against real parts: the real server on port 0,
+ * the real axios client, the office host over the simulated Excel API.
+ */
+import { createApiClient } from '../api/api-client';
+import { createOfficeHost } from '../excel/office-host';
+import { createSimulatedExcel } from '../excel/simulated/excel-api';
+import { startServer, type RunningServer } from '../../server/main';
+import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
+import { createWorkbookEngine } from './workbook-engine';
+
+jest.setTimeout(120000);
+const SHEET = 'Users';
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+}, 240000);
+afterAll(() => server.close());
+
+describe('workbook engine on a keyed kind', () => {
+  it('when Users is prepared, then no date is asked for or shown; a typed row is created, an edited one updated, and the user name is locked on saved rows', async () => {
+    const session: { token?: string } = {};
+    const api = createApiClient({ baseURL: server.url, getToken: () => session.token });
+    session.token = (await api.signIn('demo', 'demo123')).token;
+    const rowsQueries: unknown[] = [];
+    const excel = createSimulatedExcel();
+    const wb = excel.workbook;
+    const engine = createWorkbookEngine({ host: createOfficeHost(excel), api: { ...api, rows: (kind, scope, after, limit) => (rowsQueries.push(scope), api.rows(kind, scope, after, limit)) }, locale: 'en-US' });
+    const info = await engine.prepare('users', {});
+    expect(info).toEqual({ sheet: SHEET, kind: 'users', title: 'Users', scope: 'keyed' });
+    expect(rowsQueries).toEqual([{}]);
+    expect(wb.cell(SHEET, 0, 0).text).toBe('Users');
+    const layout = createLayout((await engine.definitions()).find((d) => d.kind === 'users')!, 'en-US');
+    const col = (key: string) => layout.dataColumns.find((c) => c.key === key)!.index;
+    const demo = FIRST_DATA_ROW;
+    expect(wb.cell(SHEET, demo, col('username')).value).toBe('demo');
+    expect(wb.userEdit(SHEET, demo, col('username'), 'renamed').ok).toBe(false); // the key is locked once saved
+    wb.userEdit(SHEET, demo, col('displayName'), 'Demo Administrator');
+    const added = demo + 1;
+    wb.userEdit(SHEET, added, col('username'), 'pane.user');
+    wb.userPickFromList(SHEET, added, col('role'), 'viewer');
+    await engine.upload(SHEET);
+    expect([wb.cell(SHEET, demo, 2).value, wb.cell(SHEET, added, 2).value]).toEqual(['Updated', 'Inserted']);
+    expect(wb.cell(SHEET, added, col('disabled')).value).toBe('No');
+    const users = (await api.rows('users', {}, undefined, 100)).rows.map((r) => [r.key, r.values.displayName, r.values.role]);
+    expect(users).toEqual([['demo', 'Demo Administrator', 'administrator'], ['pane.user', 'pane.user', 'viewer']]);
+  });
+});
