@@ -1,7 +1,7 @@
 /**
  * Migrated template databases, made once per jest run (global setup) and copied by every test file:
  * - PGlite: a dumpDataDir() file. Starting PGlite from it skips initdb and the migrations, which were most of each
- *   database test file's set-up (measured in the README's Testing section).
+ *   database test file's set-up.
  * - PostgreSQL: a migrated database; `create database … template` copies it.
  * The copies are exactly what a fresh database plus migrate() gives; tests that need an empty database call
  * createDatabase() themselves.
