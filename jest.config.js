@@ -4,14 +4,30 @@ const common = { transform: { '^.+\\.tsx?$': tsJest }, testEnvironment: 'node' }
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts', '**/*.test.tsx'] },
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/src'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      // The engine tests start the real server: on PGlite, from the run's migrated template.
+      globalSetup: '<rootDir>/server/test-support/pglite-template-setup.ts',
+      globalTeardown: '<rootDir>/server/test-support/global-teardown.ts',
+    },
     {
       ...common,
       displayName: 'server',
       roots: ['<rootDir>/server', '<rootDir>/test'],
       testMatch: ['<rootDir>/server/**/*.test.ts', '<rootDir>/test/*.test.ts'],
       globalSetup: '<rootDir>/server/test-support/global-setup.ts',
+      globalTeardown: '<rootDir>/server/test-support/global-teardown.ts',
     },
-    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], globalSetup: '<rootDir>/test/e2e/global-setup.ts' },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/server/test-support/global-teardown.ts',
+    },
   ],
 };

@@ -19,6 +19,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** PGlite data folder; omit for an in-memory database (tests). */
   dataDir?: string;
+  /** In-memory PGlite only: a dumpDataDir() file to start from (tests: a migrated template). */
+  loadDataDir?: string;
   staticDir?: string;
   tls?: { cert: string; key: string };
   /** Load demo data when the database is empty (default true). */
@@ -40,7 +42,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const database = await createDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  const database = await createDatabase({ url: options.databaseUrl, dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await migrate(database.db);
   const demoAccount = options.demoAccount ?? !options.databaseUrl;
   if (options.demoData !== false && (await isEmpty(database.db))) await seedDemoData(database.db, { demoAccount });

@@ -30,14 +30,18 @@ export interface AppDatabase {
 // Dates come back as ISO text, never as JS Dates shifted by the server's time zone.
 pg.types.setTypeParser(1082, (value: string) => value);
 
-export async function createDatabase(options: { url?: string; dataDir?: string } = {}): Promise<AppDatabase> {
+/**
+ * `loadDataDir`: for the embedded database, a file made by PGlite's dumpDataDir() to start from instead of an empty
+ * database (tests start from one migrated copy instead of running initdb and every migration per test file).
+ */
+export async function createDatabase(options: { url?: string; dataDir?: string; loadDataDir?: string } = {}): Promise<AppDatabase> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   // PGlite in a child process (see embedded.ts), one connection: PGlite is a single session, as before.
-  const embedded = await startEmbeddedDatabase(options.dataDir);
+  const embedded = await startEmbeddedDatabase(options.dataDir, options.loadDataDir);
   const pool = new pg.Pool({ host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres', max: 1 });
   // An idle connection's error (the child stopped) must not crash the server; the next query reports it.
   pool.on('error', (error) => console.error('Embedded database connection lost:', error.message));

@@ -23,9 +23,11 @@ export interface EmbeddedDatabase {
 
 const SCRIPT = path.join(__dirname, 'pglite-process.cjs');
 
-export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedDatabase> {
+/** `loadDataDir`: a PGlite dumpDataDir() file to start from (see createDatabase). */
+export async function startEmbeddedDatabase(dataDir?: string, loadDataDir?: string): Promise<EmbeddedDatabase> {
+  const args = loadDataDir ? [dataDir ?? '', loadDataDir] : dataDir ? [dataDir] : [];
   // Bare node: no tsx or jest loader in the child (execArgv would pass the parent's on).
-  const child = fork(SCRIPT, dataDir ? [dataDir] : [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SCRIPT, args, { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ host: string; port: number }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as { host: string; port: number }));

@@ -14,6 +14,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { Blob } = require('node:buffer');
 const { PGlite } = require('@electric-sql/pglite');
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist');
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
@@ -59,9 +60,11 @@ function followErrorRule(db) {
 
 async function main() {
   const dataDir = process.argv[2] || undefined;
+  // A dumpDataDir() file to start from (tests: one migrated copy instead of initdb and every migration per file).
+  const loadDataDir = process.argv[3] ? new Blob([fs.readFileSync(process.argv[3])]) : undefined;
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-pglite-'));
   fs.chmodSync(socketDir, 0o700);
-  const db = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm } });
+  const db = await PGlite.create({ dataDir, loadDataDir, extensions: { btree_gist, pg_trgm } });
   followErrorRule(db);
   // The parent uses one connection (PGlite is single-session, and the socket server queues each protocol message on
   // its own, so two connections' extended-protocol messages could interleave); one spare for a reconnect.

@@ -2,25 +2,23 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, migrate, type AppDatabase, type DatabaseKind } from '../db/database';
+import { dropWhenIdle, PGLITE_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV, withDatabaseName } from './templates';
 
 export const dialects: DatabaseKind[] = process.env.BW_TEST_POSTGRES_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-/** Same server, another database (socket URLs like postgresql://root@/test?host=… have no host for URL()). */
-function withDatabaseName(url: string, name: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^/]*)\/[^?]*/, `$1/${name}`);
-}
-
+/** A fresh, migrated database: a copy of the run's migrated template (see templates.ts), or migrated here without one. */
 export async function createTestDatabase(dialect: DatabaseKind): Promise<AppDatabase> {
   if (dialect === 'pglite') {
-    const database = await createDatabase();
+    const database = await createDatabase({ loadDataDir: process.env[PGLITE_TEMPLATE_ENV] });
     await migrate(database.db);
     return database;
   }
   const adminUrl = process.env.BW_TEST_POSTGRES_URL as string;
+  const template = process.env[POSTGRES_TEMPLATE_ENV];
   const name = `bw_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const database = await createDatabase({ url: withDatabaseName(adminUrl, name) });
   await migrate(database.db);
@@ -28,17 +26,7 @@ export async function createTestDatabase(dialect: DatabaseKind): Promise<AppData
     ...database,
     async close() {
       await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      // The pool's end() resolves once its clients are told to close, not once they have: wait for them to go, so
-      // the forced drop never kills a closing connection (whose error would surface as an unhandled one).
-      for (let i = 0; i < 100; i++) {
-        const { rows } = await dropper.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropWhenIdle(adminUrl, name);
     },
   };
 }

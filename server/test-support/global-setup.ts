@@ -1,5 +1,9 @@
-/** Finds out once whether a PostgreSQL server is reachable, so database suites run on it as well as on PGlite. */
+/**
+ * Finds out once whether a PostgreSQL server is reachable, so database suites run on it as well as on PGlite, and
+ * makes the migrated template databases every test file copies (templates.ts).
+ */
 import pg from 'pg';
+import { prepareTemplates } from './templates';
 
 export const DEFAULT_TEST_DATABASE_URL = 'postgresql://root@/test?host=/var/run/postgresql';
 
@@ -18,4 +22,5 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  await prepareTemplates(process.env.BW_TEST_POSTGRES_URL);
 }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { startServer, type RunningServer } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { ApiError, createApiClient } from './api-client';
 
 jest.setTimeout(60000);
@@ -16,7 +17,7 @@ let dropNextJobStart = false;
 let jobStartsForwarded = 0;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, loadDataDir: pgliteTemplate() });
   const target = new URL(server.url);
   proxy = http.createServer((req, res) => {
     const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {

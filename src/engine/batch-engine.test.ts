@@ -8,6 +8,7 @@ import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
 import type { SimulatedWorkbook, Value } from '../excel/simulated/workbook-model';
 import { startServer, type RunningServer } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { BATCH_CELLS } from '../core/batch-cells';
 import { isoToCell } from '../core/dates';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
@@ -30,7 +31,7 @@ let engine: WorkbookEngine;
 let col: Record<string, number>;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, loadDataDir: pgliteTemplate() });
   const session: { token?: string } = {};
   const real = createApiClient({ baseURL: server.url, getToken: () => session.token });
   session.token = (await real.signIn('demo', 'demo123')).token;

@@ -7,6 +7,7 @@ import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
 import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
 import { startServer, type RunningServer } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createWorkbookEngine } from './workbook-engine';
 import type { WorkbookEngine } from './engine-types';
@@ -33,7 +34,7 @@ async function signedIn(): Promise<ApiClient> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, loadDataDir: pgliteTemplate() });
   [pane, other] = await Promise.all([signedIn(), signedIn()]);
   const layout = createLayout((await pane.workbooks()).find((d) => d.kind === KIND)!, 'en-US');
   col = Object.fromEntries(layout.dataColumns.map((c) => [c.key, c.index]));

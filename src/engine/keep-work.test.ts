@@ -7,6 +7,7 @@ import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
 import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
 import { startServer, type RunningServer } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createWorkbookEngine } from './workbook-engine';
 import type { WorkbookEngine } from './engine-types';
@@ -28,7 +29,7 @@ let engine: WorkbookEngine;
 let col: Record<string, number>;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, loadDataDir: pgliteTemplate() });
   const session: { token?: string } = {};
   real = createApiClient({ baseURL: server.url, getToken: () => session.token });
   session.token = (await real.signIn('demo', 'demo123')).token;

@@ -8,6 +8,7 @@ import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
 import type { SimulatedWorkbook } from '../excel/simulated/workbook-model';
 import { startServer, type RunningServer } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { COL, createLayout, FIRST_DATA_ROW, type Layout } from '../core/sheet-layout';
 import type { BatchJob } from '../contract/api';
 import { createWorkbookEngine } from './workbook-engine';
@@ -41,7 +42,7 @@ const line = (personNumber: string, planName: string, optionName: string) => ({
 });
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, loadDataDir: pgliteTemplate() });
   const session: { token?: string } = {};
   const real = createApiClient({ baseURL: server.url, getToken: () => session.token });
   session.token = (await real.signIn('demo', 'demo123')).token;

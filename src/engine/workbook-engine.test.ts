@@ -10,6 +10,7 @@ import { unhideableSheets, visibilityOf } from '../excel/simulated/sheet-visibil
 import { clearUndoLog, undoClears } from '../excel/simulated/undo-log';
 import { isFilteredOut, userFilter } from '../excel/simulated/autofilter';
 import { startServer, type RunningServer } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createWorkbookEngine } from './workbook-engine';
 import type { WorkbookEngine } from './engine-types';
@@ -29,7 +30,7 @@ let engine: WorkbookEngine;
 let col: Record<string, number>;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, loadDataDir: pgliteTemplate() });
   const session: { token?: string } = {};
   const real = createApiClient({ baseURL: server.url, getToken: () => session.token });
   session.token = (await real.signIn('demo', 'demo123')).token;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import axios from 'axios';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { launchChromium } from './browser';
 
 jest.setTimeout(240000);
@@ -41,7 +42,7 @@ async function type(row: number, col: number, value: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR }), launchChromium()]);
+  [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR, loadDataDir: pgliteTemplate() }), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(`${server.url}/preview.html`);

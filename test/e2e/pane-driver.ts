@@ -1,6 +1,7 @@
 /** What a person does on the preview page: the real task pane beside the simulated sheet. */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/main';
+import { pgliteTemplate } from '../../server/test-support/templates';
 import { launchChromium } from './browser';
 
 export const ENGINE_COL = { changed: 0, mark: 1, status: 2, firstData: 3 };
@@ -114,7 +115,7 @@ export async function openSignedInPane(jobs?: ServerOptions['jobs'], query = '')
     await server?.close();
   };
   try {
-    [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR, jobs }), launchChromium()]);
+    [server, browser] = await Promise.all([startServer({ port: 0, staticDir: process.env.BW_PANE_DIR, jobs, loadDataDir: pgliteTemplate() }), launchChromium()]);
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'en-US' });
     const pane = paneDriver(page);
     await page.goto(`${server.url}/preview.html${query}`);
