@@ -78,10 +78,10 @@ export async function setBasedLimit(db: Kysely<Database>, rows: LimitRow[]): Pro
       const payload = JSON.stringify(piece.map((r) => ({ key: r.key, start_date: r.startDate })));
       await db.transaction().execute(async (trx) => {
         await sql`update bench_limit t set effective_end_date = ${DAY_BEFORE}::date
-          from jsonb_to_recordset(${payload}::jsonb) as v(key text, start_date date) where t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
+          from json_to_recordset(${payload}::json) as v(key text, start_date date) where t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
         await sql`insert into bench_limit (key, effective_start_date, effective_end_date, version, person_id, benefit_group_id)
           select t.key, ${DATE}::date, '4712-12-31', t.version + 1, t.person_id, t.benefit_group_id
-          from jsonb_to_recordset(${payload}::jsonb) as v(key text, start_date date) join bench_limit t on t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
+          from json_to_recordset(${payload}::json) as v(key text, start_date date) join bench_limit t on t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
       });
     }
   });

@@ -21,6 +21,9 @@ type Message = (DbRequest & { dbRequest: true }) | { limit: LimitRow[] } | 'clos
 
 async function main(): Promise<void> {
   const send = (message: unknown) => process.send?.(message);
+  // The bench stopped while this one was still starting: nothing to close cleanly yet.
+  const stopEarly = () => process.exit(1);
+  process.once('disconnect', stopEarly);
   const database = await createDatabase({ url: process.env.BENCH_DATABASE_URL || undefined, dataDir: process.env.BENCH_DATA_DIR || undefined });
   await migrate(database.db);
   await seedDemoData(database.db, { persons: Number(process.env.BENCH_PERSONS) });
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
       );
     }
   });
+  process.off('disconnect', stopEarly);
   process.on('disconnect', () => void close());
   send({ ready: true, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, embeddedPid: database.embeddedPid });
 }
