@@ -15,6 +15,7 @@ import * as usersVersion from './migrations/011-users-version';
 import * as groupLifeRateGrids from './migrations/017-group-life-rate-grids';
 import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
+import * as uploadAnswerAsJson from './migrations/012-upload-answer-as-json';
 import * as benefitSetup from './migrations/013-benefit-setup';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -24,6 +25,8 @@ export interface AppDatabase {
   kind: DatabaseKind;
   /** The pool Kysely uses, for libraries that take a pg pool (the sign-in rate limiter). */
   pool: pg.Pool;
+  /** The embedded database's process (PGlite only), for figures that count its memory apart from the server's. */
+  embeddedPid?: number;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string; 
     db,
     kind: 'pglite',
     pool,
+    embeddedPid: embedded.pid,
     close: async () => {
       await db.destroy();
       await embedded.stop();
@@ -69,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '008-accounts-and-roles': accountsAndRoles,
   '009-data-access-and-audit': dataAccessAndAudit,
   '011-users-version': usersVersion,
+  '012-upload-answer-as-json': uploadAnswerAsJson,
   '013-benefit-setup': benefitSetup,
 };
 

@@ -55,7 +55,7 @@ export async function recordChanges(db: Db, author: ChangeAuthor, changes: Chang
   await sql`
     insert into change_history (username, request_id, kind, action, record_key, person_number, column_name, old_value, new_value, effective_date)
     select ${author.username}, ${author.requestId}, v.kind, v.action, v.record_key, v.person_number, v.column_name, v.old_value, v.new_value, v.effective_date
-    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+    from json_to_recordset(${JSON.stringify(payload)}::json)
       as v(kind text, action text, record_key text, person_number text, column_name text, old_value text, new_value text, effective_date date, n integer)
     order by v.n`.execute(db);
 }

@@ -46,7 +46,7 @@ function recordset(columns: Record<string, string>) {
  */
 export async function lockRecords(db: Db, spec: TableSpec, keys: string[]): Promise<StoredRecord[]> {
   if (keys.length === 0) return [];
-  const keyList = sql`(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
+  const keyList = sql`(select json_array_elements_text(${JSON.stringify(keys)}::json))`;
   await sql`select 1 from ${sql.table(spec.table)} where key in ${keyList} order by key, effective_start_date for update`.execute(db);
   const result = await sql<StoredRecord>`select * from ${sql.table(spec.table)} where key in ${keyList} order by key, effective_start_date`.execute(db);
   return result.rows;
@@ -54,7 +54,7 @@ export async function lockRecords(db: Db, spec: TableSpec, keys: string[]): Prom
 
 export async function deleteKeys(db: Db, spec: TableSpec, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await sql`delete from ${sql.table(spec.table)} where key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`.execute(db);
+  await sql`delete from ${sql.table(spec.table)} where key in (select json_array_elements_text(${JSON.stringify(keys)}::json))`.execute(db);
 }
 
 /** Ends records the day before a change (seed: prior record end-dated, history kept). */
@@ -62,7 +62,7 @@ export async function endDate(db: Db, spec: TableSpec, rows: Array<{ key: string
   if (rows.length === 0) return;
   await sql`
     update ${sql.table(spec.table)} t set effective_end_date = v.end_date
-    from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ key: r.key, start_date: r.start, end_date: r.end })))}::jsonb)
+    from json_to_recordset(${JSON.stringify(rows.map((r) => ({ key: r.key, start_date: r.start, end_date: r.end })))}::json)
       as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date' })})
     where t.key = v.key and t.effective_start_date = v.start_date`.execute(db);
 }
@@ -75,7 +75,7 @@ export async function correct(db: Db, spec: TableSpec, rows: NewRecord[]): Promi
   const payload = rows.map((r) => ({ ...r.attributes, key: r.key, start_date: r.start, version: r.version }));
   await sql`
     update ${sql.table(spec.table)} t set ${set}
-    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+    from json_to_recordset(${JSON.stringify(payload)}::json)
       as v(${recordset({ key: 'text', start_date: 'date', version: 'integer', ...spec.attributes })})
     where t.key = v.key and t.effective_start_date = v.start_date`.execute(db);
 }
@@ -88,7 +88,7 @@ export async function insertRecords(db: Db, spec: TableSpec, rows: NewRecord[]):
   const payload = rows.map((r) => ({ ...r.attributes, key: r.key, start_date: r.start, end_date: r.end, version: r.version }));
   await sql`
     insert into ${sql.table(spec.table)} (${columns})
-    select ${select} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+    select ${select} from json_to_recordset(${JSON.stringify(payload)}::json)
       as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date', version: 'integer', ...spec.attributes })})`.execute(db);
 }
 
@@ -112,11 +112,11 @@ export async function findSubjectOverlaps(db: Db, spec: TableSpec, columns: stri
   const sameSubject = sql.raw(columns.map((c) => `and o."${c}" = c."${c}"`).join(' '));
   const result = await sql<StoredRecord & { candidate: number }>`
     select distinct on (c.candidate) c.candidate, o.*
-    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb)
+    from json_to_recordset(${JSON.stringify(payload)}::json)
       as c(${recordset({ candidate: 'integer', key: 'text', start_date: 'date', end_date: 'date', ...types })})
     join ${sql.table(spec.table)} o on o.key <> c.key ${sameSubject}
       and o.effective_start_date <= c.end_date and c.start_date <= o.effective_end_date
-    where o.key not in (select jsonb_array_elements_text(${JSON.stringify(deletedKeys)}::jsonb))
+    where o.key not in (select json_array_elements_text(${JSON.stringify(deletedKeys)}::json))
     order by c.candidate, o.effective_start_date`.execute(db);
   return result.rows;
 }
@@ -145,7 +145,7 @@ export interface DisplayPageRequest {
  * order: each page reads only its own rows. The version is looked up for the page's rows only, after the page is cut.
  */
 export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: DisplayPageRequest): Promise<{ rows: Array<DisplayRow<R>>; total?: number }> {
-  const keyFilter = page.keys ? sql`and r.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
+  const keyFilter = page.keys ? sql`and r.key in (select json_array_elements_text(${JSON.stringify(page.keys)}::json))` : sql``;
   const sorted = query.orderBy.map((c, i) => `s${i}`);
   // A key's version is its newest record's. Right after a write (the `keys` page) the record in effect is the one just
   // written, which carries it: no look-up over the key's history.

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './workbook-kind';
 
 /**
@@ -6,7 +7,8 @@ import type { Db } from './workbook-kind';
  */
 export async function lockPersons(db: Db, personIds: number[]): Promise<void> {
   if (personIds.length === 0) return;
-  await db.selectFrom('persons').select('id').where('id', 'in', [...new Set(personIds)]).orderBy('id').forUpdate().execute();
+  // One array parameter, not one parameter per person (2,000 of them in a chunk).
+  await db.selectFrom('persons').select('id').where(sql<boolean>`id = any(${[...new Set(personIds)]}::int[])`).orderBy('id').forUpdate().execute();
 }
 
 export interface PersonByNumber {

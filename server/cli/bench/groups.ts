@@ -57,8 +57,16 @@ export async function uploadAll(ctx: { baseUrl: string; token: string }, rows: D
   return { rows: saved, seconds: s, failed };
 }
 
+/** A record the limit end-dates and follows with a new one: what the upload of its downloaded row changes. */
+export interface LimitRow {
+  key: string;
+  startDate: string;
+}
+
+export const limitRows = (rows: DownloadedRow[]): LimitRow[] => rows.map((r) => ({ key: r.key, startDate: String(r.values.startDate) }));
+
 /** The same end-date and insert as the upload, set-based by hand on a bare copy of the table: the database's limit. */
-export async function setBasedLimit(db: Kysely<Database>, rows: DownloadedRow[]): Promise<number> {
+export async function setBasedLimit(db: Kysely<Database>, rows: LimitRow[]): Promise<number> {
   await sql`drop table if exists bench_limit`.execute(db);
   await sql`create table bench_limit (like person_benefit_groups)`.execute(db);
   await sql`insert into bench_limit select * from person_benefit_groups`.execute(db);
@@ -67,13 +75,13 @@ export async function setBasedLimit(db: Kysely<Database>, rows: DownloadedRow[])
   await sql`analyze bench_limit`.execute(db);
   const [, s] = await seconds(async () => {
     for (const piece of chunk(rows, MAX_ROWS_PER_CHUNK)) {
-      const payload = JSON.stringify(piece.map((r) => ({ key: r.key, start_date: r.values.startDate })));
+      const payload = JSON.stringify(piece.map((r) => ({ key: r.key, start_date: r.startDate })));
       await db.transaction().execute(async (trx) => {
         await sql`update bench_limit t set effective_end_date = ${DAY_BEFORE}::date
-          from jsonb_to_recordset(${payload}::jsonb) as v(key text, start_date date) where t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
+          from json_to_recordset(${payload}::json) as v(key text, start_date date) where t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
         await sql`insert into bench_limit (key, effective_start_date, effective_end_date, version, person_id, benefit_group_id)
           select t.key, ${DATE}::date, '4712-12-31', t.version + 1, t.person_id, t.benefit_group_id
-          from jsonb_to_recordset(${payload}::jsonb) as v(key text, start_date date) join bench_limit t on t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
+          from json_to_recordset(${payload}::json) as v(key text, start_date date) join bench_limit t on t.key = v.key and t.effective_start_date = v.start_date`.execute(trx);
       });
     }
   });

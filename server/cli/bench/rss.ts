@@ -1,4 +1,4 @@
-/** Resident memory of this process and its child processes (the embedded database), sampled while something runs. */
+/** Resident memory of the bench server's processes (the server, and the embedded database's), sampled while something runs. */
 import fs from 'node:fs';
 
 function rssOf(pid: number): number {
@@ -10,35 +10,26 @@ function rssOf(pid: number): number {
   }
 }
 
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return children;
+/** Resident memory of these processes (Linux /proc; 0 elsewhere). */
+export function rssOfPids(pids: number[]): number[] {
+  return pids.map(rssOf);
 }
 
-/** The server's memory: this process plus its children (Linux /proc; 0 elsewhere). */
-export function serverRss(): number {
-  return rssOf(process.pid) + childrenOf(process.pid).reduce((sum, pid) => sum + rssOf(pid), 0);
-}
-
-export function samplePeakRss(everyMs = 250): { stop(): number } {
-  let peak = serverRss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, serverRss());
-  }, everyMs);
+/** The peak of each process's resident memory, and of their sum, sampled every `everyMs` until stopped. */
+export function samplePeakRss(pids: number[], everyMs = 250): { stop(): { each: number[]; sum: number } } {
+  const each = rssOfPids(pids);
+  let sum = each.reduce((a, b) => a + b, 0);
+  const sample = () => {
+    const now = rssOfPids(pids);
+    now.forEach((v, i) => (each[i] = Math.max(each[i], v)));
+    sum = Math.max(sum, now.reduce((a, b) => a + b, 0));
+  };
+  const timer = setInterval(sample, everyMs);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, serverRss());
+      sample();
+      return { each, sum };
     },
   };
 }

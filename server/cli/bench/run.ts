@@ -1,7 +1,7 @@
 /** One database, one size: every figure of the bench's table, in an order where each step leaves the data as the next expects. */
 import type { DatabaseKind } from '../../db/database';
 import { measureExcel } from './excel';
-import { downloadAll, setBasedLimit, uploadAll } from './groups';
+import { downloadAll, limitRows, uploadAll } from './groups';
 import { measureLoad } from './load';
 import { measureProcess } from './process';
 import { samplePeakRss } from './rss';
@@ -19,16 +19,16 @@ export async function benchOne(kind: DatabaseKind, size: number, log: (message: 
     const download = await downloadAll(server);
     // The limit first, on a copy of the records as downloaded: the same end-dates and inserts the upload then makes.
     log(`${kind} ${size}: set-based limit`);
-    const limitS = await setBasedLimit(server.database.db, download.rows);
+    const limitS = await server.limit(limitRows(download.rows));
     log(`${kind} ${size}: upload of ${download.rows.length} changes`);
-    const rss = samplePeakRss();
+    const rss = samplePeakRss([server.pids.server, ...(server.pids.database ? [server.pids.database] : [])]);
     const upload = await uploadAll(server, download.rows, download.groups);
-    const serverRssMb = rss.stop() / 2 ** 20;
+    const peak = rss.stop();
     if (upload.failed > 0) log(`  ${upload.failed} rows failed to upload`);
     log(`${kind} ${size}: 20 clients uploading`);
     const load = await measureLoad(server, upload.rows, download.groups);
     log(`${kind} ${size}: batch process`);
-    const processed = await measureProcess({ ...server, db: server.database.db, lines: PROCESS_LINES(size) });
+    const processed = await measureProcess({ ...server, lines: PROCESS_LINES(size) });
     log(`${kind} ${size}: Excel requests`);
     const excel = await measureExcel({ ...server, rows: size });
     return {
@@ -43,7 +43,9 @@ export async function benchOne(kind: DatabaseKind, size: number, log: (message: 
       uploadRequests: excel.uploadRequests,
       allowedRequests: excel.allowed.upload,
       largestRequestMb: excel.largestRequestMb,
-      serverRssMb,
+      serverRssMb: peak.sum / 2 ** 20,
+      serverProcessRssMb: peak.each[0] / 2 ** 20,
+      databaseProcessRssMb: (peak.each[1] ?? 0) / 2 ** 20,
       healthP99Ms: load.healthP99Ms,
       healthP99DuringProcessMs: processed.healthP99Ms,
       resets: load.resets,

@@ -16,7 +16,11 @@ export interface BenchRow {
   uploadRequests: number;
   allowedRequests: number;
   largestRequestMb: number;
+  /** The server's memory at its peak during the upload: its process plus the embedded database's (PGlite), summed. */
   serverRssMb: number;
+  /** The server process alone, and the embedded database's process alone (0 on PostgreSQL), each at its own peak. */
+  serverProcessRssMb: number;
+  databaseProcessRssMb: number;
   healthP99Ms: number;
   healthP99DuringProcessMs: number;
   resets: number;
@@ -25,7 +29,7 @@ export interface BenchRow {
 const COLUMNS: Array<[keyof BenchRow, string, number]> = [
   ['database', 'database', 0], ['rows', 'rows', 0], ['downloadS', 'download s', 2], ['uploadS', 'upload s', 2], ['limitS', 'limit s', 2],
   ['ratio', 'ratio', 2], ['processLinesPerS', 'process lines/s', 0], ['prepareRequests', 'Excel prepare', 0], ['uploadRequests', 'Excel upload', 0],
-  ['allowedRequests', 'allowed', 0], ['largestRequestMb', 'largest MB', 2], ['serverRssMb', 'server RSS MB', 0],
+  ['allowedRequests', 'allowed', 0], ['largestRequestMb', 'largest MB', 2], ['serverRssMb', 'server RSS MB', 0], ['serverProcessRssMb', 'of it server', 0], ['databaseProcessRssMb', 'of it PGlite', 0],
   ['healthP99Ms', 'health p99 ms (20 uploading)', 0], ['healthP99DuringProcessMs', 'health p99 ms (batch)', 0], ['resets', 'resets', 0],
 ];
 

@@ -1,0 +1,62 @@
+/**
+ * The bench's server, in a process of its own (forked by setup.ts), so that its memory and its event loop are the
+ * server's alone: the bench's clients, rows and timers live in the parent. It opens the database it is given (a
+ * PGlite folder, which starts the embedded database's own child process, or a PostgreSQL URL), migrates and seeds
+ * it, serves the app over real HTTP on a random port with the batch job runner, and tells the parent over IPC:
+ * { ready, baseUrl, embeddedPid }. Then it answers, over the same channel, the bench's own statements (remote-db.ts),
+ * { limit } (the set-based limit, timed here on the server's own connection), and 'close'.
+ * The request log is at LOG_LEVEL (setup.ts sets warn: a line per request is not what the bench measures).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../app';
+import { createDatabase, migrate } from '../../db/database';
+import { seedDemoData } from '../../demo/seed';
+import { createJobRunner } from '../../engine/batch-jobs';
+import { batchKinds } from '../../engine/registry';
+import { setBasedLimit, type LimitRow } from './groups';
+import { serveDbRequests, type DbAnswer, type DbRequest } from './remote-db';
+
+type Message = (DbRequest & { dbRequest: true }) | { limit: LimitRow[] } | 'close';
+
+async function main(): Promise<void> {
+  const send = (message: unknown) => process.send?.(message);
+  // The bench stopped while this one was still starting: nothing to close cleanly yet.
+  const stopEarly = () => process.exit(1);
+  process.once('disconnect', stopEarly);
+  const database = await createDatabase({ url: process.env.BENCH_DATABASE_URL || undefined, dataDir: process.env.BENCH_DATA_DIR || undefined });
+  await migrate(database.db);
+  await seedDemoData(database.db, { persons: Number(process.env.BENCH_PERSONS) });
+  const runner = createJobRunner(database.db, batchKinds, { pollMs: 200 });
+  runner.start();
+  const server = http.createServer(await createApp({ database, runner }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const serve = serveDbRequests(database.pool, (answer: DbAnswer) => send(answer));
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await runner.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+      process.exit(0);
+    })());
+  process.on('message', (message: Message) => {
+    if (message === 'close') void close();
+    else if ('dbRequest' in message) serve(message);
+    else if ('limit' in message) {
+      setBasedLimit(database.db, message.limit).then(
+        (seconds) => send({ limitSeconds: seconds }),
+        (error: Error) => send({ limitError: error.message }),
+      );
+    }
+  });
+  process.off('disconnect', stopEarly);
+  process.on('disconnect', () => void close());
+  send({ ready: true, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, embeddedPid: database.embeddedPid });
+}
+
+main().catch((error: unknown) => {
+  console.error('The bench server could not start:', error);
+  process.exit(1);
+});
