@@ -7,6 +7,7 @@ import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollmen
 import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
 import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
+import { rateChangePreviewKind } from '../workbooks/rate-change/rate-change-preview.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
 export const workbookKinds: WorkbookKind[] = [
@@ -17,6 +18,7 @@ export const workbookKinds: WorkbookKind[] = [
   enrollmentResultsKind,
   participantContactsKind,
   changeHistoryKind,
+  rateChangePreviewKind,
 ];
 
 export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);
