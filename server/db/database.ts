@@ -13,6 +13,7 @@ import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 import * as trigramSuggestions from './migrations/010-trigram-suggestions';
 import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
+import * as benefitSetup from './migrations/013-benefit-setup';
 import * as rateChanges from './migrations/016-rate-changes';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '010-trigram-suggestions': trigramSuggestions,
   '008-accounts-and-roles': accountsAndRoles,
   '009-data-access-and-audit': dataAccessAndAudit,
+  '013-benefit-setup': benefitSetup,
   '016-rate-changes': rateChanges,
 };
 

@@ -1,5 +1,6 @@
 /** Table types for Kysely. Effective-dated tables share the `EffectiveDated` columns. */
 import type { ColumnType, Generated } from 'kysely';
+import type { BenefitCategoriesTable, BenefitCoverageTypesTable, BenefitRateLinesTable, BenefitsTable, EmployeeBenefitDependentsTable, EmployeeBenefitsTable } from './benefit-setup.schema';
 
 type DateColumn = ColumnType<string, string, string>;
 
@@ -317,4 +318,10 @@ export interface Database {
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
   app_settings: AppSettingsTable;
+  benefit_categories: BenefitCategoriesTable;
+  benefit_coverage_types: BenefitCoverageTypesTable;
+  benefits: BenefitsTable;
+  benefit_rate_lines: BenefitRateLinesTable;
+  employee_benefits: EmployeeBenefitsTable;
+  employee_benefit_dependents: EmployeeBenefitDependentsTable;
 }

@@ -7,6 +7,8 @@ import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollmen
 import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
 import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
+import { benefitRatesKind } from '../workbooks/benefit-rates/benefit-rates.kind';
+import { employeeBenefitsKind } from '../workbooks/employee-benefits/employee-benefits.kind';
 import { rateChangePreviewKind } from '../workbooks/rate-change/rate-change-preview.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
@@ -18,6 +20,9 @@ export const workbookKinds: WorkbookKind[] = [
   enrollmentResultsKind,
   participantContactsKind,
   changeHistoryKind,
+  // Benefit setup seeds after enrollment's contacts: employee benefits' dependents are the employees' contacts.
+  benefitRatesKind,
+  employeeBenefitsKind,
   rateChangePreviewKind,
 ];
 

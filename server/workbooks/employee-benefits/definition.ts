@@ -1,0 +1,33 @@
+import type { WorkbookDefinition } from '../../../src/contract/api';
+
+/**
+ * seed (nVision Employee Information, Appointment Information, Benefits): per employee and position, a benefit rate
+ * line with start and end date. Provider, Type, Coverage Type and Face Value come from the rate line; the costs
+ * default from it and may be changed: on Dollar lines the amounts and the total, on Percent lines the percentages
+ * and the total.
+ */
+export const employeeBenefitsDefinition: WorkbookDefinition = {
+  kind: 'employee-benefits',
+  title: 'Employee Benefits',
+  description: 'Each employee\'s benefits per position: the benefit rate line, its costs (defaults from Benefit Rates, which you may change) and funding source, with start and end dates, as of a session effective date.',
+  scope: 'effective-date',
+  columns: [
+    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
+    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 22, identifying: true },
+    { key: 'assignment', header: 'Position (Assignment)', type: 'text', editable: false, enterable: true, required: true, width: 16 },
+    { key: 'rateId', header: 'Benefit Rate ID', type: 'number', editable: false, enterable: true, required: true, width: 10 },
+    { key: 'benefitCategory', header: 'Type (Benefit Category)', type: 'text', editable: false, enterable: false, required: false, width: 14 },
+    { key: 'provider', header: 'Provider', type: 'text', editable: false, enterable: false, required: false, width: 22 },
+    { key: 'coverageType', header: 'Coverage Type', type: 'text', editable: false, enterable: false, required: false, width: 12 },
+    { key: 'allocation', header: 'Percent/Dollar', type: 'text', editable: false, enterable: false, required: false, width: 10 },
+    { key: 'totalCost', header: 'Total Cost', type: 'number', editable: true, enterable: true, required: false, width: 12 },
+    { key: 'employeePortion', header: 'Employee Portion', type: 'number', editable: true, enterable: true, required: false, width: 12 },
+    { key: 'employerPortion', header: 'Employer Portion', type: 'number', editable: true, enterable: true, required: false, width: 12 },
+    { key: 'employeePercent', header: 'Employee Pct', type: 'number', editable: true, enterable: true, required: false, width: 10 },
+    { key: 'employerPercent', header: 'Employer Pct', type: 'number', editable: true, enterable: true, required: false, width: 10 },
+    { key: 'faceValue', header: 'Face Value', type: 'number', editable: false, enterable: false, required: false, width: 12 },
+    { key: 'fundingSource', header: 'Funding Source', type: 'text', editable: true, enterable: true, required: false, width: 10 },
+    { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
+    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
+  ],
+};
