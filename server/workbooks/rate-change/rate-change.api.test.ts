@@ -14,8 +14,6 @@ import { RATE_CHANGE_ALL, rateChangeClient } from './test-rate-changes';
 
 jest.setTimeout(120000);
 
-const SCENARIO_KEYS = ['eb-scenario-1', 'eb-scenario-2', 'eb-scenario-3', 'eb-scenario-4', 'eb-scenario-5'];
-
 describe.each(dialects)('Global Benefit Rate Change on %s', (dialect) => {
   let h: Harness;
   let rc: ReturnType<typeof rateChangeClient>;
