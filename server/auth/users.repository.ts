@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, UsersTable } from '../db/schema';
 
 export type UserRow = Selectable<UsersTable>;
@@ -15,8 +15,13 @@ export async function insertUser(db: Kysely<Database>, user: Insertable<UsersTab
   await db.insertInto('users').values(user).execute();
 }
 
-/** Updates one user; false when there is none of that name. */
+/** Updates one user; false when there is none of that name. A change of what the Users sheet shows steps the version. */
 export async function updateUser(db: Kysely<Database>, username: string, changes: Updateable<UsersTable>): Promise<boolean> {
-  const result = await db.updateTable('users').set(changes).where('username', '=', username).executeTakeFirst();
+  const shown = ['display_name', 'role', 'disabled', 'data_access'].some((c) => c in changes);
+  const result = await db
+    .updateTable('users')
+    .set(shown ? { ...changes, version: sql<number>`version + 1` } : changes)
+    .where('username', '=', username)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -29,11 +29,23 @@ export function checkPassword(password: string): string | undefined {
  * Returns the stored form (names joined by "; ", the form server/engine/population.ts reads) or the message naming what was typed.
  */
 export async function parseDataAccess(db: Kysely<Database>, text: string | null | undefined): Promise<{ value: string | null; error?: string }> {
-  const names = [...new Set((text ?? '').split(';').map((n) => n.trim()).filter(Boolean))];
+  const names = dataAccessNames(text);
   if (names.length === 0) return { value: null };
   const found = new Set((await db.selectFrom('benefit_groups').select('name').where('name', 'in', names).execute()).map((g) => g.name));
-  const unknown = names.filter((n) => !found.has(n));
-  if (unknown.length > 0) return { value: null, error: `There is no benefits group named ${unknown.map((n) => `"${n}"`).join(', ')}. Give benefit group names separated by semicolons (;), or leave it blank for everyone.` };
+  return readDataAccess(text, found);
+}
+
+/** The benefit group names of a Data Access text, each once, in the order typed. */
+export function dataAccessNames(text: string | null | undefined): string[] {
+  return [...new Set((text ?? '').split(';').map((n) => n.trim()).filter(Boolean))];
+}
+
+/** The same rule against known group names (set-based callers read them once for a whole chunk); `unknown` lists the rest. */
+export function readDataAccess(text: string | null | undefined, known: ReadonlySet<string>): { value: string | null; error?: string; unknown?: string[] } {
+  const names = dataAccessNames(text);
+  if (names.length === 0) return { value: null };
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0) return { value: null, unknown, error: `There is no benefits group named ${unknown.map((n) => `"${n}"`).join(', ')}. Give benefit group names separated by semicolons (;), or leave it blank for everyone.` };
   return { value: names.join('; ') };
 }
 

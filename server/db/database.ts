@@ -11,6 +11,7 @@ import * as lifeEventBackOut from './migrations/005-life-event-back-out';
 import * as noGistExclusion from './migrations/006-no-gist-exclusion';
 import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 import * as trigramSuggestions from './migrations/010-trigram-suggestions';
+import * as usersVersion from './migrations/011-users-version';
 import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 import * as benefitSetup from './migrations/013-benefit-setup';
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '010-trigram-suggestions': trigramSuggestions,
   '008-accounts-and-roles': accountsAndRoles,
   '009-data-access-and-audit': dataAccessAndAudit,
+  '011-users-version': usersVersion,
   '013-benefit-setup': benefitSetup,
   '016-rate-changes': rateChanges,
 };

@@ -91,6 +91,8 @@ export interface UsersTable {
   /** NULL: every person; else the population the user may see (data access by population decides the format). */
   data_access: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
+  /** Stepped by each change through the Users workbook (migration 011), for its version check. */
+  version: Generated<number>;
 }
 
 /** rate-limiter-flexible's table (RateLimiterPostgres): attempts per key until `expire` (ms since 1970). */

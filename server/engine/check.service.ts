@@ -8,7 +8,8 @@ import type { Actor } from './actor';
 import type { CheckResponse, CheckResult, UploadResponse } from '../../src/contract/api';
 import type { DatedUploadRequest } from './request-schemas';
 import { applyBatchChunk, applyDatedChunk } from './upload.service';
-import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind } from './workbook-kind';
+import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind, KeyedKind } from './workbook-kind';
+import { applyKeyedChunk, type KeyedUploadRequest } from './keyed-upload.service';
 
 /** Thrown to end the transaction with a rollback, carrying what was found inside it. */
 class RolledBack<T> extends Error {
@@ -47,4 +48,8 @@ export function checkBatchChunk(db: Db, kind: BatchKind, request: Omit<BatchUplo
       }),
     };
   });
+}
+
+export function checkKeyedChunk(db: Db, kind: KeyedKind, request: Omit<KeyedUploadRequest, 'idempotencyKey'>, actor: Actor): Promise<CheckResponse> {
+  return inRolledBackTransaction(db, async (trx) => ({ results: predictions(await applyKeyedChunk(trx, kind, request, actor)) }));
 }

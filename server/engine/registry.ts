@@ -7,8 +7,13 @@ import { enrollmentBatchesKind } from '../workbooks/enrollment-batches/enrollmen
 import { enrollmentResultsKind } from '../workbooks/enrollment-results/enrollment-results.kind';
 import { participantContactsKind } from '../workbooks/participant-contacts/participant-contacts.kind';
 import { changeHistoryKind } from '../workbooks/change-history/change-history.kind';
+import { usersKind } from '../workbooks/users/users.kind';
+import { benefitCategoriesKind } from '../workbooks/benefit-categories/benefit-categories.kind';
+import { benefitCoverageTypesKind } from '../workbooks/benefit-coverage-types/benefit-coverage-types.kind';
+import { benefitsKind } from '../workbooks/benefits/benefits.kind';
 import { benefitRatesKind } from '../workbooks/benefit-rates/benefit-rates.kind';
 import { employeeBenefitsKind } from '../workbooks/employee-benefits/employee-benefits.kind';
+import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dependents/employee-benefit-dependents.kind';
 import { rateChangePreviewKind } from '../workbooks/rate-change/rate-change-preview.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
@@ -20,9 +25,14 @@ export const workbookKinds: WorkbookKind[] = [
   enrollmentResultsKind,
   participantContactsKind,
   changeHistoryKind,
+  usersKind,
   // Benefit setup seeds after enrollment's contacts: employee benefits' dependents are the employees' contacts.
+  benefitCategoriesKind,
+  benefitCoverageTypesKind,
+  benefitsKind,
   benefitRatesKind,
   employeeBenefitsKind,
+  employeeBenefitDependentsKind,
   rateChangePreviewKind,
 ];
 

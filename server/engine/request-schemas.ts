@@ -23,3 +23,8 @@ export const batchUploadRequestSchema = uploadRequest.omit({ effectiveDate: true
 /** Check: the upload's request without its idempotency key (a check writes nothing, so it has none to claim). */
 export const checkRequestSchema = uploadRequestSchema.omit({ idempotencyKey: true });
 export const batchCheckRequestSchema = batchUploadRequestSchema.omit({ idempotencyKey: true });
+
+/** Keyed kinds (Users): no date and no batch; rows are addressed by their key alone. */
+export const keyedRowsQuerySchema = rowsQuery.omit({ effectiveDate: true, batchName: true, filter: true });
+export const keyedUploadRequestSchema = uploadRequest.omit({ effectiveDate: true, batchName: true, auditLog: true });
+export const keyedCheckRequestSchema = keyedUploadRequestSchema.omit({ idempotencyKey: true });

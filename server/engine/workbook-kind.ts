@@ -178,7 +178,74 @@ export interface ReadOnlyKind {
   seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
 }
 
-export type WorkbookKind = EffectiveDatedKind | BatchKind | ReadOnlyKind;
+/** A keyed kind's uploaded row, values narrowed to what the row may set, with the stored record on updates. */
+export interface KeyedResolveInput {
+  row: UploadRow;
+  /** The record's key: the stored key on updates, the typed key column on inserts. */
+  key: string;
+  /** For updates: the stored attributes (every column of `attributes`). */
+  current?: Record<string, unknown>;
+}
+
+/** One row a keyed chunk is about to write, for the kind's cross-row rules and side effects. */
+export interface KeyedChange {
+  rowId: number;
+  op: 'insert' | 'update' | 'delete';
+  key: string;
+  /** Stored attributes before the chunk (absent on inserts). */
+  before?: Record<string, unknown>;
+  /** Attributes after it (absent on deletes). */
+  after?: Record<string, unknown>;
+}
+
+/**
+ * A keyed kind (definition scope 'keyed'): plain records with a natural key (a user name, a group code), no session
+ * effective date and no start and end dates. The engine (server/engine/keyed-upload.service.ts) does the rest, as for
+ * the other kinds: once per idempotency key, locks on the keys, the optimistic version check (Conflict with the
+ * record as it is now), "already exists" on inserts, the key column not modifiable once saved (from the definition:
+ * the column named `keyColumn`), set-based generic writes of `attributes` into `table` (columns `keyColumn`, the
+ * attributes and `version`), each refused row rolled back alone, the audit trail, did-you-mean, and Check.
+ * Register it in server/engine/registry.ts like any kind; its definition has scope 'keyed' and names no date.
+ */
+export interface KeyedKind {
+  definition: WorkbookDefinition & { scope: 'keyed' };
+  /** What users call one row, in messages: "This user was changed by someone else …". */
+  recordName: string;
+  table: string;
+  /** The sheet column (definition key) holding the record's key, and its stored column (the same name by default). */
+  keyColumn: string;
+  storedKeyColumn?: string;
+  /**
+   * Keys the server assigns (a Benefit ID from a sequence): new rows get these, whatever the key cell holds (the key
+   * column is then not enterable); `keyType` is the stored key column's type.
+   */
+  assignKeys?(db: Db, count: number): Promise<string[]>;
+  keyType?: SqlType;
+  /** Stored attribute columns (besides key and version) and their SQL types. */
+  attributes: Record<string, SqlType>;
+  lists(db: Db): Promise<Record<string, string[]>>;
+  /** Display rows in a total order for keyset paging; restricted to `keys` when given (the population is the kind's to apply). */
+  download(db: Db, page: PageRequest): Promise<DownloadPage>;
+  /** Set-based: a whole chunk's inserts and updates into attribute values (besides the key) or per-row errors. */
+  resolve(db: Db, inputs: KeyedResolveInput[], actor: Actor): Promise<Resolution[]>;
+  /** Deletes the kind refuses, by key ("used by 3 persons"); keys absent from the map may be deleted. */
+  canDelete?(db: Db, keys: string[], actor: Actor): Promise<Map<string, RowError[]>>;
+  /** Kinds whose rules span rows (the last administrator): their chunks run one at a time, rules checked inside. */
+  serialize?: boolean;
+  /** Rules across the rows of the chunk and the stored ones (run after resolve and canDelete): errors by rowId. */
+  checkChanges?(db: Db, changes: KeyedChange[], actor: Actor): Promise<Map<number, RowError[]>>;
+  /** How a deleted row is removed, when not by deleting the record (Users: the account is disabled). */
+  remove?(db: Db, keys: string[]): Promise<void>;
+  /** Side effects of the written rows, in the same transaction (Users: a disabled user's sessions end). */
+  afterWrite?(db: Db, changes: KeyedChange[], actor: Actor): Promise<void>;
+  seedDemo?(db: Db, people: DemoPerson[]): Promise<void>;
+}
+
+export type WorkbookKind = EffectiveDatedKind | BatchKind | ReadOnlyKind | KeyedKind;
+
+export function isKeyedKind(kind: WorkbookKind): kind is KeyedKind {
+  return kind.definition.scope === 'keyed';
+}
 
 export function isBatchKind(kind: WorkbookKind): kind is BatchKind {
   return kind.definition.scope === 'batch';

@@ -2,12 +2,13 @@ import { Router, type Response } from 'express';
 import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type BatchListResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
 import { actorOf, type Actor } from './actor';
 import { getJob, startJob, type JobRunner } from './batch-jobs';
-import { batchCheckRequestSchema, batchRowsQuerySchema, batchUploadRequestSchema, checkRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
+import { batchCheckRequestSchema, batchRowsQuerySchema, batchUploadRequestSchema, checkRequestSchema, keyedCheckRequestSchema, keyedRowsQuerySchema, keyedUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
+import { uploadKeyedChunk } from './keyed-upload.service';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
 import { uploadBatchChunk, uploadChunk } from './upload.service';
-import { isBatchKind, isReadOnlyKind, type BatchKind, type Db, type DownloadPage, type EffectiveDatedKind, type PageRequest } from './workbook-kind';
+import { isBatchKind, isKeyedKind, isReadOnlyKind, type BatchKind, type Db, type DownloadPage, type EffectiveDatedKind, type KeyedKind, type PageRequest } from './workbook-kind';
 import { decodeCursor, encodeCursor } from './keyset';
-import { checkBatchChunk, checkDatedChunk } from './check.service';
+import { checkBatchChunk, checkDatedChunk, checkKeyedChunk } from './check.service';
 import { AppError } from '../errors/app-error';
 import { authOf } from '../auth/roles';
 import { mayOpen } from '../auth/route-roles';
@@ -23,6 +24,10 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const kind = findKind(kindParams.parse(req.params).kind);
     if (isBatchKind(kind)) {
       res.json(await batchRows(db, kind, batchRowsQuerySchema.parse(req.query), actorOf(req, res)));
+      return;
+    }
+    if (isKeyedKind(kind)) {
+      res.json(await keyedRows(db, kind, keyedRowsQuerySchema.parse(req.query), actorOf(req, res)));
       return;
     }
     const query = rowsQuerySchema.parse(req.query);
@@ -47,6 +52,10 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
       res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }, actorOf(req, res)));
       return;
     }
+    if (isKeyedKind(kind)) {
+      res.json(await uploadKeyedChunk(db, kind, keyedUploadRequestSchema.parse(req.body), actorOf(req, res)));
+      return;
+    }
     res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body), actorOf(req, res)));
   });
   router.get('/api/workbooks/:kind/batches', async (req, res) => {
@@ -58,6 +67,10 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     if (isBatchKind(kind)) {
       const request = batchCheckRequestSchema.parse(req.body);
       res.json(await checkBatchChunk(db, kind, { ...request, batchName: request.batchName as string }, actorOf(req, res)));
+      return;
+    }
+    if (isKeyedKind(kind)) {
+      res.json(await checkKeyedChunk(db, kind, keyedCheckRequestSchema.parse(req.body), actorOf(req, res)));
       return;
     }
     res.json(await checkDatedChunk(db, kind, checkRequestSchema.parse(req.body), actorOf(req, res)));
@@ -110,7 +123,7 @@ function cut(page: DownloadPage, limit: number): Pick<RowsResponse, 'rows' | 'to
 }
 
 /** The kind of an upload or check; a read-only kind is refused. */
-function writableKind(params: unknown, res: Response): EffectiveDatedKind | BatchKind {
+function writableKind(params: unknown, res: Response): EffectiveDatedKind | BatchKind | KeyedKind {
   const kind = findKind(kindParams.parse(params).kind);
   if (isReadOnlyKind(kind)) {
     // RFC 9110: a 405 lists the methods the resource allows; an upload to a read-only workbook allows none.
@@ -129,4 +142,9 @@ async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batch
     ...cut(page, query.limit),
     lists: await kind.lists(db),
   };
+}
+
+async function keyedRows(db: Db, kind: KeyedKind, query: ReturnType<typeof keyedRowsQuerySchema.parse>, actor: Actor): Promise<RowsResponse> {
+  const page = await kind.download(db, { ...pageRequest(query), population: actor.population });
+  return { kind: kind.definition.kind, ...cut(page, query.limit), lists: await kind.lists(db) };
 }

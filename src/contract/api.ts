@@ -67,9 +67,10 @@ export type ColumnDefinition = z.infer<typeof columnDefinition>;
 
 /**
  * What one sheet of a kind holds: the records in effect on a session effective date,
- * or the lines of one named batch (which the batch process then runs on the server).
+ * or the lines of one named batch (which the batch process then runs on the server),
+ * or plain keyed records with no date at all (Users: one row per user name).
  */
-export const workbookScope = z.enum(['effective-date', 'batch']);
+export const workbookScope = z.enum(['effective-date', 'batch', 'keyed']);
 export type WorkbookScope = z.infer<typeof workbookScope>;
 
 export const workbookDefinition = z

@@ -23,6 +23,8 @@ export const DEMO_EMPLOYEE_BENEFITS: DemoEmployeeBenefit[] = [
   // scenario 5: ends after the date but is not open → no change, reported
   { key: 'eb-scenario-5', person: 'P10008', rateId: 7, start: '2020-04-01', end: '2027-03-31', scenario: 5 },
   { key: 'eb-dental-family', person: 'P10002', rateId: 3, start: '2021-01-01', end: END_OF_TIME, dependents: ['Spouse of P10002', 'Child of P10002'] },
+  // An Executives employee (data access by population has benefits and dependents to show them).
+  { key: 'eb-dental-family-executive', person: 'P10024', rateId: 3, start: '2021-01-01', end: END_OF_TIME, dependents: ['Spouse of P10024'] },
   { key: 'eb-percent-spousal', person: 'P10012', rateId: 10, start: '2022-01-01', end: END_OF_TIME, dependents: ['Spouse of P10012'] },
 ];
 

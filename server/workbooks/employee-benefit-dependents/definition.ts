@@ -1,0 +1,24 @@
+import type { WorkbookDefinition } from '../../../src/contract/api';
+
+/**
+ * seed (Linking Dependents to Benefit Records): a dependent is chosen from the employee's existing dependents and
+ * has its own start date (the session effective date of the new row) and end date.
+ */
+export const employeeBenefitDependentsDefinition: WorkbookDefinition = {
+  kind: 'employee-benefit-dependents',
+  title: 'Employee Benefit Dependents',
+  description: 'The dependents covered by each employee benefit, chosen from the employee\'s dependents (see Contacts), with their own start and end dates, as of a session effective date.',
+  scope: 'effective-date',
+  columns: [
+    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
+    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 22, identifying: true },
+    { key: 'assignment', header: 'Position (Assignment)', type: 'text', editable: false, enterable: true, required: true, width: 16 },
+    { key: 'rateId', header: 'Benefit Rate ID', type: 'number', editable: false, enterable: true, required: true, width: 10 },
+    { key: 'provider', header: 'Benefit Provider', type: 'text', editable: false, enterable: false, required: false, width: 22 },
+    { key: 'benefitCategory', header: 'Benefit Type', type: 'text', editable: false, enterable: false, required: false, width: 14 },
+    { key: 'dependent', header: 'Dependent', type: 'text', editable: false, enterable: true, required: true, width: 24 },
+    { key: 'relationship', header: 'Relationship', type: 'text', editable: false, enterable: false, required: false, width: 12 },
+    { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
+    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
+  ],
+};
