@@ -21,7 +21,7 @@ describe.each(dialects)('Global Benefit Rate Change on %s', (dialect) => {
     h = await createHarness(dialect, 20);
     rc = rateChangeClient(h);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   const records = async (key: string) =>
     (
