@@ -15,6 +15,8 @@ import { oidcRoutes } from './auth/oidc.routes';
 import { createOidcService, type OidcOptions } from './auth/oidc.service';
 import type { JobRunner } from './engine/batch-jobs';
 import { workbookRoutes } from './engine/workbooks.routes';
+import { rateChangeRoutes } from './workbooks/rate-change/rate-change.routes';
+import type { RateChangeRunner } from './workbooks/rate-change/rate-change-runner';
 import { AppError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
 import { openApiDocument } from './openapi';
@@ -27,6 +29,8 @@ export interface AppOptions {
   database: AppDatabase;
   staticDir?: string;
   runner?: JobRunner;
+  /** This instance's rate change runner, woken when a rate change run is started here. */
+  rateChangeRunner?: RateChangeRunner;
   /** Session lifetime (default SESSION_LIFETIME_MINUTES, else 8 hours). */
   sessionMinutes?: number;
   /** Sign-in rate limits (default from SIGN_IN_LIMIT_* variables). */
@@ -78,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<express.Express> {
   app.use(sessionRoutes(db, tokens));
   app.use(workbookRoutes(db, options.runner));
   app.use(changeHistoryRoutes(db));
+  app.use(rateChangeRoutes(db, options.rateChangeRunner));
   app.use('/api', () => {
     throw new AppError('not_found', 'There is no such API address.');
   });

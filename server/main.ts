@@ -9,6 +9,7 @@ import { createDatabase, migrate } from './db/database';
 import { isEmpty, removeDemoAccount, seedDemoAccount, seedDemoData } from './demo/seed';
 import { createJobRunner, type RunnerOptions } from './engine/batch-jobs';
 import { batchKinds } from './engine/registry';
+import { createRateChangeRunner } from './workbooks/rate-change/rate-change-runner';
 import { logError } from './errors/log-error';
 import { oidcConfigFromEnv } from './auth/oidc-config';
 import type { OidcOptions } from './auth/oidc.service';
@@ -51,7 +52,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Runs live in the database: this instance's runner also resumes runs a stopped instance left unfinished.
   const runner = createJobRunner(database.db, batchKinds, { onError: (error) => logError(error, { route: 'batch process' }), ...options.jobs });
   runner.start();
-  const app = await createApp({ database, staticDir: options.staticDir, runner, oidc: options.oidc });
+  const rateChangeRunner = createRateChangeRunner(database.db, { onError: (error) => logError(error, { route: 'rate change' }), pollMs: options.jobs?.pollMs, leaseMs: options.jobs?.leaseMs });
+  rateChangeRunner.start();
+  const app = await createApp({ database, staticDir: options.staticDir, runner, rateChangeRunner, oidc: options.oidc });
   const server = options.tls ? https.createServer(options.tls, app) : http.createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 3001, options.host ?? 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
@@ -60,6 +63,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: async () => {
       // Stop taking batch work first: a run in progress stops after its current participant and keeps its lease.
       await runner.stop();
+      await rateChangeRunner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

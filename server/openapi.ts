@@ -8,6 +8,7 @@ import * as c from '../src/contract/api';
 import type { Role } from '../src/contract/roles';
 import * as history from '../src/contract/change-history';
 import * as sso from '../src/contract/sso';
+import { documentRateChangeRoutes } from './workbooks/rate-change/rate-change.openapi';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429;
 
@@ -245,6 +246,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     request: { query: history.changeHistoryQuery },
     ok: { 200: { description: 'The changes, as CSV', content: { 'text/csv': { schema: z.string() } } } },
   });
+  documentRateChangeRoutes({ route, json, body });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

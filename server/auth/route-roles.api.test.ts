@@ -10,6 +10,7 @@ import { dialects } from '../test-support/databases';
 import { request } from '../test-support/openapi-responses';
 import { addUserPerRole, signInAs, TEST_PASSWORD } from '../test-support/users';
 import { batchClient, enrollment, KIND as BATCHES } from '../workbooks/enrollment-batches/test-batches';
+import { rateChangeAs, RATE_CHANGE_ALL, type RateChangeState } from '../workbooks/rate-change/test-rate-changes';
 
 jest.setTimeout(120000);
 
@@ -25,8 +26,17 @@ const batchPath = `/api/workbooks/${BATCHES}/batches/${encodeURIComponent(BATCH)
 const lifeEvent = `${batchPath}/lines/1/life-event`;
 
 /** How to call each operation so that its least role gets a 2xx (state set up in beforeAll). */
-function calls(jobId: () => number, password: { current: string }): Record<string, Call> {
+function calls(jobId: () => number, password: { current: string }, rate: RateChangeState = { previewId: 0, runId: 0 }): Record<string, Call> {
   return {
+    getRateChangeChoices: { path: '/api/rate-changes/choices', query: { effectiveDate: '2027-01-01' } },
+    previewRateChange: { path: '/api/rate-changes/previews', body: () => RATE_CHANGE_ALL },
+    // The preview already run by the batch processor (beforeAll): it answers that run.
+    get runRateChange() {
+      return { path: `/api/rate-changes/previews/${rate.previewId}/runs`, body: () => ({ idempotencyKey: randomUUID() }) };
+    },
+    get getRateChangeRun() {
+      return { path: `/api/rate-changes/runs/${rate.runId}` };
+    },
     signOut: { path: '/api/auth/sign-out', body: () => ({}) },
     changePassword: {
       path: '/api/auth/password',
@@ -75,6 +85,7 @@ describe.each(dialects)('route × role matrix on %s', (dialect) => {
   let h: Harness;
   let users: Record<Role, string>;
   let jobId = 0;
+  const rate: RateChangeState = { previewId: 0, runId: 0 };
   const passwords = Object.fromEntries(ROLES.map((r) => [r, { current: TEST_PASSWORD }])) as Record<Role, { current: string }>;
 
   beforeAll(async () => {
@@ -83,6 +94,7 @@ describe.each(dialects)('route × role matrix on %s', (dialect) => {
     const b = batchClient(h);
     await b.insert(BATCH, [enrollment('P10001', { effectiveDate: '2020-03-01', lifeEventOccurredDate: '2020-03-01' })]);
     jobId = (await b.process(BATCH)).jobId;
+    Object.assign(rate, await rateChangeAs(h, users['batch-processor']));
   });
   afterAll(() => h.close());
 
@@ -96,7 +108,7 @@ describe.each(dialects)('route × role matrix on %s', (dialect) => {
   });
 
   it.each(operations.map((o) => [o.operationId, o] as const))('when %s is called with no token, each role below its own and its own role, then 401, 403 and 2xx', async (_name, op) => {
-    const call = calls(() => jobId, passwords[op.role])[op.operationId];
+    const call = calls(() => jobId, passwords[op.role], rate)[op.operationId];
     const send = async (auth?: { Authorization: string }) => {
       let test = request(h.app)[op.method](call.path);
       if (call.query) test = test.query(call.query);

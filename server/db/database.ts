@@ -17,6 +17,7 @@ import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 import * as uploadAnswerAsJson from './migrations/012-upload-answer-as-json';
 import * as benefitSetup from './migrations/013-benefit-setup';
+import * as rateChanges from './migrations/016-rate-changes';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '011-users-version': usersVersion,
   '012-upload-answer-as-json': uploadAnswerAsJson,
   '013-benefit-setup': benefitSetup,
+  '016-rate-changes': rateChanges,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -17,6 +17,7 @@ import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dep
 import { rateGridKind } from '../workbooks/rate-grid/rate-grid.kind';
 import { benefitLevelLimitsKind } from '../workbooks/benefit-level-limits/benefit-level-limits.kind';
 import { stepDownsKind } from '../workbooks/step-downs/step-downs.kind';
+import { rateChangePreviewKind } from '../workbooks/rate-change/rate-change-preview.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
 export const workbookKinds: WorkbookKind[] = [
@@ -38,6 +39,7 @@ export const workbookKinds: WorkbookKind[] = [
   rateGridKind,
   benefitLevelLimitsKind,
   stepDownsKind,
+  rateChangePreviewKind,
 ];
 
 export const batchKinds: BatchKind[] = workbookKinds.filter(isBatchKind);

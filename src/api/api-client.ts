@@ -32,6 +32,7 @@ import {
   type WorkbookDefinition,
 } from '../contract/api';
 import { ssoConfigResponse, type SsoConfigResponse, type SsoSignInRequest } from '../contract/sso';
+import { rateChangeChoices, rateChangePreview, rateChangeRun, type RateChangeChoices, type RateChangeCriteria, type RateChangePreview, type RateChangeRun } from '../contract/rate-change';
 
 export const SESSION_ENDED = 'Your session has ended. Sign in again.';
 export const SERVER_UNREACHABLE = 'Cannot reach the Benefits Workbook server. Check your connection and try again.';
@@ -80,6 +81,11 @@ export interface ApiClient {
   backOutLifeEvent(kind: string, batchName: string, lineId: number): Promise<BackOutResponse>;
   /** Deletes the line's voided life event (sent once: a resent delete would answer that there is none). */
   deleteLifeEvent(kind: string, batchName: string, lineId: number): Promise<DeleteLifeEventResponse>;
+  /** Global Benefit Rate Change: what to choose from, preview (nothing changes), run the preview (same key: same run), poll. */
+  rateChangeChoices(effectiveDate: string): Promise<RateChangeChoices>;
+  previewRateChange(criteria: RateChangeCriteria): Promise<RateChangePreview>;
+  runRateChange(previewId: number, idempotencyKey: string): Promise<RateChangeRun>;
+  rateChangeRun(runId: number): Promise<RateChangeRun>;
 }
 
 /** What a page of rows is of: a session effective date or a batch. */
@@ -174,5 +180,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     // A back-out is idempotent on the server (a second one answers alreadyBackedOut), so it may be resent.
     backOutLifeEvent: (kind, name, lineId) => call(() => http.post(`${batchPath(kind, name)}/lines/${lineId}/life-event/back-out`, {}), (d) => backOutResponse.parse(d)),
     deleteLifeEvent: (kind, name, lineId) => call(() => http.delete(`${batchPath(kind, name)}/lines/${lineId}/life-event`), (d) => deleteLifeEventResponse.parse(d), false),
+    rateChangeChoices: (effectiveDate) => call(() => http.get('/api/rate-changes/choices', { params: { effectiveDate } }), (d) => rateChangeChoices.parse(d)),
+    previewRateChange: (criteria) => call(() => http.post('/api/rate-changes/previews', criteria), (d) => rateChangePreview.parse(d), false),
+    // The key makes a resent start answer the run the first attempt started.
+    runRateChange: (previewId, idempotencyKey) => call(() => http.post(`/api/rate-changes/previews/${previewId}/runs`, { idempotencyKey }), (d) => rateChangeRun.parse(d)),
+    rateChangeRun: (runId) => call(() => http.get(`/api/rate-changes/runs/${runId}`), (d) => rateChangeRun.parse(d)),
   };
 }

@@ -6,6 +6,7 @@ import type { WorkbookHost } from '../excel/workbook-host';
 import { ActiveSheetPanel } from './components/ActiveSheetPanel';
 import { PrepareOverDialog } from './components/PrepareOverDialog';
 import { PrepareWorkbook } from './components/PrepareWorkbook';
+import { RateChangePanel } from './components/RateChangePanel';
 import { SignIn } from './components/SignIn';
 import { ChangePassword } from './components/ChangePassword';
 import { usePrepare } from './hooks/usePrepare';
@@ -35,6 +36,8 @@ export function App({ host, baseURL, chunkRows, openDialog }: { host: WorkbookHo
   // Kept across a sign-in: the stopped upload is offered again, one click, on its sheet.
   const [stopped, setStopped] = useState<StoppedAction | undefined>();
   const [changingPassword, setChangingPassword] = useState(false);
+  // A rate change preview prepares its own sheet: the sheet panel follows it as it follows Prepare.
+  const [ratePrepared, setRatePrepared] = useState(0);
   return (
     <main className={styles.pane}>
       <div className={styles.header}>
@@ -68,7 +71,9 @@ export function App({ host, baseURL, chunkRows, openDialog }: { host: WorkbookHo
           <PrepareOverDialog pending={prepare.confirming} onConfirm={() => void prepare.confirm()} onCancel={prepare.cancel} />
           <Divider />
           <RoleContext.Provider value={session.role ?? 'viewer'}>
-            <ActiveSheetPanel host={host} engine={engine} prepared={prepare.prepared} locked={prepare.task.busy} onBusyChange={setSheetBusy} stopped={stopped} onStopped={setStopped} />
+            <ActiveSheetPanel host={host} engine={engine} prepared={prepare.prepared + ratePrepared} locked={prepare.task.busy} onBusyChange={setSheetBusy} stopped={stopped} onStopped={setStopped} />
+            <Divider />
+            <RateChangePanel api={api} engine={engine} busy={prepare.task.busy || sheetBusy} onPrepared={() => setRatePrepared((n) => n + 1)} />
           </RoleContext.Provider>
         </>
       )}
