@@ -14,6 +14,6 @@ describe('changedSpans', () => {
 
   it('when a row of the run was not read, or nothing differs, then the run is written whole or not at all', () => {
     expect(changedSpans([['', '', 'Updated', 'a']], [undefined], 2, 4)).toEqual([{ column: 2, columnCount: 2 }]);
-    expect(changedSpans([['', '', '', null]], [['', '', null, '']], 2, 4)).toEqual([]);
+    expect(changedSpans([['', '', 'Updated', 1]], [['', '', 'Updated', 1]], 2, 4)).toEqual([]);
   });
 });
