@@ -3,6 +3,9 @@
  * when DATABASE_URL is set, on a scratch database of that PostgreSQL server. Prints one table and writes it as JSON
  * to .data/bench/latest.json. Each size seeds that many people (one group record each) on a fresh database.
  */
+// The bench's server logs warnings only: pino-http's line per request would bury the table (set LOG_LEVEL to see them).
+process.env.LOG_LEVEL ??= 'warn';
+
 import { benchOne } from './bench/run';
 import { formatTable, writeJson, type BenchRow } from './bench/table';
 import type { DatabaseKind } from '../db/database';

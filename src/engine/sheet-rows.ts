@@ -6,6 +6,7 @@ import { changedFormula, COL, FIRST_DATA_ROW, type Layout, type SheetRow } from 
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { AREA_OVERHEAD_BYTES, EXCEL_BLOCK_BUDGET_BYTES } from '../core/request-size';
 import { readRuns, refusedForSize, runsOf } from './block-reader';
+import { changedSpans } from './changed-cells';
 import { readWholeRows } from './changed-rows';
 import type { ProgressListener } from './engine-types';
 import { requestBatcher, type RequestBatcher } from './request-batcher';
@@ -45,8 +46,11 @@ export function sheetRows(host: WorkbookHost) {
     await batch.flush();
   }
 
-  /** Writes rows back (`shape` says how much of each), runs of consecutive rows, many runs per Excel request. */
-  async function writeRows(sheet: string, layout: Layout, cellsByRow: Map<number, HostCellValue[]>, shapeOf: (row: number) => WriteShape = () => 'whole'): Promise<void> {
+  /**
+   * Writes rows back (`shape` says how much of each), runs of consecutive rows, many runs per Excel request.
+   * `before`: the rows' cells as read, when known; a 'fromStatus' row then gets only the cells that change.
+   */
+  async function writeRows(sheet: string, layout: Layout, cellsByRow: Map<number, HostCellValue[]>, shapeOf: (row: number) => WriteShape = () => 'whole', before?: Map<number, HostCellValue[]>): Promise<void> {
     const batch = requestBatcher(host);
     const byShape = new Map<WriteShape, number[]>();
     for (const row of cellsByRow.keys()) byShape.set(shapeOf(row), [...(byShape.get(shapeOf(row)) ?? []), row]);
@@ -54,7 +58,12 @@ export function sheetRows(host: WorkbookHost) {
       for (const run of runsOf(rows)) {
         const cells = Array.from({ length: run.rowCount }, (_, i) => withFormula(layout, run.row + i, padTo(cellsByRow.get(run.row + i) ?? [], layout.width)));
         if (shape === 'whole') await batch.write(sheet, run.row, 0, cells);
-        else if (shape === 'fromStatus') await batch.write(sheet, run.row, COL.status, cells.map((c) => c.slice(COL.status)));
+        else if (shape === 'fromStatus') {
+          const was = Array.from({ length: run.rowCount }, (_, i) => before?.get(run.row + i));
+          for (const span of changedSpans(cells, was, COL.status, layout.width)) {
+            await batch.write(sheet, run.row, span.column, cells.map((c) => c.slice(span.column, span.column + span.columnCount)));
+          }
+        }
         else {
           await batch.write(sheet, run.row, COL.status, cells.map((c) => [c[COL.status]]));
           await batch.write(sheet, run.row, layout.errors, cells.map((c) => [c[layout.errors]]));

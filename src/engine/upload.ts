@@ -71,19 +71,22 @@ export function uploader(api: ApiClient, rows: SheetRows, host: WorkbookHost, ch
       const answered = items.filter(({ row }) => results.has(row.row));
       for (const [from, to] of await locateRows(reader, layout, [...answered.map((i) => i.row), ...extra.map((e) => e.row)])) where.set(from, to);
       const cellsByRow = new Map<number, HostCellValue[]>();
+      const before = new Map<number, HostCellValue[]>(); // the cells as read: only those that change go back
       for (const { row, cells } of extra) {
         if (!where.has(row.row)) continue;
         cellsByRow.set(where.get(row.row)!, cells);
+        before.set(where.get(row.row)!, row.cells);
         shapes.set(where.get(row.row)!, row.key ? 'fromStatus' : 'whole');
       }
       for (const { row } of answered) {
         if (!where.has(row.row)) continue;
         const result = results.get(row.row)!;
         cellsByRow.set(where.get(row.row)!, applyResult(layout, row, result));
+        before.set(where.get(row.row)!, row.cells);
         shapes.set(where.get(row.row)!, FAILED_STATUSES.includes(result.status) ? 'statusAndErrors' : row.key ? 'fromStatus' : 'whole');
       }
       onProgress?.({ phase: 'Writing row statuses', done: 0, total: cellsByRow.size });
-      await rows.writeRows(sheet, layout, cellsByRow, (row) => shapes.get(row) ?? 'whole');
+      await rows.writeRows(sheet, layout, cellsByRow, (row) => shapes.get(row) ?? 'whole', before);
       // Each failing cell marked with its message; marks of rows now saved, or no longer changed, cleared.
       const marked = [...answered.map(({ row }) => ({ before: row, result: results.get(row.row) })), ...extra.map(({ row }) => ({ before: row, result: undefined }))];
       await markRows(host, sheet, layout, marked.flatMap((m) => (where.has(m.before.row) ? [{ ...m, at: where.get(m.before.row)! }] : [])));

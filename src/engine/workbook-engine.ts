@@ -22,7 +22,7 @@ import { failedRowsOnly } from './retry-failed';
 import { suggestionAction } from './use-suggestion';
 import { locateRows } from './row-locator';
 import { PAGE_ROWS, preparer } from './prepare';
-import { FORMAT_SETTING, sheetSettings, type FormatState } from './sheet-settings';
+import { FORMAT_SETTING, parseSheetInfo, SHEET_SETTING, sheetSettings, type FormatState } from './sheet-settings';
 import { mayUpload, rowsByMarks } from './changed-rows';
 import { columnAreas, sheetRows, USED_FROM } from './sheet-rows';
 import { failedRow, summarise, uploader, type UploadTarget } from './upload';
@@ -85,8 +85,9 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     return page;
   }
 
-  async function layoutOf(sheet: string): Promise<{ info: SheetInfo; layout: Layout }> {
-    const info = await sheetInfo(sheet);
+  /** `stored`: the sheet's info when the caller has read it already (in one request with what it reads next). */
+  async function layoutOf(sheet: string, stored?: { info: SheetInfo | undefined }): Promise<{ info: SheetInfo; layout: Layout }> {
+    const info = stored ? stored.info : await sheetInfo(sheet);
     if (!info) throw new Error(`The sheet "${sheet}" is not a prepared Benefits Workbook sheet. Prepare one first.`);
     const definition = (await definitions()).find((d) => d.kind === info.kind);
     if (!definition) throw new Error(`The server no longer offers the workbook "${info.title}".`);
@@ -94,8 +95,8 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   }
 
   /** Stops an action that would change a read-only sheet's records, saying why and where changes are made. */
-  async function writableLayout(sheet: string, action: string): Promise<{ info: SheetInfo; layout: Layout }> {
-    const found = await layoutOf(sheet);
+  async function writableLayout(sheet: string, action: string, stored?: { info: SheetInfo | undefined }): Promise<{ info: SheetInfo; layout: Layout }> {
+    const found = await layoutOf(sheet, stored);
     const message = readOnlyMessage(found.layout.definition, action);
     if (message) throw new Error(message);
     return found;
@@ -103,9 +104,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
 
   /** Finds every changed or new row (only the failed ones on a retry), uploads them, writes each row's status. */
   async function uploadRows(sheet: string, onProgress: ProgressListener | undefined, failedOnly: boolean, signal?: AbortSignal): Promise<UploadSummary> {
-    const { info, layout } = await writableLayout(sheet, 'upload changes');
+    // The sheet's info, its format and its used rows in one request.
+    const [stored, format, used] = await host.readMany([{ setting: SHEET_SETTING + sheet }, { setting: FORMAT_SETTING + sheet }, { usedRows: sheet, fromColumn: USED_FROM }]);
+    const { info, layout } = await writableLayout(sheet, 'upload changes', { info: parseSheetInfo(stored) });
     const target = await uploadTarget(info, 'upload');
-    const [format, used] = await host.readMany([{ setting: FORMAT_SETTING + sheet }, { usedRows: sheet, fromColumn: USED_FROM }]);
     // The marks first, then only the rows they pick: changed, failed, or new.
     const { rows, marks } = await rowsByMarks(host, sheet, layout, used, mayUpload, onProgress);
     const all = planUpload(layout, rows);

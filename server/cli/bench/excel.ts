@@ -1,9 +1,13 @@
 /**
- * Excel's side of a download and an upload at scale: src/engine driving the simulated Excel host (which counts every
- * request and its size, with Excel on the web's 5 MB limit), against the real server. Prepare downloads every row of
- * Person Benefit Groups; then a paste changes the group of every row and the engine uploads the changes.
+ * Excel's side of a download and an upload at scale: src/engine driving the simulated Excel host against the real
+ * server. Prepare downloads every row of Person Benefit Groups; then a paste changes the group of every row and the
+ * engine uploads the changes. Counted as src/engine/request-counts.test.ts counts them, by the simulated host
+ * (src/excel/simulated/request-context.ts): a request is a context.sync() that sends something; the payload is the
+ * bytes of cell values the requests wrote (prepare) or read (upload); the largest is the largest request or
+ * response, as office.js would send it.
  */
 import { createApiClient } from '../../../src/api/api-client';
+import { EXCEL_PAYLOAD_LIMIT_BYTES } from '../../../src/core/request-size';
 import { createLayout, FIRST_DATA_ROW } from '../../../src/core/sheet-layout';
 import { createWorkbookEngine } from '../../../src/engine/workbook-engine';
 import { createOfficeHost } from '../../../src/excel/office-host';
@@ -14,9 +18,19 @@ const DATE = '2026-03-01';
 const MB = 1024 * 1024;
 
 /** What the issue allows: 2 requests per started 5 MB of payload, plus 5. */
-export const allowedRequests = (payloadBytes: number) => 2 * Math.ceil(payloadBytes / (5 * MB)) + 5;
+export const allowedRequests = (payloadBytes: number) => 2 * Math.ceil(payloadBytes / EXCEL_PAYLOAD_LIMIT_BYTES) + 5;
 
-export async function measureExcel(ctx: { baseUrl: string; token: string; rows: number }): Promise<{ prepareRequests: number; uploadRequests: number; allowed: { prepare: number; upload: number }; largestRequestMb: number; payloadMb: number }> {
+export interface ExcelFigures {
+  prepareRequests: number;
+  uploadRequests: number;
+  allowed: { prepare: number; upload: number };
+  payloadMb: { prepare: number; upload: number };
+  largestRequestMb: number;
+  /** Requests Excel refused for their size (0, or the figures above measure a failed action). */
+  refused: number;
+}
+
+export async function measureExcel(ctx: { baseUrl: string; token: string; rows: number }): Promise<ExcelFigures> {
   const api = createApiClient({ baseURL: ctx.baseUrl, getToken: () => ctx.token });
   const excel = createSimulatedExcel();
   const wb = excel.workbook;
@@ -25,38 +39,29 @@ export async function measureExcel(ctx: { baseUrl: string; token: string; rows: 
   const layout = createLayout(definition, 'en-US');
   const groupColumn = layout.dataColumns.find((c) => c.key === 'benefitsGroup')!.index;
 
-  const before = wb.counters.syncCount;
+  const c0 = { ...wb.counters };
   const info = await engine.prepare(KIND, { effectiveDate: DATE });
-  const prepareRequests = wb.counters.syncCount - before;
-  const largestPrepare = wb.counters.maxRequestBytes;
+  const prepare = { requests: wb.counters.syncCount - c0.syncCount, payload: wb.counters.valueBytesWritten - c0.valueBytesWritten, largest: wb.counters.maxRequestBytes };
 
+  // The downloaded rows: those with a key (the entry rows below them are blank).
   const { rowCount } = wb.dimensions(info.sheet);
-  const dataRows = Math.min(ctx.rows, rowCount - FIRST_DATA_ROW);
+  let dataRows = 0;
+  while (FIRST_DATA_ROW + dataRows < rowCount && String(wb.cell(info.sheet, FIRST_DATA_ROW + dataRows, layout.key).value ?? '') !== '') dataRows++;
   const groups = (await api.rows(KIND, { effectiveDate: DATE }, undefined, 1)).lists.benefitGroups;
-  const sheetRows: unknown[][] = [];
-  for (let r = 0; r < dataRows; r++) {
-    const current = wb.cell(info.sheet, FIRST_DATA_ROW + r, groupColumn).value;
-    sheetRows.push([groups[(groups.indexOf(String(current)) + 1) % groups.length]]);
-  }
-  // The payload: the data rows as the sheet holds them (every column), in JSON, as Excel would carry them.
-  let payloadBytes = 0;
-  for (let r = 0; r < dataRows; r++) {
-    const cells: unknown[] = [];
-    for (let c = 0; c < layout.width; c++) cells.push(wb.cell(info.sheet, FIRST_DATA_ROW + r, c).value);
-    payloadBytes += JSON.stringify(cells).length + 1;
-  }
-  wb.userPaste(info.sheet, FIRST_DATA_ROW, groupColumn, sheetRows as never);
+  const pasted = Array.from({ length: dataRows }, (_, r) => [groups[(groups.indexOf(String(wb.cell(info.sheet, FIRST_DATA_ROW + r, groupColumn).value)) + 1) % groups.length]]);
+  wb.userPaste(info.sheet, FIRST_DATA_ROW, groupColumn, pasted as never);
 
-  const beforeUpload = wb.counters.syncCount;
+  const c1 = { ...wb.counters };
   wb.counters.maxRequestBytes = 0;
-  await engine.upload(info.sheet);
-  const uploadRequests = wb.counters.syncCount - beforeUpload;
-  const largest = Math.max(largestPrepare, wb.counters.maxRequestBytes);
+  const summary = await engine.upload(info.sheet);
+  if (summary.updated !== dataRows) throw new Error(`The Excel upload saved ${summary.updated} of ${dataRows} rows: ${JSON.stringify(summary.failedRows.slice(0, 3))}`);
+  const upload = { requests: wb.counters.syncCount - c1.syncCount, payload: wb.counters.valueBytesRead - c1.valueBytesRead, largest: wb.counters.maxRequestBytes };
   return {
-    prepareRequests,
-    uploadRequests,
-    allowed: { prepare: allowedRequests(payloadBytes), upload: allowedRequests(payloadBytes) },
-    largestRequestMb: largest / MB,
-    payloadMb: payloadBytes / MB,
+    prepareRequests: prepare.requests,
+    uploadRequests: upload.requests,
+    allowed: { prepare: allowedRequests(prepare.payload), upload: allowedRequests(upload.payload) },
+    payloadMb: { prepare: prepare.payload / MB, upload: upload.payload / MB },
+    largestRequestMb: Math.max(prepare.largest, upload.largest) / MB,
+    refused: wb.counters.refusedCount,
   };
 }

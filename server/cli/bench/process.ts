@@ -150,6 +150,7 @@ function profileStatements(): () => void {
 
 /** Alone: a server of our own (with its job runner) on PGlite in memory, or on PostgreSQL at DATABASE_URL. */
 async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn'; // no request log lines between the figures
   const report = process.argv.includes('--profile') ? profileStatements() : undefined;
   const { createApp } = await import('../../app');
   const { createDatabase, migrate } = await import('../../db/database');
