@@ -44,6 +44,9 @@ function calls(jobId: () => number, password: { current: string }): Record<strin
     get getBatchJob() {
       return { path: `${batchPath}/jobs/${jobId()}` };
     },
+    get cancelBatchJob() {
+      return { path: `${batchPath}/jobs/${jobId()}/cancel`, body: () => ({}) };
+    },
     getAuditLog: { path: `${batchPath}/audit-log` },
     getLineLifeEvent: { path: lifeEvent },
     backOutLifeEvent: { path: `${lifeEvent}/back-out`, body: () => ({}) },

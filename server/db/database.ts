@@ -12,6 +12,7 @@ import * as noGistExclusion from './migrations/006-no-gist-exclusion';
 import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 import * as trigramSuggestions from './migrations/010-trigram-suggestions';
 import * as usersVersion from './migrations/011-users-version';
+import * as batchJobCancel from './migrations/014-batch-job-cancel';
 import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 import * as benefitSetup from './migrations/013-benefit-setup';
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '006-no-gist-exclusion': noGistExclusion,
   '007-batch-process-keyset': batchProcessKeyset,
   '010-trigram-suggestions': trigramSuggestions,
+  '014-batch-job-cancel': batchJobCancel,
   '008-accounts-and-roles': accountsAndRoles,
   '009-data-access-and-audit': dataAccessAndAudit,
   '011-users-version': usersVersion,
