@@ -187,6 +187,16 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     errors: { 404: 'No such run' },
   });
   route({
+    method: 'post',
+    path: `${batchPath}/jobs/{jobId}/cancel`,
+    operationId: 'cancelBatchJob',
+    role: 'batch-processor',
+    summary: 'Cancel a run: it stops after the unit (group of participants) in flight and ends as cancelled; lines not reached stay as they were, and a new run continues with them. A finished run is answered as it is',
+    request: { params: c.jobParams },
+    ok: { 200: json(c.batchJob, 'The run, cancelled or asked to stop') },
+    errors: { 404: 'No such run' },
+  });
+  route({
     method: 'get',
     path: `${batchPath}/audit-log`,
     operationId: 'getAuditLog',

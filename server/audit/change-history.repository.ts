@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { ChangeHistoryEntry, ChangeHistoryQuery } from '../../src/contract/change-history';
 import { personNumberVisible, type Population } from '../engine/population';
 import type { Db } from '../engine/workbook-kind';
+import { searchWhere } from '../engine/row-search';
+import type { RowSearch } from '../../src/contract/row-search';
 
 type Filter = Omit<ChangeHistoryQuery, 'offset' | 'limit'> & { text?: string };
 
@@ -26,7 +28,7 @@ interface EntryRow {
  * One page of entries. Data access holds here too: an administrator limited to a population sees only changes of
  * persons in it today (and changes about no person).
  */
-export async function findChanges(db: Db, filter: Filter, page: { offset?: number; afterId?: string; limit: number; population: Population }): Promise<{ entries: ChangeHistoryEntry[]; total: number }> {
+export async function findChanges(db: Db, filter: Filter, page: { offset?: number; afterId?: string; limit: number; population: Population; search?: RowSearch }): Promise<{ entries: ChangeHistoryEntry[]; total: number }> {
   const opt = (value: string | undefined, clause: (v: string) => ReturnType<typeof sql>) => (value ? sql`and ${clause(value)}` : sql``);
   const result = await sql<EntryRow>`
     select h.*, count(*) over () as total from change_history h
@@ -37,6 +39,7 @@ export async function findChanges(db: Db, filter: Filter, page: { offset?: numbe
       ${opt(filter.from, (v) => sql`h.changed_at >= ${v}::date`)}
       ${opt(filter.to, (v) => sql`h.changed_at < ${v}::date + 1`)}
       ${opt(filter.text, (v) => sql`(h.person_number = ${v} or h.username = ${v} or h.kind = ${v})`)}
+      ${searchWhere(page.search, { personNumber: 'h.person_number', name: "(select sp.first_name || ' ' || sp.last_name from persons sp where sp.person_number = h.person_number)" })}
       ${page.afterId === undefined ? sql`` : sql`and h.id < ${page.afterId}::bigint`}
     order by h.id desc offset ${page.offset ?? 0} limit ${page.limit}`.execute(db);
   return {

@@ -54,6 +54,9 @@ function calls(jobId: () => number, password: { current: string }, rate: RateCha
     get getBatchJob() {
       return { path: `${batchPath}/jobs/${jobId()}` };
     },
+    get cancelBatchJob() {
+      return { path: `${batchPath}/jobs/${jobId()}/cancel`, body: () => ({}) };
+    },
     getAuditLog: { path: `${batchPath}/audit-log` },
     getLineLifeEvent: { path: lifeEvent },
     backOutLifeEvent: { path: `${lifeEvent}/back-out`, body: () => ({}) },

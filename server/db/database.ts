@@ -13,6 +13,7 @@ import * as batchProcessKeyset from './migrations/007-batch-process-keyset';
 import * as trigramSuggestions from './migrations/010-trigram-suggestions';
 import * as usersVersion from './migrations/011-users-version';
 import * as groupLifeRateGrids from './migrations/017-group-life-rate-grids';
+import * as batchJobCancel from './migrations/014-batch-job-cancel';
 import * as accountsAndRoles from './migrations/008-accounts-and-roles';
 import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 import * as uploadAnswerAsJson from './migrations/012-upload-answer-as-json';
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '007-batch-process-keyset': batchProcessKeyset,
   '010-trigram-suggestions': trigramSuggestions,
   '017-group-life-rate-grids': groupLifeRateGrids,
+  '014-batch-job-cancel': batchJobCancel,
   '008-accounts-and-roles': accountsAndRoles,
   '009-data-access-and-audit': dataAccessAndAudit,
   '011-users-version': usersVersion,

@@ -238,7 +238,7 @@ export interface BeneficiaryDesignationsTable {
   batch_line_key: string;
 }
 
-export type JobStatus = 'queued' | 'running' | 'completed' | 'failed';
+export type JobStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 
 export interface BatchJobsTable {
   id: Generated<number>;
@@ -256,6 +256,9 @@ export interface BatchJobsTable {
   finished_at: Date | null;
   /** The unit the run finished last (its keyset: the next unit comes after it). */
   last_unit: string | null;
+  /** Cancel was asked (migration 014): the run ends as cancelled after the unit in flight. */
+  cancel_requested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  cancel_requested_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One row: replaced by a trigger whenever enrollment reference data changes (migration 007). */

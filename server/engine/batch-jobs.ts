@@ -105,6 +105,30 @@ export async function startJob(db: Db, kind: BatchKind, batchName: string, idemp
   });
 }
 
+/** "Cancelled by pat after 250 of 1000 lines. …", from the run's own row. */
+const CANCELLED_MESSAGE = sql`'Cancelled by ' || coalesce(cancel_requested_by, 'a user') || ' after ' || done || ' of ' || total
+  || ' lines. The lines not reached are as they were: process the batch again to run them.'`;
+
+/** Ends a run as cancelled (its lines not reached untouched), saying who cancelled it and how far it got. */
+async function endCancelled(db: Db, jobId: number): Promise<void> {
+  await sql`update batch_jobs set status = 'cancelled', finished_at = now(), lease_expires_at = null, message = ${CANCELLED_MESSAGE} where id = ${jobId}`.execute(db);
+}
+
+/**
+ * Cancel: a queued run ends at once; a running one is asked to stop and ends after the unit in flight (its runner
+ * checks between units, under the job's lock). A finished run is answered as it is, so a resent cancel is harmless.
+ */
+export async function cancelJob(db: Db, batchName: string, jobId: number, actor: Actor): Promise<BatchJob> {
+  await getJob(db, batchName, jobId); // not_found for a run of another batch
+  await db.transaction().execute(async (trx) => {
+    const result = await sql<{ status: BatchJob['status'] }>`
+      update batch_jobs set cancel_requested_at = coalesce(cancel_requested_at, now()), cancel_requested_by = coalesce(cancel_requested_by, ${actor.username})
+      where id = ${jobId} and status in ('queued', 'running') returning status`.execute(trx);
+    if (result.rows[0]?.status === 'queued') await endCancelled(trx, jobId);
+  });
+  return getJob(db, batchName, jobId);
+}
+
 /** Whether the batch has a run queued or going (its lines must not change meanwhile). */
 export async function hasActiveJob(db: Db, batchId: number): Promise<boolean> {
   const row = await db.selectFrom('batch_jobs').select('id').where('batch_id', '=', batchId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
@@ -145,9 +169,14 @@ export function createJobRunner(db: Db, kinds: BatchKind[], options: RunnerOptio
   /** One unit in one transaction: 'more' while units remain, 'done' when the job finished, 'lost' when another runner holds it. */
   async function step(job: JobContext): Promise<'more' | 'done' | 'lost'> {
     return db.transaction().execute(async (trx) => {
-      const locked = await sql<{ last_unit: string | null }>`
-        select last_unit from batch_jobs where id = ${job.jobId} and status = 'running' and claimed_by = ${instanceId} for update`.execute(trx);
+      const locked = await sql<{ last_unit: string | null; cancel_requested_at: Date | null }>`
+        select last_unit, cancel_requested_at from batch_jobs where id = ${job.jobId} and status = 'running' and claimed_by = ${instanceId} for update`.execute(trx);
       if (locked.rows.length === 0) return 'lost';
+      // Cancel stops between units: the unit before committed whole, the lines after it stay as they were.
+      if (locked.rows[0].cancel_requested_at !== null) {
+        await endCancelled(trx, job.jobId);
+        return 'done';
+      }
       // The keyset is read under the job's lock: whoever ran the last unit, this one starts after it.
       const context = { ...job, after: locked.rows[0].last_unit, unitSize };
       const unit = await processor.nextUnit(trx, context);

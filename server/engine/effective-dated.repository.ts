@@ -3,6 +3,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { personVisible, type Population } from './population';
 import type { Db } from './workbook-kind';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from './keyset';
+import { searchWhere, type SearchColumns } from './row-search';
+import type { RowSearch } from '../../src/contract/row-search';
 
 export type SqlType = 'integer' | 'text' | 'numeric' | 'date' | 'boolean';
 
@@ -127,6 +129,8 @@ export interface DisplayQuery {
   columns: RawBuilder<unknown>;
   joins: RawBuilder<unknown>;
   orderBy: SortColumn[];
+  /** What a search before download matches on (expressions over `r` and the joins); without it, a search is refused. */
+  search?: SearchColumns;
 }
 
 export type DisplayRow<R> = R & { key: string; version: number; effective_start_date: string; effective_end_date: string; place: Place };
@@ -138,6 +142,8 @@ export interface DisplayPageRequest {
   keys?: string[];
   /** Only records of persons in the population on the date (every effective-dated table has person_id). */
   population: Population;
+  /** Search before download: only the rows it matches. */
+  search?: RowSearch;
 }
 
 /**
@@ -157,17 +163,24 @@ export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: stri
         ${sql.raw(query.orderBy.map((c, i) => `${c.expr} as ${sorted[i]}`).join(', '))}
       from ${sql.table(query.table)} r ${query.joins}
       where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter} ${afterPlace(query.orderBy, page.after)}
-        and ${personVisible(page.population, sql`r.person_id`, sql`${date}::date`)}
+        and ${personVisible(page.population, sql`r.person_id`, sql`${date}::date`)} ${searchWhere(page.search, query.search)}
       order by ${orderBy(query.orderBy)}
       limit ${page.limit}
     ) page
     order by ${sql.raw(sorted.map((s) => `page.${s}`).join(', '))}`.execute(db);
   const first = !page.after && !page.keys;
-  return { rows: result.rows, total: first ? await countInEffect(db, query.table, date) : undefined };
+  return { rows: result.rows, total: first ? await countInEffect(db, query, date, page) : undefined };
 }
 
-/** How many records are in effect on the date (the joins are to required references, so they drop none): once per download. */
-async function countInEffect(db: Db, table: string, date: string): Promise<number> {
-  const result = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} r where ${date}::date between r.effective_start_date and r.effective_end_date`.execute(db);
+/**
+ * How many records are in effect on the date (the joins are to required references, so they drop none): once per
+ * download. A search counts what it matches, with the joins it matches on and the population (the sheet is sized by it).
+ */
+async function countInEffect(db: Db, query: DisplayQuery, date: string, page: DisplayPageRequest): Promise<number> {
+  const inEffect = sql`${date}::date between r.effective_start_date and r.effective_end_date`;
+  const result = page.search
+    ? await sql<{ n: string }>`select count(*) as n from ${sql.table(query.table)} r ${query.joins} where ${inEffect}
+        and ${personVisible(page.population, sql`r.person_id`, sql`${date}::date`)} ${searchWhere(page.search, query.search)}`.execute(db)
+    : await sql<{ n: string }>`select count(*) as n from ${sql.table(query.table)} r where ${inEffect}`.execute(db);
   return Number(result.rows[0].n);
 }

@@ -7,6 +7,7 @@ import type { Place } from './keyset';
 import type { DemoPerson } from '../demo/people';
 import type { Actor } from './actor';
 import type { Population } from './population';
+import type { RowSearch } from '../../src/contract/row-search';
 
 export type Db = Kysely<Database>;
 
@@ -25,6 +26,8 @@ export interface PageRequest {
   keys?: string[];
   /** Only rows of persons in the caller's population. */
   population: Population;
+  /** Search before download: only the rows it matches (person numbers, name, group, status), in SQL. */
+  search?: RowSearch;
 }
 
 /** A kind's translation of one uploaded row's display values into stored attribute values. */

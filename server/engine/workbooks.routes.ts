@@ -1,7 +1,9 @@
 import { Router, type Response } from 'express';
 import { batchParams, jobParams, kindParams, lineParams, startBatchJobRequest, type AuditLogResponse, type BatchListResponse, type RowsResponse, type WorkbooksResponse } from '../../src/contract/api';
 import { actorOf, type Actor } from './actor';
-import { getJob, startJob, type JobRunner } from './batch-jobs';
+import type { RowSearch } from '../../src/contract/row-search';
+import type { Population } from './population';
+import { cancelJob, getJob, startJob, type JobRunner } from './batch-jobs';
 import { batchCheckRequestSchema, batchRowsQuerySchema, batchUploadRequestSchema, checkRequestSchema, keyedCheckRequestSchema, keyedRowsQuerySchema, keyedUploadRequestSchema, rowsQuerySchema, uploadRequestSchema } from './request-schemas';
 import { uploadKeyedChunk } from './keyed-upload.service';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
@@ -12,6 +14,7 @@ import { checkBatchChunk, checkDatedChunk, checkKeyedChunk } from './check.servi
 import { AppError } from '../errors/app-error';
 import { authOf } from '../auth/roles';
 import { mayOpen } from '../auth/route-roles';
+import { readSearch, unknownPersonNumbers } from './row-search';
 
 export function workbookRoutes(db: Db, runner?: JobRunner): Router {
   const router = Router();
@@ -34,14 +37,17 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     // A kind without a filter ignores one; an empty filter is no filter.
     const filter = (kind.definition.filter && query.filter) || undefined;
     const { population } = actorOf(req, res);
-    const request = { ...pageRequest(query), population };
+    const lists = (await kind.lists?.(db, query.effectiveDate)) ?? {};
+    const search = readSearch(query, kind.definition, lists);
+    const request = { ...pageRequest(query), population, search };
     const page = await kind.download(db, query.effectiveDate, { ...request, filter });
     const body: RowsResponse = {
       kind: kind.definition.kind,
       effectiveDate: query.effectiveDate,
       ...(filter ? { filter } : {}),
+      ...(await searchAnswer(db, search, population, query.effectiveDate, query.after)),
       ...cut(page, query.limit),
-      lists: (await kind.lists?.(db, query.effectiveDate)) ?? {},
+      lists,
     };
     res.json(body);
   });
@@ -85,6 +91,11 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const params = jobParams.parse(req.params);
     findBatchKind(params.kind);
     res.json(await getJob(db, params.batchName, params.jobId));
+  });
+  router.post('/api/workbooks/:kind/batches/:batchName/jobs/:jobId/cancel', async (req, res) => {
+    const params = jobParams.parse(req.params);
+    findBatchKind(params.kind);
+    res.json(await cancelJob(db, params.batchName, params.jobId, actorOf(req, res)));
   });
   router.get('/api/workbooks/:kind/batches/:batchName/audit-log', async (req, res) => {
     const params = batchParams.parse(req.params);
@@ -134,17 +145,27 @@ function writableKind(params: unknown, res: Response): EffectiveDatedKind | Batc
 }
 
 async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batchRowsQuerySchema.parse>, actor: Actor): Promise<RowsResponse> {
-  const page = query.batchName ? await kind.download(db, query.batchName, { ...pageRequest(query), population: actor.population }) : { rows: [], places: [], total: 0, batchExists: false };
+  const lists = await kind.lists(db);
+  const search = readSearch(query, kind.definition, lists);
+  const page = query.batchName ? await kind.download(db, query.batchName, { ...pageRequest(query), population: actor.population, search }) : { rows: [], places: [], total: 0, batchExists: false };
   return {
     kind: kind.definition.kind,
     batchName: query.batchName,
     batchExists: page.batchExists,
+    ...(await searchAnswer(db, search, actor.population, undefined, query.after)),
     ...cut(page, query.limit),
-    lists: await kind.lists(db),
+    lists,
   };
 }
 
 async function keyedRows(db: Db, kind: KeyedKind, query: ReturnType<typeof keyedRowsQuerySchema.parse>, actor: Actor): Promise<RowsResponse> {
   const page = await kind.download(db, { ...pageRequest(query), population: actor.population });
   return { kind: kind.definition.kind, ...cut(page, query.limit), lists: await kind.lists(db) };
+}
+
+/** The search echoed, and on the first page the listed person numbers of no person the caller can see. */
+async function searchAnswer(db: Db, search: RowSearch | undefined, population: Population, date: string | undefined, after: string | undefined): Promise<Pick<RowsResponse, 'search' | 'unknownPersonNumbers'>> {
+  if (!search) return {};
+  const unknown = after === undefined ? await unknownPersonNumbers(db, search, population, date) : undefined;
+  return { search, ...(unknown ? { unknownPersonNumbers: unknown } : {}) };
 }

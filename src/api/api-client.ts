@@ -31,6 +31,7 @@ import {
   type UploadResponse,
   type WorkbookDefinition,
 } from '../contract/api';
+import { searchParams, type RowSearch } from '../contract/row-search';
 import { ssoConfigResponse, type SsoConfigResponse, type SsoSignInRequest } from '../contract/sso';
 import { rateChangeChoices, rateChangePreview, rateChangeRun, type RateChangeChoices, type RateChangeCriteria, type RateChangePreview, type RateChangeRun } from '../contract/rate-change';
 
@@ -72,6 +73,8 @@ export interface ApiClient {
   /** Starts a run of the batch process (or answers the one already running); retried with the same key, it starts one run only. */
   startBatchJob(kind: string, batchName: string, request: StartBatchJobRequest): Promise<BatchJob>;
   batchJob(kind: string, batchName: string, jobId: number): Promise<BatchJob>;
+  /** Asks the run to stop after the unit in flight (resent, it answers the run as it is). */
+  cancelBatchJob(kind: string, batchName: string, jobId: number): Promise<BatchJob>;
   auditLog(kind: string, batchName: string): Promise<AuditLogEntry[]>;
   /** The existing batches of a batch kind, newest first. */
   batches(kind: string): Promise<BatchSummary[]>;
@@ -94,6 +97,8 @@ export interface RowsScope {
   batchName?: string;
   /** Kinds whose definition has a filter: its value. */
   filter?: string;
+  /** Search before download: only these rows. */
+  search?: RowSearch;
 }
 
 export interface ApiClientOptions {
@@ -166,14 +171,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ssoSignIn: (request) => call(() => http.post('/api/auth/oidc/sign-in', request), (d) => signInResponse.parse(d), false),
     health: () => call(() => http.get('/api/health'), (d) => healthResponse.parse(d), false),
     workbooks: () => call(() => http.get('/api/workbooks'), (d) => workbooksResponse.parse(d).workbooks),
-    rows: (kind, { effectiveDate, batchName, filter }, after, limit) =>
-      call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, filter, after, limit } }), (d) => rowsResponse.parse(d)),
+    rows: (kind, { effectiveDate, batchName, filter, search }, after, limit) =>
+      call(() => http.get(`${kindPath(kind)}/rows`, { params: { effectiveDate, batchName, filter, ...searchParams(search), after, limit } }), (d) => rowsResponse.parse(d)),
     // The request object, and so its idempotency key, is the same on every attempt: the server applies the chunk once.
     upload: (kind, request) => call(() => http.post(`${kindPath(kind)}/uploads`, request), (d) => uploadResponse.parse(d)),
     check: (kind, request) => call(() => http.post(`${kindPath(kind)}/check`, request), (d) => checkResponse.parse(d)),
     // Same here: the key makes a resent start answer the run the first attempt started.
     startBatchJob: (kind, name, request) => call(() => http.post(`${batchPath(kind, name)}/jobs`, request), (d) => batchJob.parse(d)),
     batchJob: (kind, name, jobId) => call(() => http.get(`${batchPath(kind, name)}/jobs/${jobId}`), (d) => batchJob.parse(d)),
+    cancelBatchJob: (kind, name, jobId) => call(() => http.post(`${batchPath(kind, name)}/jobs/${jobId}/cancel`, {}), (d) => batchJob.parse(d)),
     batches: (kind) => call(() => http.get(`${kindPath(kind)}/batches`), (d) => batchListResponse.parse(d).batches),
     auditLog: (kind, name) => call(() => http.get(`${batchPath(kind, name)}/audit-log`), (d) => auditLogResponse.parse(d).entries),
     lifeEvent: (kind, name, lineId) => call(() => http.get(`${batchPath(kind, name)}/lines/${lineId}/life-event`), (d) => batchLifeEvent.parse(d)),

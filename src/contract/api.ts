@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { role } from './roles';
+import { rowSearch, rowSearchQuery, searchDefinition } from './row-search';
 
 extendZodWithOpenApi(z);
 
@@ -106,6 +107,8 @@ export const workbookDefinition = z
     lifeEvents: z.object({ lineId: z.string() }).optional(),
     /** The least role that may open this workbook at all (e.g. Users: administrator); absent, any signed-in user. */
     role: role.optional(),
+    /** Search before download: the kind's group and status (person numbers and name: every kind that downloads). */
+    search: searchDefinition.optional(),
   })
   .openapi('WorkbookDefinition');
 export type WorkbookDefinition = z.infer<typeof workbookDefinition>;
@@ -139,6 +142,8 @@ export const rowsQuery = z.object({
     .regex(/^[^\p{Cc}]*$/u, 'A filter cannot contain line breaks, tabs or other control characters')
     .openapi({ pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' }) // as batchName: without the u flag the generator mangles
     .optional(),
+  /** Search before download (src/contract/row-search.ts): applied in SQL, with paging and data access. */
+  ...rowSearchQuery,
   /** Keyset paging: the `nextCursor` of the page before (opaque); absent for the first page. */
   after: z.string().min(1).max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(10000).default(5000),
@@ -163,6 +168,10 @@ export const rowsResponse = z
     filter: z.string().optional(),
     /** Batch kinds: false when no batch has that name yet (uploading creates it). */
     batchExists: z.boolean().optional(),
+    /** The search the rows were narrowed by, when one was given. */
+    search: rowSearch.optional(),
+    /** First page of a search by person numbers: the listed numbers of no person the caller can see. */
+    unknownPersonNumbers: z.array(z.string()).optional(),
     rows: z.array(downloadedRow),
     /** How many rows the whole download has: on the first page only (counted once). */
     total: z.number().int().optional(),
@@ -264,7 +273,8 @@ export type CheckResult = z.infer<typeof checkResult>;
 export const checkResponse = z.object({ results: z.array(checkResult) }).openapi('CheckResponse');
 export type CheckResponse = z.infer<typeof checkResponse>;
 
-export const batchJobStatus = z.enum(['queued', 'running', 'completed', 'failed']);
+/** cancelled: stopped by Cancel after the unit in flight (lines not reached stay as they were; a new run goes on). */
+export const batchJobStatus = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
 export type BatchJobStatus = z.infer<typeof batchJobStatus>;
 
 /** One run of a batch process, as the pane polls it. */

@@ -3,6 +3,8 @@
  * Columns: Changed, Mark for Deletion, Status, the kind's columns (a batch's outcome columns first), then hidden Key,
  * Version, Original, Errors and one hidden copy of each tracked column as downloaded (for the Changed formula).
  */
+import type { RowSearch } from '../contract/row-search';
+import { titleSuffix, type Incomplete } from './search-title';
 import { isPredictedFailure } from './check-status';
 import type { CellValue, ColumnDefinition, DownloadedRow, RowError, WorkbookDefinition } from '../contract/api';
 import type { HostCellValue } from '../excel/workbook-host';
@@ -89,18 +91,23 @@ export interface TitleScope {
   auditLog?: boolean;
   /** Kinds with a filter: its value, shown after the date ("— Batch name: Open enrollment 2026"). */
   filter?: string;
+  /** Search before download, shown after the date or the title ("— Person numbers: 12 listed"). */
+  search?: RowSearch;
+  /** Prepare was cancelled: the title says the sheet is incomplete. */
+  cancelledAt?: Incomplete;
 }
 
 export function titleRows(layout: Layout, scope: TitleScope): HostCellValue[][] {
   const { definition } = layout;
   let title: HostCellValue[];
-  if (definition.scope === 'batch') title = batchTitleRow(layout.width, definition.title, scope);
-  else if (definition.scope === 'keyed') title = [definition.title, ...Array<HostCellValue>(layout.width - 1).fill('')];
+  const suffix = titleSuffix(definition, scope, layout.locale);
+  if (definition.scope === 'batch') title = batchTitleRow(layout.width, `${definition.title}${suffix}`, scope);
+  else if (definition.scope === 'keyed') title = [`${definition.title}${suffix}`, ...Array<HostCellValue>(layout.width - 1).fill('')];
   else {
     if (!scope.effectiveDate) throw new Error(`The workbook "${definition.title}" needs a session effective date.`);
     title = Array<HostCellValue>(layout.width).fill('');
     const filter = definition.filter && scope.filter ? ` — ${definition.filter.label}: ${scope.filter}` : '';
-    title[0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}${filter}`;
+    title[0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}${filter}${suffix}`;
   }
   const copies = layout.tracked.map((c) => `Downloaded ${c.header}`);
   const headers = [ENGINE_HEADERS.changed, ENGINE_HEADERS.markForDeletion, ENGINE_HEADERS.status, ...layout.dataColumns.map(headerText), ...HIDDEN_HEADERS, ...copies];

@@ -5,6 +5,7 @@
 import type { ConflictActions } from './conflicts';
 import type { AuditLogEntry, BackOutResponse, BatchJob, BatchLifeEvent, BatchSummary, DeleteLifeEventResponse, RowError, WorkbookDefinition, WorkbookScope } from '../contract/api';
 import type { CheckSummary } from './check';
+import type { RowSearch } from '../contract/row-search';
 
 export interface Progress {
   /** What is happening, in plain words: "Uploading rows", "Writing the sheet". */
@@ -31,10 +32,16 @@ export interface SheetInfo {
   readOnly?: string;
   /** Kinds with a filter: the value the sheet was prepared with (e.g. a batch name), kept for Download again. */
   filter?: string;
+  /** Search before download: the rows the sheet was narrowed to, kept for Download again (and every re-download). */
+  search?: RowSearch;
+  /** Listed person numbers of no person the user can see (from the download's first page), for the pane to name. */
+  unknownPersonNumbers?: string[];
+  /** Prepare was cancelled before every page arrived: the sheet holds only some rows (Download again completes it). */
+  incomplete?: boolean;
 }
 
 /** What to prepare: the records on a date, or a batch's lines (no name, or a new one: an empty sheet to start a batch). */
-export type PrepareScope = { effectiveDate: string; filter?: string } | { batchName?: string };
+export type PrepareScope = ({ effectiveDate: string; filter?: string } | { batchName?: string }) & { search?: RowSearch };
 
 export interface FailedRow {
   /** 0-based sheet row. */
@@ -66,11 +73,12 @@ export interface WorkbookEngine extends ConflictActions {
   /** The existing batches of a batch kind (name, lines, last run, lines by status), to pick from on Prepare. */
   batches(kind: string): Promise<BatchSummary[]>;
   /** Creates the sheet for a kind and date (or batch), downloads the rows into it (replaces the sheet on refresh). */
-  prepare(kind: string, scope: PrepareScope, onProgress?: ProgressListener): Promise<SheetInfo>;
+  /** Cancel (`signal`) stops after the page in flight and leaves the rows so far, in a sheet whose title says it is incomplete. */
+  prepare(kind: string, scope: PrepareScope, onProgress?: ProgressListener, signal?: AbortSignal): Promise<SheetInfo>;
   /** The prepared workbook sheet that is active, if the active sheet is one. */
   activeSheetInfo(): Promise<SheetInfo | undefined>;
   /** Downloads again into the same sheet (same kind and date; a batch sheet: the batch named in its Batch Name cell). */
-  refresh(sheet: string, onProgress?: ProgressListener): Promise<SheetInfo>;
+  refresh(sheet: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<SheetInfo>;
   /** Writes the deletion mark into the Mark for Deletion cell of every selected data row of this sheet (refused when the selection is on another). */
   markSelectedRowsForDeletion(sheet: string): Promise<number>;
   /** Counts rows carrying a deletion mark. */
@@ -108,7 +116,7 @@ export interface WorkbookEngine extends ConflictActions {
    * Batch sheets: runs the batch process on the batch's lines (refused while lines have changes not uploaded),
    * reports its progress, then downloads each line's result into the sheet. Answers the finished run.
    */
-  processBatch(sheet: string, onProgress?: ProgressListener): Promise<BatchJob>;
+  processBatch(sheet: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<BatchJob>;
   /** Batch sheets: the batch's audit log (kept for lines uploaded with Audit Log set to Yes). */
   auditLog(sheet: string): Promise<AuditLogEntry[]>;
   /** Batch sheets with life events: the life event of the one selected line (refused without one line selected). */

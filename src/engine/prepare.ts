@@ -7,6 +7,7 @@ import { COL, createLayout, ENTRY_ROWS, FIRST_DATA_ROW, listSources, listsSheetN
 import type { WorkbookHost } from '../excel/workbook-host';
 import type { ProgressListener, SheetInfo } from './engine-types';
 import { requestBatcher } from './request-batcher';
+import { cancelRequested } from './progress';
 import { FORMAT_SETTING, SHEET_SETTING, type FormatState } from './sheet-settings';
 import { withFormula, type SheetRows } from './sheet-rows';
 
@@ -20,8 +21,11 @@ export interface PrepareContext {
 }
 
 export function preparer({ host, api, locale, rows }: PrepareContext) {
-  /** Builds the sheet and downloads into it; `first` is the first page when the caller already asked for it. */
-  async function prepareInto(definition: WorkbookDefinition, scope: TitleScope, onProgress?: ProgressListener, first?: RowsResponse): Promise<SheetInfo> {
+  /**
+   * Builds the sheet and downloads into it; `first` is the first page when the caller already asked for it. Cancel
+   * (`signal`) stops before the next page: the rows so far stay, and the title and the sheet's info say it is incomplete.
+   */
+  async function prepareInto(definition: WorkbookDefinition, scope: TitleScope, onProgress?: ProgressListener, first?: RowsResponse, signal?: AbortSignal): Promise<SheetInfo> {
     const layout = createLayout(definition, locale);
     const sheet = sheetName(definition.title);
     const phase = 'Downloading rows';
@@ -29,12 +33,14 @@ export function preparer({ host, api, locale, rows }: PrepareContext) {
     const readOnly = definition.readOnly?.reason;
     const filter = (definition.filter && scope.filter?.trim()) || undefined;
     const isKeyed = definition.scope === 'keyed';
-    const query = isBatch ? { batchName: scope.batchName || undefined } : isKeyed ? {} : { effectiveDate: scope.effectiveDate, filter };
+    const search = scope.search;
+    const query = { ...(isBatch ? { batchName: scope.batchName || undefined } : isKeyed ? {} : { effectiveDate: scope.effectiveDate, filter }), search };
     // A read-only sheet has no blank rows for new records.
     const entryRowCount = readOnly === undefined ? ENTRY_ROWS : 0;
     if (!first) onProgress?.({ phase: 'Asking the server for the rows', done: 0, total: 0 }); // shown from the first second
     let page = first ?? (await api.rows(definition.kind, query, undefined, PAGE_ROWS));
     const total = page.total ?? 0; // the first page carries it
+    const unknown = page.unknownPersonNumbers?.length ? { unknownPersonNumbers: page.unknownPersonNumbers } : {};
     onProgress?.({ phase, done: 0, total });
 
     // Every edit goes into as few requests as its size allows: the sheets, their formats, the rows, protection and
@@ -57,6 +63,7 @@ export function preparer({ host, api, locale, rows }: PrepareContext) {
 
     let queued = 0;
     let written = 0;
+    let cancelled = false;
     const onSent = (count: number) => {
       written += count;
       onProgress?.({ phase, done: written, total: Math.max(total, queued) });
@@ -66,12 +73,17 @@ export function preparer({ host, api, locale, rows }: PrepareContext) {
       await batch.write(sheet, at, 0, page.rows.map((r, i) => withFormula(layout, at + i, toSheetRow(layout, r))), { onSent });
       queued += page.rows.length;
       if (page.nextCursor === null || page.rows.length === 0) break;
+      if (cancelRequested(signal)) {
+        cancelled = true; // after the page in flight: the rows so far are written, the title says the rest is missing
+        break;
+      }
       page = await api.rows(definition.kind, query, page.nextCursor, PAGE_ROWS);
     }
+    if (cancelled) await batch.write(sheet, 0, 0, titleRows(layout, { ...scope, filter, cancelledAt: { done: queued, total } }).slice(0, 1));
     await rows.writeEntryFormulas(batch, sheet, layout, FIRST_DATA_ROW + queued, formattedEnd);
     // seed of issue 9: protection changes only here, at upload write-back and at download (each clears Excel's undo).
     await batch.add({ kind: 'protect', sheet });
-    const base = { sheet, kind: definition.kind, title: definition.title };
+    const base = { sheet, kind: definition.kind, title: definition.title, ...(search ? { search } : {}), ...(cancelled ? { incomplete: true } : {}), ...unknown };
     const info: SheetInfo = isBatch
       ? { ...base, scope: 'batch', ...(scope.batchName ? { batchName: scope.batchName } : {}) }
       : isKeyed

@@ -6,6 +6,7 @@
  * sheet-rows.ts, the sheet's stored settings in sheet-settings.ts; this file wires them into the pane's actions.
  */
 import type { RowsResponse, WorkbookDefinition } from '../contract/api';
+import type { RowSearch } from '../contract/row-search';
 import { ApiError, type ApiClient } from '../api/api-client';
 import { BATCH_INPUT_AREA, missingBatchNameMessage, readBatchInputs, type BatchInputs } from '../core/batch-cells';
 import { readOnlyMessage } from '../core/read-only';
@@ -79,8 +80,8 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
   }
 
   /** The first page of a batch's lines; the batch must exist (a sheet is never replaced by an empty one by mistake). */
-  async function existingBatch(kind: string, batchName: string): Promise<RowsResponse> {
-    const page = await api.rows(kind, { batchName }, undefined, PAGE_ROWS);
+  async function existingBatch(kind: string, batchName: string, search?: RowSearch): Promise<RowsResponse> {
+    const page = await api.rows(kind, { batchName, search }, undefined, PAGE_ROWS);
     if (!page.batchExists) throw new Error(noBatchMessage(batchName));
     return page;
   }
@@ -127,12 +128,12 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     definitions,
     batches: (kind) => api.batches(kind),
 
-    async prepare(kind, scope, onProgress) {
+    async prepare(kind, scope, onProgress, signal) {
       const definition = (await definitions()).find((d) => d.kind === kind);
       if (!definition) throw new Error(`There is no workbook called "${kind}".`);
       // A batch name nobody used yet prepares an empty sheet with that name: the first upload creates the batch.
       const batchName = 'batchName' in scope ? scope.batchName?.trim() : undefined;
-      return prepareInto(definition, 'effectiveDate' in scope ? scope : { batchName }, onProgress);
+      return prepareInto(definition, 'effectiveDate' in scope ? scope : { batchName, search: scope.search }, onProgress, undefined, signal);
     },
 
     async activeSheetInfo() {
@@ -143,12 +144,13 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       return { ...info, batchName: batchName || undefined };
     },
 
-    async refresh(sheet, onProgress) {
+    // The sheet's search (and filter) is kept: Download again brings the same rows, as they are now.
+    async refresh(sheet, onProgress, signal) {
       const { info, layout } = await layoutOf(sheet);
-      if (info.scope !== 'batch') return prepareInto(layout.definition, info, onProgress);
+      if (info.scope !== 'batch') return prepareInto(layout.definition, info, onProgress, undefined, signal);
       // seed: Download replaces the lines with the batch's, keeping what the user typed in the batch cells.
       const inputs = await requireBatch(info, 'download');
-      return prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName));
+      return prepareInto(layout.definition, { ...inputs, search: info.search }, onProgress, await existingBatch(info.kind, inputs.batchName, info.search), signal);
     },
 
     async markSelectedRowsForDeletion(sheet) {
@@ -194,7 +196,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
     ...checkAction({ api, writableLayout, uploadTarget, readRows, reader: (sheet, layout) => reader(sheet, layout), writeRows: (sheet, layout, cells) => writeRows(sheet, layout, cells) }),
     ...suggestionAction({ host, writableLayout, readRows, reader: (sheet, layout) => reader(sheet, layout) }),
 
-    async processBatch(sheet, onProgress) {
+    async processBatch(sheet, onProgress, signal) {
       const { info, layout } = await layoutOf(sheet);
       if (info.scope !== 'batch') throw new Error(`The workbook "${info.title}" has no batch to process.`);
       const inputs = await requireBatch(info, 'process the batch');
@@ -205,9 +207,10 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       }
       // One key per click: a start resent by the client's retries answers the same run.
       const started = await api.startBatchJob(info.kind, inputs.batchName, { idempotencyKey: crypto.randomUUID() }).catch(noBatchWhen404(inputs.batchName));
-      const job = await followBatchRun(api, info.kind, inputs.batchName, started, pollMs, onProgress);
+      const job = await followBatchRun(api, info.kind, inputs.batchName, started, pollMs, onProgress, signal);
       if (job.status === 'failed') throw new Error(failedRunMessage(job));
-      await prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName));
+      // The lines downloaded after the run stay within the sheet's search.
+      await prepareInto(layout.definition, { ...inputs, search: info.search }, onProgress, await existingBatch(info.kind, inputs.batchName, info.search));
       return job;
     },
 
@@ -225,7 +228,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       requireBatch,
       readRows,
       readRow: async (sheet, layout, row) => (await readRange(sheet, layout, row, row + 1))[0],
-      reload: async (info, layout, inputs, onProgress) => void (await prepareInto(layout.definition, inputs, onProgress, await existingBatch(info.kind, inputs.batchName))),
+      reload: async (info, layout, inputs, onProgress) => void (await prepareInto(layout.definition, { ...inputs, search: info.search }, onProgress, await existingBatch(info.kind, inputs.batchName, info.search))),
     }),
 
     ...conflictActions({

@@ -66,6 +66,8 @@ export function App({ host, baseURL, chunkRows, openDialog }: { host: WorkbookHo
             busy={prepare.task.busy || sheetBusy}
             progress={prepare.task.progress}
             error={prepare.task.error}
+            onCancel={prepare.task.cancel}
+            cancelling={prepare.task.cancelling}
             onPrepare={(kind, scope) => void prepare.ask(kind, scope)}
           />
           <PrepareOverDialog pending={prepare.confirming} onConfirm={() => void prepare.confirm()} onCancel={prepare.cancel} />

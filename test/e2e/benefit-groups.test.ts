@@ -139,3 +139,22 @@ it('when a user prepares, edits, adds, marks for deletion and uploads, then each
   const before = new Map((await rowsOn('2025-06-01')).map((r) => [r.values.personNumber, r.values]));
   expect(before.get('P10002')).toMatchObject({ benefitsGroup: 'Hourly Employees', endDate: '2025-12-31' }); // history kept, end-dated
 });
+
+it('when a user prepares with a pasted list of person numbers, then the sheet holds only their rows and its title names the search', async () => {
+  const numbers = page.getByLabel('Person numbers', { exact: true });
+  await numbers.fill('P1X');
+  await page.getByText(/^P1X is not a person number/).waitFor(); // said at once, nothing is asked of the server
+  expect(await page.getByRole('button', { name: 'Prepare in workbook' }).isDisabled()).toBe(true);
+  await numbers.fill('P10002\nP10004\tP99999');
+  await page.getByRole('button', { name: 'Prepare in workbook' }).click();
+  // The failed new row of the test before is still unsent: Prepare asks first.
+  const replace = page.getByRole('dialog', { name: 'Replace the sheet?' });
+  await replace.getByRole('button', { name: 'Replace the sheet' }).click();
+  await showsText(cell(0, 0), 'Person numbers: P10002, P10004, P99999');
+  expect(await cell(0, 0).textContent()).toBe('Person Benefit Groups — Session effective date: 1/1/2026 — Person numbers: P10002, P10004, P99999');
+  const shown = await page.locator(`td[data-col="${COL.personNumber}"]`).evaluateAll((tds) => tds.map((td) => td.textContent ?? '').filter((t) => /^P\d+$/.test(t)));
+  expect(shown).toEqual(['P10002', 'P10004']);
+  await showsText(page.getByLabel('Person numbers not found'), 'P99999');
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: path.join(OUTPUT, 'benefit-groups-search.png') });
+});

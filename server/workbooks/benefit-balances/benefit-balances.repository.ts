@@ -21,6 +21,7 @@ export function findBalances(db: Db, date: string, page: DisplayPageRequest): Pr
       left join person_assignments a on a.id = r.assignment_id
       left join benefits_relationships br on br.id = r.relationship_id`,
     orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 't.name', type: 'text' }, { expr: 'r.key', type: 'text' }],
+    search: { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 't.name' },
   }, date, page);
 }
 

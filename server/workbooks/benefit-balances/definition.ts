@@ -6,6 +6,8 @@ export const benefitBalancesDefinition: WorkbookDefinition = {
   title: 'Person Benefit Balances',
   description: 'View and change benefit balance values, and the primary assignment or benefits relationship each belongs to.',
   scope: 'effective-date',
+  // A balance row's natural group is its balance (Flex Credits, Vacation…): one kind of balance for everyone.
+  search: { group: { label: 'Balance', hint: 'Only the balances of this type.', list: 'balanceTypes' } },
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
     { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 24, identifying: true },

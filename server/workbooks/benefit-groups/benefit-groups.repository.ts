@@ -10,6 +10,7 @@ export function findAssignments(db: Db, date: string, page: DisplayPageRequest):
     columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, g.name as group_name`,
     joins: sql`join persons p on p.id = r.person_id join benefit_groups g on g.id = r.benefit_group_id`,
     orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 'r.key', type: 'text' }],
+    search: { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 'g.name' },
   }, date, page);
 }
 

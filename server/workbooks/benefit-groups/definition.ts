@@ -6,6 +6,8 @@ export const benefitGroupsDefinition: WorkbookDefinition = {
   title: 'Person Benefit Groups',
   description: 'View and change which benefits group each person belongs to, as of a session effective date.',
   scope: 'effective-date',
+  // The group a person-benefit-groups row is about is its benefits group.
+  search: { group: { label: 'Benefits group', hint: 'Only the persons in this benefits group on the date.', list: 'benefitGroups' } },
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 16, identifying: true },
     { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 28, identifying: true },

@@ -8,7 +8,7 @@ export const changeHistoryKind: ReadOnlyKind = {
   async download(db, date, page) {
     // Keyset on the id, newest first: the place is the id; counted on the first page only.
     const afterId = page.after === undefined ? undefined : String(page.after[0]);
-    const { entries, total } = await findChanges(db, { from: date, text: page.filter }, { afterId, limit: page.limit, population: page.population });
+    const { entries, total } = await findChanges(db, { from: date, text: page.filter }, { afterId, limit: page.limit, population: page.population, search: page.search });
     return {
       ...(afterId === undefined ? { total } : {}),
       places: entries.map((e) => [e.id]),

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db, PageRequest } from '../../engine/workbook-kind';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
 import { personNumberVisible } from '../../engine/population';
+import { searchWhere, type SearchColumns } from '../../engine/row-search';
 import { ENTERED_FIELDS, type LineFields, type StoredLine } from './line-fields';
 
 export async function findBatch(db: Db, name: string): Promise<{ id: number; audit_log: boolean } | undefined> {
@@ -23,12 +24,20 @@ export async function claimBatch(db: Db, name: string, auditLog: boolean | undef
 
 const LINE_ORDER: SortColumn[] = [{ expr: 'l.line_id', type: 'integer' }];
 
+/** A line names its participant by number only: the name search looks the person up. */
+const LINE_SEARCH: SearchColumns = {
+  personNumber: 'l.person_number',
+  name: "(select sp.first_name || ' ' || sp.last_name from persons sp where sp.person_number = l.person_number)",
+  group: 'l.enrollment_type',
+  status: 'l.status',
+};
+
 /**
  * A page of the batch's lines after a place in line order (keyset paging on its (batch_id, line_id) index); counted on
  * the first page. Only lines whose participant is in the population on the line's effective date.
  */
 export async function findLinePage(db: Db, batchId: number, page: PageRequest): Promise<{ lines: Array<StoredLine & { place: Place }>; total?: number }> {
-  const visible = personNumberVisible(page.population, sql`l.person_number`, sql`l.effective_date`);
+  const visible = sql`${personNumberVisible(page.population, sql`l.person_number`, sql`l.effective_date`)} ${searchWhere(page.search, LINE_SEARCH)}`;
   const result = await sql<StoredLine & { place: Place }>`
     select l.*, ${placeColumn(LINE_ORDER)} from enrollment_batch_lines l
     where l.batch_id = ${batchId} and ${visible} ${afterPlace(LINE_ORDER, page.after)} order by ${orderBy(LINE_ORDER)} limit ${page.limit}`.execute(db);

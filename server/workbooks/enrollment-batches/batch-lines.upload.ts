@@ -21,7 +21,7 @@ import { findPersons, findRelationships, loadReference } from './reference.repos
 type Planned =
   | { row: UploadRow; op: 'insert' | 'update'; key: string; fields: LineFields }
   | { row: UploadRow; op: 'delete'; key: string }
-  | { row: UploadRow; op: 'fail'; status: 'Upload Failed' | 'Conflict'; errors: RowError[] };
+  | { row: UploadRow; op: 'fail'; status: 'Upload Failed' | 'Conflict'; errors: RowError[]; current?: RowResult['current'] };
 
 const fail = (row: UploadRow, message: string, status: 'Upload Failed' | 'Conflict' = 'Upload Failed'): Planned => ({ row, op: 'fail', status, errors: [{ message }] });
 
@@ -39,7 +39,7 @@ export async function uploadLines(db: Db, request: Omit<BatchUploadRequest, 'ide
   const byKey = new Map(saved.map((l) => [l.key, l]));
   await recordLineChanges(db, actor, planned, existing, byKey);
   const results = planned.map((p): RowResult => {
-    if (p.op === 'fail') return { rowId: p.row.rowId, status: p.status, errors: p.errors };
+    if (p.op === 'fail') return { rowId: p.row.rowId, status: p.status, errors: p.errors, ...(p.current === undefined ? {} : { current: p.current }) };
     if (p.op === 'delete') return { rowId: p.row.rowId, status: 'Deleted', errors: [] };
     const line = byKey.get(p.key) as StoredLine;
     return { rowId: p.row.rowId, status: p.op === 'insert' ? 'Inserted' : 'Updated', errors: [], key: line.key, version: line.version, values: lineValues(line) };
@@ -73,9 +73,12 @@ async function plan(db: Db, batchId: number, request: Omit<BatchUploadRequest, '
       seen.add(row.key);
       const line = existing.get(row.key);
       if (line && line.batch_id === batchId && outside({ personNumber: line.person_number, date: line.effective_date })) return { row, op: 'fail', status: 'Upload Failed', errors: [{ column: 'personNumber', message: NO_ACCESS }] };
-      if (!line || line.batch_id !== batchId) return fail(row, `This line is not in the batch "${request.batchName}" (it may have been deleted). Download the batch again.`);
+      // A Conflict carries the line as the server holds it now (null: someone deleted it), for the pane's conflict panel.
+      if (!line) return { ...fail(row, 'Someone else deleted this line since you downloaded it.', 'Conflict'), current: null } as Planned;
+      if (line.batch_id !== batchId) return fail(row, `This line is not in the batch "${request.batchName}" (it may have been deleted). Download the batch again.`);
       if (row.version !== line.version) {
-        return fail(row, `Line ${line.line_id} was changed by someone else since you downloaded it. Download the batch again and redo your change.`, 'Conflict');
+        const conflict = fail(row, `Line ${line.line_id} was changed by someone else since you downloaded it. Keep yours or take theirs, or download the batch again.`, 'Conflict');
+        return { ...conflict, current: { key: line.key, version: line.version, values: lineValues(line) } } as Planned;
       }
       if (row.op === 'delete') return { row, op: 'delete', key: row.key };
       if (line.status === 'COMPLETE') {

@@ -45,6 +45,11 @@ export const enrollmentBatchesDefinition: WorkbookDefinition = {
   title: 'Benefit Enrollments',
   description: 'Enter enrollment batch lines, upload them, run the Upload Benefit Enrollments process and download each line’s result.',
   scope: 'batch',
+  search: {
+    group: { label: 'Enrollment type', hint: 'Only the lines of this enrollment type.', list: 'enrollmentTypes' },
+    // NEW is a line not processed yet (its Row Batch Status is blank in the sheet).
+    status: { label: 'Line status', hint: 'NEW (not processed yet), COMPLETE, ERROR or BACKED OUT.', values: ['NEW', 'COMPLETE', 'ERROR', 'BACKED OUT'] },
+  },
   columns: [
     entered('enrollmentType', 'Enrollment Type', 'text', { required: true, list: 'enrollmentTypes', width: 24 }),
     entered('effectiveDate', 'Effective Date', 'date', { required: true, width: 14 }),

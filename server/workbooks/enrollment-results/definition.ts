@@ -16,6 +16,10 @@ export const enrollmentResultsDefinition: ReadOnlyKind['definition'] = {
   scope: 'effective-date',
   readOnly: { reason: 'It shows what the Upload Benefit Enrollments process created. To change an enrollment or designation, enter a line in a Benefit Enrollments batch and process it.' },
   filter: BATCH_FILTER,
+  search: {
+    group: { label: 'Record type', hint: 'Only records of this type.', values: [...RECORD_TYPES] },
+    status: { label: 'Life event status', hint: 'Started, Closed or Voided.', values: ['Started', 'Closed', 'Voided'] },
+  },
   columns: [
     shown('personNumber', 'Person Number', 'text', 14),
     shown('personName', 'Person Name', 'text', 22),

@@ -11,7 +11,7 @@ export const enrollmentResultsKind: ReadOnlyKind = {
 
   async download(db, date, page) {
     const batchId = await filteredBatchId(db, page.filter);
-    const { rows, total } = await findResultPage(db, date, { after: page.after, limit: page.limit, batchId, population: page.population });
+    const { rows, total } = await findResultPage(db, date, { after: page.after, limit: page.limit, batchId, population: page.population, search: page.search });
     // Nothing is uploaded, so no version can conflict: every row is version 1.
     return toDownloadPage({ total, rows: rows.map((r) => ({ ...r, version: 1 })) }, (r) => ({
       personNumber: r.person_number,

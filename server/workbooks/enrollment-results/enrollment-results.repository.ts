@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db, PageRequest } from '../../engine/workbook-kind';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
 import { personVisible } from '../../engine/population';
+import { searchWhere } from '../../engine/row-search';
 
 export interface ResultRow {
   key: string;
@@ -61,6 +62,7 @@ export async function findResultPage(db: Db, date: string, page: PageRequest & {
       where (${page.batchId ?? null}::integer is null
          or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer)) ${fromPerson}
         and ${personVisible(page.population, sql`p.id`, sql`${date}::date`)}
+        ${searchWhere(page.search && { personNumbers: page.search.personNumbers, name: page.search.name }, { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name" })}
     ),
     event as (
       select le.id, le.person_id, t.name as life_event, le.occurred_date, initcap(le.status) as status, le.closed_date, r.name as relationship
@@ -116,6 +118,7 @@ export async function findResultPage(db: Db, date: string, page: PageRequest & {
     left join enrollment_batch_lines l on l.key = r.batch_line_key
     left join enrollment_batches bt on bt.id = l.batch_id
     where true ${afterPlace(RESULT_ORDER, page.after)}
+      ${searchWhere(page.search && { group: page.search.group, status: page.search.status }, { personNumber: 'r.person_number', name: 'r.person_name', group: 'r.record_type', status: 'r.status' })}
     order by ${orderBy(RESULT_ORDER)}
     limit ${page.limit}`.execute(db);
   if (page.after) return { rows: result.rows };

@@ -12,6 +12,7 @@ export const participantContactsDefinition: ReadOnlyKind['definition'] = {
   scope: 'effective-date',
   readOnly: { reason: 'Contacts are maintained in the application (Manage Contacts); this sheet shows them so that batch lines can name them.' },
   filter: BATCH_FILTER,
+  search: { group: { label: 'Relationship', hint: 'Only contacts of this relationship (Spouse, Child…).' } },
   columns: [
     shown('personNumber', 'Person Number', 'text', 14),
     shown('personName', 'Person Name', 'text', 22),

@@ -18,7 +18,7 @@ export const participantContactsKind: ReadOnlyKind = {
 
   async download(db, date, page) {
     const batchId = await filteredBatchId(db, page.filter);
-    const { rows, total } = await findContactPage(db, date, { after: page.after, limit: page.limit, batchId, population: page.population });
+    const { rows, total } = await findContactPage(db, date, { after: page.after, limit: page.limit, batchId, population: page.population, search: page.search });
     return toDownloadPage({ total, rows: rows.map((r) => ({ ...r, version: 1 })) }, (r) => ({
       personNumber: r.person_number,
       personName: r.person_name,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db, PageRequest } from '../../engine/workbook-kind';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
 import { personVisible } from '../../engine/population';
+import { searchWhere } from '../../engine/row-search';
 
 
 export interface ContactRow {
@@ -32,7 +33,8 @@ const CONTACT_ORDER: SortColumn[] = [
 export async function findContactPage(db: Db, date: string, page: PageRequest & { batchId?: number }): Promise<{ rows: ContactRow[]; total?: number }> {
   const inBatch = sql`(${page.batchId ?? null}::integer is null
          or p.person_number in (select l.person_number from enrollment_batch_lines l where l.batch_id = ${page.batchId ?? null}::integer))
-         and ${personVisible(page.population, sql`p.id`, sql`${date}::date`)}`;
+         and ${personVisible(page.population, sql`p.id`, sql`${date}::date`)}
+         ${searchWhere(page.search, { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 'pc.relationship' })}`;
   const result = await sql<ContactRow>`
     select 'contact-' || c.id as key, c.person_number, c.person_name, c.name as contact_name, c.relationship, c.date_of_birth,
       (select string_agg(o.name, ', ' order by o.name) from person_contacts o

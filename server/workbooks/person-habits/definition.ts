@@ -15,6 +15,8 @@ export const personHabitsDefinition: WorkbookDefinition = {
   title: 'Person Habits',
   description: 'Student and disability status, tobacco use and other coverage, for participants and their dependents.',
   scope: 'effective-date',
+  // Tobacco use is the habit benefits teams pull lists by (surcharges), so it is this kind's group.
+  search: { group: { label: 'Tobacco use', hint: 'Only the persons recorded with this tobacco use.', list: 'tobaccoUses' } },
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: false, width: 14, identifying: true },
     { key: 'firstName', header: 'First Name', type: 'text', editable: false, enterable: true, required: false, width: 14, identifying: true },

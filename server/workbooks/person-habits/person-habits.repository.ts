@@ -23,6 +23,7 @@ export function findHabits(db: Db, date: string, page: DisplayPageRequest): Prom
       r.student_status, r.disability_status, r.disability_type, r.tobacco_use, r.covered_in_another_plan, r.other_plan`,
     joins: sql`join persons p on p.id = r.person_id`,
     orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 'r.key', type: 'text' }],
+    search: { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 'r.tobacco_use' },
   }, date, page);
 }
 

@@ -46,7 +46,7 @@ describe('WorkbookActions on a batch sheet', () => {
     });
     show(<WorkbookActions engine={engine} info={batchSheetInfo} selection={undefined} />);
     click('Process batch');
-    await waitFor(() => expect(engine.processBatch).toHaveBeenCalledWith(sheet, expect.any(Function)));
+    await waitFor(() => expect(engine.processBatch).toHaveBeenCalledWith(sheet, expect.any(Function), expect.any(AbortSignal)));
     act(() => report({ phase: 'Processing batch lines', done: 3, total: 6 }));
     expect(await screen.findByRole('progressbar', { name: 'Process progress' })).toBeTruthy();
     expect(screen.getByText('Processing batch lines: 3 of 6 rows')).toBeTruthy();
@@ -83,7 +83,7 @@ describe('WorkbookActions on a batch sheet', () => {
     click('Download batch');
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Download batch?' })).getByRole('button', { name: 'Download batch' }));
     expect(await screen.findByText('Downloaded the lines of batch Open enrollment 2026.')).toBeTruthy();
-    expect(engine.refresh).toHaveBeenCalledWith(sheet, expect.any(Function));
+    expect(engine.refresh).toHaveBeenCalledWith(sheet, expect.any(Function), expect.any(AbortSignal));
   });
 
   it('when the audit log is shown, then each entry names its line and level; an empty log says how to keep one', async () => {

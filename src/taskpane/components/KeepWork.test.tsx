@@ -33,7 +33,7 @@ describe('never losing work in the pane', () => {
     expect(engine.prepare).not.toHaveBeenCalled();
     click('Prepare in workbook');
     fireEvent.click(await screen.findByRole('button', { name: 'Replace the sheet' }));
-    await waitFor(() => expect(engine.prepare).toHaveBeenCalledWith('person-benefit-groups', scope, expect.any(Function)));
+    await waitFor(() => expect(engine.prepare).toHaveBeenCalledWith('person-benefit-groups', scope, expect.any(Function), expect.any(AbortSignal)));
   });
 
   it('when nothing would be lost, then Prepare goes ahead without asking', async () => {

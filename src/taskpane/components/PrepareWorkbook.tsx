@@ -7,6 +7,8 @@ import { useDefinitions } from '../hooks/useDefinitions';
 import { BatchPicker } from './BatchPicker';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ProgressStatus } from './ProgressStatus';
+import { EMPTY_SEARCH, SearchFields, type SearchInput } from './SearchFields';
+import { personNumbersProblem, toRowSearch } from '../../contract/row-search';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -23,23 +25,33 @@ export interface PrepareWorkbookProps {
   busy: boolean;
   progress?: Progress;
   error?: string;
+  /** Stops the download after the page in flight (the sheet says it is incomplete). */
+  onCancel?: () => void;
+  cancelling?: boolean;
 }
 
 /** Choose a workbook kind and a session effective date (or, for a batch workbook, a batch), and build the sheet. */
-export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy, progress, error }: PrepareWorkbookProps) {
+export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy, progress, error, onCancel, cancelling }: PrepareWorkbookProps) {
   const styles = useStyles();
   const { definitions, error: loadError } = useDefinitions(loadDefinitions);
   const [chosen, setChosen] = useState<string | undefined>();
   const [date, setDate] = useState(today);
   const [batchName, setBatchName] = useState('');
   const [filter, setFilter] = useState('');
+  const [searchInput, setSearchInput] = useState<SearchInput>(EMPTY_SEARCH);
   const selected = definitions.find((d) => d.kind === chosen) ?? definitions[0];
   const batch = selected?.scope === 'batch';
   // A keyed workbook (Users) holds plain records: no date to choose.
   const keyed = selected?.scope === 'keyed';
   // A batch sheet may start without a name (it is typed in the sheet before the first upload).
   const filterValue = (selected?.filter && filter.trim()) || undefined;
-  const scope: PrepareScope = batch || keyed ? { batchName: batchName.trim() || undefined } : { effectiveDate: date, ...(filterValue ? { filter: filterValue } : {}) };
+  // The kind's group and status only where it has them (a field left from another kind is not sent).
+  const search = toRowSearch({ ...searchInput, group: selected?.search?.group ? searchInput.group : '', status: selected?.search?.status ? searchInput.status : '' });
+  const badSearch = personNumbersProblem(searchInput.personNumbers) !== undefined;
+  const scope: PrepareScope = {
+    ...(batch || keyed ? { batchName: batchName.trim() || undefined } : { effectiveDate: date, ...(filterValue ? { filter: filterValue } : {}) }),
+    ...(search ? { search } : {}),
+  };
   const picker = useBatchChoice(batch ? selected?.kind : undefined, loadBatches, busy);
   const go = () => selected && onPrepare(selected.kind, scope);
   return (
@@ -70,13 +82,14 @@ export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy,
           <Input value={filter} maxLength={200} onChange={(_, d) => setFilter(d.value)} />
         </Field>
       )}
-      <Button appearance="primary" disabled={busy || !selected || (!batch && !keyed && !date)} onClick={() => (batch ? void picker.prepareOrAsk(batchName, go) : go())}>
+      {selected && <SearchFields definition={selected} value={searchInput} onChange={setSearchInput} />}
+      <Button appearance="primary" disabled={busy || !selected || (!batch && !keyed && !date) || badSearch} onClick={() => (batch ? void picker.prepareOrAsk(batchName, go) : go())}>
         Prepare in workbook
       </Button>
       <ConfirmDialog open={picker.asking} title="Start a new batch?" confirmLabel="Start new batch" onConfirm={() => (picker.cancel(), go())} onCancel={picker.cancel}>
         There is no batch named &quot;{batchName.trim()}&quot;. Start a new batch named &quot;{batchName.trim()}&quot;? Its first upload creates it.
       </ConfirmDialog>
-      {progress && <ProgressStatus progress={progress} label="Prepare progress" />}
+      {progress && <ProgressStatus progress={progress} label="Prepare progress" onCancel={onCancel} cancelling={cancelling} />}
       {(error ?? loadError) && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error ?? loadError}</MessageBarBody>

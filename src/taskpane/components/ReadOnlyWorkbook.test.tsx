@@ -31,7 +31,7 @@ describe('a read-only workbook in the pane', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Download again?' });
     expect(dialog.textContent).not.toContain('Changes you have not uploaded will be lost.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download again' }));
-    await waitFor(() => expect(engine.refresh).toHaveBeenCalledWith('Enrollment Results', expect.any(Function)));
+    await waitFor(() => expect(engine.refresh).toHaveBeenCalledWith('Enrollment Results', expect.any(Function), expect.any(AbortSignal)));
     expect(engine.upload).not.toHaveBeenCalled();
   });
 

@@ -22,6 +22,7 @@ import { ProgressStatus } from './ProgressStatus';
 import { RowErrors } from './RowErrors';
 import { SortDialog, type SortColumn } from './SortDialog';
 import { SuggestionButtons } from './SuggestionButtons';
+import { SheetNotices } from './SheetNotices';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -30,7 +31,7 @@ const useStyles = makeStyles({
 
 const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { check: 'Check progress', refresh: 'Download progress', resolve: 'Conflict progress', process: 'Process progress', backOut: 'Back out progress' };
 /** Actions that send in chunks: Cancel stops them after the chunk in flight. */
-const CANCELLABLE: WorkbookAction[] = ['upload', 'delete'];
+const CANCELLABLE: WorkbookAction[] = ['upload', 'delete', 'refresh', 'process'];
 
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;
@@ -80,6 +81,7 @@ export function WorkbookActions({ engine, info, selection, locked = false, onBus
       <Text as="h2" size={400} weight="semibold">
         {sheetHeading(info)}
       </Text>
+      <SheetNotices info={info} />
       {readOnly && (
         <MessageBar intent="info" layout="multiline" aria-label="Read-only workbook">
           <MessageBarBody>This workbook is read-only: nothing in it is uploaded. {info.readOnly}</MessageBarBody>

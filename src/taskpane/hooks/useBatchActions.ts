@@ -17,7 +17,8 @@ export function useBatchActions(engine: WorkbookEngine, sheet: string, { task, c
   return {
     auditLog,
     process: async () => {
-      const job = await task.run('process', (p) => engine.processBatch(sheet, p));
+      // Cancel asks the server to stop after the participants in flight; the sheet then shows how far it got.
+      const job = await task.run('process', (p, signal) => engine.processBatch(sheet, p, signal));
       if (job) showResult({ text: processText(job), failed: job.errors > 0, label: 'Process result' });
       // A run adds to the log: the list shown before it is out of date.
       setAuditLog(undefined);

@@ -16,7 +16,7 @@ export function usePrepare(engine: WorkbookEngine) {
   const [prepared, setPrepared] = useState(0);
   const [confirming, setConfirming] = useState<PendingPrepare | undefined>();
   const go = async (kind: string, scope: PrepareScope) => {
-    await task.run('prepare', (p) => engine.prepare(kind, scope, p));
+    await task.run('prepare', (p, signal) => engine.prepare(kind, scope, p, signal));
     setPrepared((n) => n + 1);
   };
   return {

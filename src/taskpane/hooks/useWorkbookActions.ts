@@ -77,7 +77,7 @@ export function useWorkbookActions(engine: WorkbookEngine, info: SheetInfo, onSt
     cancelRefresh: () => setConfirmingRefresh(false),
     confirmRefresh: async () => {
       setConfirmingRefresh(false);
-      const done = await task.run('refresh', (p) => engine.refresh(sheet, p));
+      const done = await task.run('refresh', (p, signal) => engine.refresh(sheet, p, signal));
       if (done) setResult({ text: done.scope === 'batch' ? `Downloaded the lines of batch ${done.batchName ?? ''}.` : done.scope === 'keyed' ? 'Downloaded again.' : `Downloaded again as of ${done.effectiveDate}.`, failed: false });
       setVersion((v) => v + 1);
     },
