@@ -128,7 +128,8 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
               background: cell.fill ?? (r < frozen || stickyLeft.has(c) ? (readOnly && r >= frozen ? '#f4f4f4' : 'white') : readOnly ? '#f4f4f4' : undefined),
               color: cell.fontColor,
               fontWeight: cell.bold ? 600 : undefined,
-              ...(stickyLeft.has(c) ? { position: 'sticky', left: stickyLeft.get(c), zIndex: 1 } : {}),
+              // The title (row 1) spills over the cells beside it as Excel's text does, over the frozen ones too.
+              ...(stickyLeft.has(c) ? { position: 'sticky', left: stickyLeft.get(c), zIndex: r === 0 && c === 0 ? 2 : 1 } : {}),
             }}
             onSelect={(e) => select(r, c, e)}
             onStartEdit={(text) => setEditing({ row: r, col: c, text })}
