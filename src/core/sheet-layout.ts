@@ -107,7 +107,8 @@ export function titleRows(layout: Layout, scope: TitleScope): HostCellValue[][] 
     if (!scope.effectiveDate) throw new Error(`The workbook "${definition.title}" needs a session effective date.`);
     title = Array<HostCellValue>(layout.width).fill('');
     const filter = definition.filter && scope.filter ? ` — ${definition.filter.label}: ${scope.filter}` : '';
-    title[0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}${filter}${suffix}`;
+    // A read-only sheet hides the engine's columns A to C: its title goes into the first column shown.
+    title[definition.readOnly ? COL.firstData : 0] = `${definition.title} — Session effective date: ${formatIsoForLocale(scope.effectiveDate, layout.locale)}${filter}${suffix}`;
   }
   const copies = layout.tracked.map((c) => `Downloaded ${c.header}`);
   const headers = [ENGINE_HEADERS.changed, ENGINE_HEADERS.markForDeletion, ENGINE_HEADERS.status, ...layout.dataColumns.map(headerText), ...HIDDEN_HEADERS, ...copies];

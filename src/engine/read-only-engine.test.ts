@@ -72,7 +72,9 @@ const col = (key: string) => layout.dataColumns.find((c) => c.key === key)!.inde
 
 describe('workbook engine on a read-only kind', () => {
   it('when a read-only kind is prepared with a batch filter, then the batch’s results are there and every cell is locked, with no rows to add', async () => {
-    expect(wb.cell(SHEET, 0, 0).text).toBe(`Enrollment Results — Session effective date: 1/1/2026 — Batch name: ${BATCH}`);
+    // The title is in the first column shown (A to C are hidden), so the user sees what the sheet is.
+    expect(wb.cell(SHEET, 0, COL.firstData).text).toBe(`Enrollment Results — Session effective date: 1/1/2026 — Batch name: ${BATCH}`);
+    expect(wb.columnInfo(SHEET, COL.firstData).hidden).toBeFalsy();
     const rowCount = wb.dimensions(SHEET).rowCount - FIRST_DATA_ROW;
     const rows = Array.from({ length: rowCount }, (_, i) => FIRST_DATA_ROW + i);
     expect(rows.map((r) => [wb.cell(SHEET, r, col('personNumber')).value, wb.cell(SHEET, r, col('recordType')).value, wb.cell(SHEET, r, col('optionName')).value])).toEqual([
@@ -99,7 +101,7 @@ describe('workbook engine on a read-only kind', () => {
   it('when the sheet is downloaded again, then it keeps its date and batch filter', async () => {
     const info = await engine.refresh(SHEET);
     expect(info).toMatchObject({ effectiveDate: DATE, filter: BATCH });
-    expect(wb.cell(SHEET, 0, 0).text).toContain(`Batch name: ${BATCH}`);
+    expect(wb.cell(SHEET, 0, COL.firstData).text).toContain(`Batch name: ${BATCH}`);
     expect(wb.dimensions(SHEET).rowCount - FIRST_DATA_ROW).toBe(4);
   });
 
@@ -108,6 +110,6 @@ describe('workbook engine on a read-only kind', () => {
     const contacts = createLayout((await engine.definitions()).find((d) => d.kind === 'participant-contacts')!, 'en-US');
     const number = contacts.dataColumns.find((c) => c.key === 'personNumber')!.index;
     expect(wb.cell('Contacts', FIRST_DATA_ROW, number)).toMatchObject({ value: 'P10001', locked: true });
-    expect(wb.cell('Contacts', 0, 0).text).toBe('Contacts — Session effective date: 1/1/2026');
+    expect(wb.cell('Contacts', 0, COL.firstData).text).toBe('Contacts — Session effective date: 1/1/2026');
   });
 });
