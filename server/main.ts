@@ -13,6 +13,7 @@ import { createRateChangeRunner } from './workbooks/rate-change/rate-change-runn
 import { logError } from './errors/log-error';
 import { oidcConfigFromEnv } from './auth/oidc-config';
 import type { OidcOptions } from './auth/oidc.service';
+import type { SignInLimits } from './auth/sign-in-limiter';
 
 export interface ServerOptions {
   port?: number;
@@ -35,6 +36,8 @@ export interface ServerOptions {
   jobs?: RunnerOptions;
   /** Single sign-on (OIDC_* environment variables). */
   oidc?: OidcOptions;
+  /** Sign-in rate limits (default: the SIGN_IN_LIMIT_* environment variables). */
+  signInLimits?: SignInLimits;
 }
 
 export interface RunningServer {
@@ -54,7 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   runner.start();
   const rateChangeRunner = createRateChangeRunner(database.db, { onError: (error) => logError(error, { route: 'rate change' }), pollMs: options.jobs?.pollMs, leaseMs: options.jobs?.leaseMs });
   rateChangeRunner.start();
-  const app = await createApp({ database, staticDir: options.staticDir, runner, rateChangeRunner, oidc: options.oidc });
+  const app = await createApp({ database, staticDir: options.staticDir, runner, rateChangeRunner, oidc: options.oidc, signInLimits: options.signInLimits });
   const server = options.tls ? https.createServer(options.tls, app) : http.createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 3001, options.host ?? 'localhost', resolve));
   const { port } = server.address() as AddressInfo;

@@ -16,7 +16,7 @@ export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com';
 export const OFFICE_FRAME_ANCESTORS = ["'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft'];
 
 export function securityHeaders(): RequestHandler {
-  return helmet({
+  const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
@@ -35,6 +35,13 @@ export function securityHeaders(): RequestHandler {
     // Office's dialog API (single sign-on) opens a window the pane talks to.
     crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
   });
+  // The sign-in dialog page keeps its opener (no COOP): it is opened by Office's page (another origin, Excel on the
+  // web) or the pane, and goes to the provider and back; a COOP there would cut it off from whoever waits for its message.
+  return (req, res, next) =>
+    headers(req, res, (error?: unknown) => {
+      if (req.path === '/sso-dialog.html') res.setHeader('Cross-Origin-Opener-Policy', 'unsafe-none');
+      next(error);
+    });
 }
 
 /** CORS only for the add-in's origin (ADDIN_URL); the pane is normally served from the API's own origin and needs none. */

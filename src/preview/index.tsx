@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../taskpane/App';
 import { createOfficeHost } from '../excel/office-host';
+import { popupDialog } from '../excel/sign-in-dialog';
 import { SheetGrid } from './SheetGrid';
 import { sharedSimulatedExcel } from './shared-workbook';
 
@@ -18,7 +19,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         <SheetGrid workbook={excel.workbook} />
       </div>
       <div style={{ width: 360, overflow: 'auto' }}>
-        <App host={host} baseURL={window.location.origin} chunkRows={chunkRows} />
+        <App host={host} baseURL={window.location.origin} chunkRows={chunkRows} openDialog={popupDialog} />
       </div>
     </div>
   </FluentProvider>,
