@@ -73,6 +73,21 @@ describe('Check changes', () => {
     await engine.upload(SHEET);
     expect(status(good)).toBe('');
   });
+
+  it('when Cancel is clicked before the rows are sent, then no row is checked, statuses stay as they were and the summary says how many were not checked', async () => {
+    const [a, b] = [FIRST_DATA_ROW, FIRST_DATA_ROW + 1];
+    wb.userPaste(SHEET, a, col.benefitsGroup, [[other(a)]]);
+    wb.userPaste(SHEET, b, col.benefitsGroup, [['Retiree']]);
+    const cancel = new AbortController();
+    let checks = 0;
+    const counting = createWorkbookEngine({ host: createOfficeHost(createSimulatedExcel(wb)), api: { ...api, check: (kind, request) => (checks++, api.check(kind, request)) }, locale: 'en-US' });
+    const summary = await counting.checkChanges(SHEET, (p) => {
+      if (p.phase === 'Checking rows' && p.done === 0) cancel.abort(); // clicked as the first chunk is about to go
+    }, cancel.signal);
+    expect(checks).toBe(0);
+    expect([status(a), status(b)]).toEqual(['', '']);
+    expect(summary).toMatchObject({ willUpdate: 0, willFail: 0, notChecked: 2 });
+  });
 });
 
 describe('Did you mean', () => {

@@ -11,6 +11,7 @@ import { planUpload, rowsToDelete, type UploadItem } from '../core/row-diff';
 import { COL, headerOf, type Layout, type SheetRow } from '../core/sheet-layout';
 import type { HostCellValue } from '../excel/workbook-host';
 import type { FailedRow, ProgressListener, SheetInfo } from './engine-types';
+import { cancelRequested } from './progress';
 import { locateRows, type SheetReader } from './row-locator';
 
 export interface CheckSummary {
@@ -21,6 +22,8 @@ export interface CheckSummary {
   /** Rows that would be saved but fail in the batch process (batch sheets). */
   failInProcessing: number;
   failedRows: FailedRow[];
+  /** Rows not checked because Cancel was clicked (Cancel stops before the next chunk; checked rows keep their statuses). */
+  notChecked: number;
 }
 
 /** What Check needs of the engine. */
@@ -35,7 +38,7 @@ export interface CheckContext {
 
 export function checkAction(ctx: CheckContext) {
   return {
-    async checkChanges(sheet: string, onProgress?: ProgressListener): Promise<CheckSummary> {
+    async checkChanges(sheet: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<CheckSummary> {
       const { info, layout } = await ctx.writableLayout(sheet, 'check changes');
       const target = await ctx.uploadTarget(info, 'check');
       const rows = await ctx.readRows(sheet, layout, onProgress);
@@ -44,6 +47,7 @@ export function checkAction(ctx: CheckContext) {
       const phase = 'Checking rows';
       onProgress?.({ phase, done: 0, total: items.length });
       for (const piece of chunk(items, MAX_ROWS_PER_CHUNK)) {
+        if (cancelRequested(signal)) break; // between chunks, never inside one: the rows not sent keep their cells
         const response = await ctx.api.check(info.kind, { ...target, rows: piece.map((p) => p.upload) });
         for (const result of response.results) results.set(result.rowId, result);
         onProgress?.({ phase, done: results.size, total: items.length });
@@ -51,7 +55,7 @@ export function checkAction(ctx: CheckContext) {
       // Each row is written where it is now (found by its key), with its cells as read: only Status and the errors change.
       const where = await locateRows(ctx.reader(sheet, layout), layout, items.map((i) => i.row));
       const cellsByRow = new Map<number, HostCellValue[]>();
-      const summary: CheckSummary = { willInsert: 0, willUpdate: 0, willDelete: 0, willFail: 0, failInProcessing: 0, failedRows: [] };
+      const summary: CheckSummary = { willInsert: 0, willUpdate: 0, willDelete: 0, willFail: 0, failInProcessing: 0, failedRows: [], notChecked: items.length - results.size };
       for (const { row } of items) {
         const result = results.get(row.row);
         const at = where.get(row.row);

@@ -97,7 +97,7 @@ export interface WorkbookEngine extends ConflictActions {
   /** Uploads only the changed rows whose last upload (or check) failed; other edits stay unsent. */
   retryFailedRows(sheet: string, onProgress?: ProgressListener): Promise<UploadSummary>;
   /** Check: sends the changed and marked rows in a dry run and writes each row's predicted status ("Will update", "Will fail: …"). */
-  checkChanges(sheet: string, onProgress?: ProgressListener): Promise<CheckSummary>;
+  checkChanges(sheet: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<CheckSummary>;
   /** "Did you mean": writes the suggested value in the failed row's cell, or in every cell of that column holding the same typo. */
   useSuggestion(sheet: string, failed: FailedRow, suggestion: { column: string; value: string }, everywhere: boolean): Promise<number>;
   upload(sheet: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<UploadSummary>;

@@ -3,7 +3,8 @@ import type { CheckSummary } from '../engine/check';
 /** The pane's one line about a check, in plain words. */
 export function checkSummaryText(s: CheckSummary): string {
   const total = s.willInsert + s.willUpdate + s.willDelete + s.willFail;
-  if (total === 0) return 'No changed rows to check.';
+  const stopped = s.notChecked ? ` Check was cancelled: ${s.notChecked} ${s.notChecked === 1 ? 'row was' : 'rows were'} not checked (their Status is as it was).` : '';
+  if (total === 0) return s.notChecked ? stopped.trim() : 'No changed rows to check.';
   const parts = [
     s.willUpdate && `${s.willUpdate} will be updated`,
     s.willInsert && `${s.willInsert} will be added`,
@@ -11,5 +12,5 @@ export function checkSummaryText(s: CheckSummary): string {
     s.willFail && `${s.willFail} will fail`,
   ].filter(Boolean);
   const processing = s.failInProcessing ? ` ${s.failInProcessing} would be saved but fail when the batch is processed.` : '';
-  return `Checked ${total} ${total === 1 ? 'row' : 'rows'}: ${parts.join(', ')}. Nothing was uploaded; the Status column shows what an upload would do.${processing}`;
+  return `Checked ${total} ${total === 1 ? 'row' : 'rows'}: ${parts.join(', ')}. Nothing was uploaded; the Status column shows what an upload would do.${processing}${stopped}`;
 }

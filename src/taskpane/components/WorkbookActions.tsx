@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 
 const PROGRESS_LABELS: Partial<Record<WorkbookAction, string>> = { check: 'Check progress', refresh: 'Download progress', resolve: 'Conflict progress', process: 'Process progress', backOut: 'Back out progress' };
 /** Actions that send in chunks: Cancel stops them after the chunk in flight. */
-const CANCELLABLE: WorkbookAction[] = ['upload', 'delete', 'refresh', 'process'];
+const CANCELLABLE: WorkbookAction[] = ['upload', 'delete', 'refresh', 'process', 'check'];
 
 export interface WorkbookActionsProps {
   engine: WorkbookEngine;

@@ -7,7 +7,7 @@ import type { SheetActions } from './useBatchActions';
 export function useCheckAndRetry(engine: WorkbookEngine, sheet: string, { task, changed, showResult }: SheetActions) {
   return {
     check: async () => {
-      const summary = await task.run('check', (p) => engine.checkChanges(sheet, p));
+      const summary = await task.run('check', (p, signal) => engine.checkChanges(sheet, p, signal));
       if (summary) showResult({ text: checkSummaryText(summary), failed: summary.failedRows.length > 0, label: 'Check result' });
       changed();
     },
