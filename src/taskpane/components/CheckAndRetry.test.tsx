@@ -20,7 +20,7 @@ describe('Check changes, Did you mean and Retry failed rows', () => {
     show(<WorkbookActions engine={engine} info={sheetInfo} selection={undefined} />);
     click('Check changes');
     expect(await screen.findByText('Checked 4 rows: 2 will be updated, 1 will be added, 1 will fail. Nothing was uploaded; the Status column shows what an upload would do.')).toBeTruthy();
-    expect(engine.checkChanges).toHaveBeenCalledWith(sheet, expect.any(Function));
+    expect(engine.checkChanges).toHaveBeenCalledWith(sheet, expect.any(Function), expect.anything()); // the third: Cancel's signal
     expect(engine.upload).not.toHaveBeenCalled();
   });
 
