@@ -1,6 +1,6 @@
 /** Table types of the group life rate grids (migration 017), apart from schema.ts to keep it small. */
 import type { ColumnType, Generated } from 'kysely';
-import type { Amount, DateColumn, EffectiveDated } from './schema';
+import type { Amount, EffectiveDated } from './schema';
 
 /** Group life plan settings (seed: Selerix group life; migration 017). */
 export interface GroupLifePlansTable {
@@ -15,7 +15,14 @@ export interface GroupLifePlansTable {
   age_determination_date: string | null;
   employee_monthly_fee: ColumnType<string, string | number | undefined, string | number>;
   employer_monthly_fee: ColumnType<string, string | number | undefined, string | number>;
+  /** seed: "Benefit Amount Mode": the salary the benefit amount is figured on (migration 020). */
+  benefit_amount_mode: ColumnType<BenefitAmountMode, BenefitAmountMode | undefined, BenefitAmountMode>;
+  /** seed: "Default Benefit Level"; null: None (the enrollee must pick a level). */
+  default_level_id: ColumnType<number | null, number | null | undefined, number | null>;
+  version: ColumnType<number, number | undefined, number>;
 }
+
+export type BenefitAmountMode = 'annual' | 'monthly' | 'weekly';
 
 export interface RateGridLevel extends EffectiveDated {
   plan_id: number;
@@ -47,12 +54,10 @@ export interface RateGridStepDownsTable extends RateGridLevel {
   step_down: Number_;
 }
 
-export interface PersonSalariesTable {
-  id: Generated<number>;
+/** Effective-dated since migration 020 (the Employee Salaries workbook). */
+export interface PersonSalariesTable extends EffectiveDated {
   person_id: number;
   annual_salary: Number_;
   pay_periods: ColumnType<number, number | undefined, number>;
-  start_date: DateColumn;
-  end_date: DateColumn;
 }
 

@@ -138,6 +138,9 @@ export interface BenefitPlansTable extends DatedNameTable {
 
 export interface BenefitOptionsTable extends DatedNameTable {
   plan_id: number;
+  /** A group life benefit level's code (seed: "Level 1, with a code of 1"; migration 020). */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
   default_rate_amount: Amount;
   default_coverage_amount: Amount;
 }

@@ -149,3 +149,32 @@ describe('step-down rules (seed: Step Down tab)', () => {
     expect([bandsMayChange([]), bandsMayChange([{ lowerAge: 20, percent: 0 }]), bandsMayChange([{ lowerAge: 20, percent: 0 }, { lowerAge: 65, percent: 25 }])]).toEqual([true, true, false]);
   });
 });
+
+describe('Benefit Amount Mode (seed: Annual, Monthly or Weekly salary)', () => {
+  // seed: "1 or 2 times salary until age 65 … a 75% step-down … salary multiples .75 and 1.5", on each mode's salary.
+  it.each`
+    name                                            | mode         | basis         | salary   | age   | factor | amount     | employee
+    ${'annual: 2 × 60,000'}                         | ${'annual'}  | ${'multiple'} | ${60000} | ${40} | ${2}   | ${120000}  | ${4.43}
+    ${'monthly: 2 × 5,000'}                         | ${'monthly'} | ${'multiple'} | ${60000} | ${40} | ${2}   | ${10000}   | ${0.37}
+    ${'monthly at 66: 1.5 × 5,000 (seed)'}          | ${'monthly'} | ${'multiple'} | ${60000} | ${66} | ${2}   | ${7500}    | ${0.42}
+    ${'monthly at 66: 0.75 × 5,000 (seed)'}         | ${'monthly'} | ${'multiple'} | ${60000} | ${66} | ${1}   | ${3750}    | ${0.21}
+    ${'weekly at 66: 0.75 × 1,000'}                 | ${'weekly'}  | ${'multiple'} | ${52000} | ${66} | ${1}   | ${750}     | ${0.04}
+    ${'monthly 60 % of 5,000'}                      | ${'monthly'} | ${'percent'}  | ${60000} | ${40} | ${60}  | ${3000}    | ${0.11}
+  `('when $name, the benefit is $amount and the premium $employee a pay period', ({ mode, basis, salary, age, factor, amount, employee }) => {
+    const c = cost(input({ salary, age, factor, plan: { benefitAmountMode: mode, basis } }));
+    expect([c.benefitAmount, c.employeeCost]).toEqual([amount, employee]);
+  });
+
+  it('when the mode is Monthly, the explanation starts from the monthly salary and limits are monthly amounts', () => {
+    const c = cost(input({ salary: 60000, age: 66, plan: { benefitAmountMode: 'monthly' }, level: { maxBenefit: 9000 } }));
+    expect(c.explanation).toBe(
+      'salary 60,000 / 12 = monthly salary 5,000, 2 × monthly salary 5,000 = 10,000, capped at the maximum benefit 9,000, stepped down 25 % at age 66 (to 75 %) = 6,750; premium 6,750 × 0.12 / 1,000 × 12 / 26 = 0.37 a pay period (employer 0.09).',
+    );
+  });
+
+  it('when rates are based on salary in Monthly mode, the premium is on the full monthly salary', () => {
+    // seed: "calculate rates based on full weekly, monthly, or annual salary (dependent on Benefit amount mode)".
+    const c = cost(input({ salary: 60000, age: 66, plan: { benefitAmountMode: 'monthly', ratesBasedOnSalary: true } }));
+    expect([c.benefitAmount, c.employeeCost]).toEqual([7500, 0.28]);
+  });
+});

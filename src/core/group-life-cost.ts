@@ -5,6 +5,9 @@
  */
 
 export type Basis = 'multiple' | 'percent';
+/** seed: "Benefit Amount Mode": the benefit amount is figured on the annual, monthly or weekly salary. */
+export type BenefitAmountMode = 'annual' | 'monthly' | 'weekly';
+const PERIODS_A_YEAR: Record<BenefitAmountMode, number> = { annual: 1, monthly: 12, weekly: 52 };
 export type Rounding = { mode: 'none' } | { mode: 'nearest' | 'up' | 'down'; unit: number };
 
 export interface PlanSettings {
@@ -20,6 +23,8 @@ export interface PlanSettings {
   ratesBasedOnSalary: boolean;
   /** seed: "Monthly Fee (Employee-paid) and (Employer Paid)". */
   monthlyFee?: { employee: number; employer: number };
+  /** seed: "Benefit Amount Mode" (absent: Annual). Limits and rounding are in amounts of that mode. */
+  benefitAmountMode?: BenefitAmountMode;
 }
 
 export interface LevelLimits {
@@ -121,14 +126,19 @@ export function computeCost({ participant, plan, level, rates, stepDowns }: Cost
   if (!(participant.salary > 0)) return { ok: false, message: 'The participant has no salary on record on this date. Record the salary, then process the line again.' };
 
   const steps: string[] = [];
-  let salary = participant.salary;
+  // seed: "Benefit Amount Mode": Annual, Monthly or Weekly; the salary the amount is a multiple (or percentage) of.
+  const mode = plan.benefitAmountMode ?? 'annual';
+  const salaryName = mode === 'annual' ? 'salary' : `${mode} salary`;
+  let salary = mode === 'annual' ? participant.salary : cents(participant.salary / PERIODS_A_YEAR[mode]);
+  if (mode !== 'annual') steps.push(`salary ${fmt(participant.salary)} / ${PERIODS_A_YEAR[mode]} = ${salaryName} ${fmt(salary)}`);
   if (plan.roundSalaryFirst && plan.rounding.mode !== 'none') {
+    const unrounded = salary;
     salary = applyRounding(salary, plan.rounding);
-    steps.push(`salary ${fmt(participant.salary)} ${roundingText(plan.rounding)} = ${fmt(salary)}`);
+    steps.push(`${salaryName} ${fmt(unrounded)} ${roundingText(plan.rounding)} = ${fmt(salary)}`);
   }
   const multiple = plan.basis === 'multiple' ? level.factor : level.factor / 100;
   let amount = clean(salary * multiple);
-  steps.push(plan.basis === 'multiple' ? `${fmt(level.factor)} × salary ${fmt(salary)} = ${fmt(amount)}` : `${fmt(level.factor)} % of salary ${fmt(salary)} = ${fmt(amount)}`);
+  steps.push(plan.basis === 'multiple' ? `${fmt(level.factor)} × ${salaryName} ${fmt(salary)} = ${fmt(amount)}` : `${fmt(level.factor)} % of ${salaryName} ${fmt(salary)} = ${fmt(amount)}`);
 
   // seed: unchecked "Round Benefit After Stepdown": round the full amount, then step down with no further rounding.
   if (!plan.roundAfterStepDown && plan.rounding.mode !== 'none') {

@@ -107,7 +107,8 @@ export function checkLine(values: Record<string, CellValue>, ctx: CheckContext):
       }
     } else if (optionName && !planName) {
       errors.push({ column: 'optionName', message: 'An Option needs its Plan Name. Pick the plan too.' });
-    } else if (!optionName && plan && planOptions && type === 'Participant Enrollment') {
+    } else if (!optionName && plan && planOptions && type === 'Participant Enrollment' && !ctx.reference.groupLife.get(plan.id)?.defaultLevelId) {
+      // seed: a group life plan's Default Benefit Level is pre-selected; with None the enrollee must pick one.
       errors.push({ column: 'optionName', message: `Pick an option of the plan "${planName}": ${[...planOptions.keys()].join(', ')}.` });
     }
     if (person && relationshipName) {

@@ -10,6 +10,7 @@ import type { EnrollmentRow, LifeEventRow, ParticipantState } from './participan
 import type { Write } from './process-writes.repository';
 import type { RatingFacts } from '../rate-grid/group-life.repository';
 import { groupLifeAmounts } from './group-life-amounts';
+import { chooseBenefitLevel } from '../../../src/core/default-benefit-level';
 import { namedProblem, type Dated, type Person, type Plan, type PlanOption, type Reference, type Relationship } from './reference.repository';
 
 /** The participant a unit processes, with their benefits relationships (read once for all their lines). */
@@ -83,7 +84,7 @@ const voidedMessage = (line: StoredLine, person: Person) =>
 
 export function processParticipantEnrollment(ledger: Ledger, line: StoredLine): LineOutcome {
   const { person, state } = ledger;
-  const r = resolve(line, ledger);
+  const r = withDefaultLevel(ledger, resolve(line, ledger));
   const information: string[] = [];
   let event = findLifeEvent(ledger, line, r);
   if (!event) {
@@ -147,20 +148,27 @@ export function processParticipantEnrollment(ledger: Ledger, line: StoredLine): 
     kind: 'enrollment',
     row: { ...enrollment, program_id: r.programId, life_event_id: event.id, rate_amount: rate, coverage_amount: coverage, original_enrollment_date: line.original_enrollment_date, batch_line_key: line.key },
   });
-  const how = computed ? ` From the rate grid: ${computed.explanation}` : '';
+  const how = `${r.defaultedLevel ? ` Option was blank: ${r.option?.name} is the plan's Default Benefit Level.` : ''}${computed ? ` From the rate grid: ${computed.explanation}` : ''}`;
   const summary = `Enrolled ${person.person_number} in ${r.plan.name}${r.option ? `, ${r.option.name}` : ''} from ${line.effective_date} (rate ${money(rate)}, coverage ${money(coverage)}).${how}`;
   return { summary, information };
+}
+
+/** A group life plan's line with a blank Option takes the plan's Default Benefit Level, when it has one (seed). */
+function withDefaultLevel(ledger: Ledger, r: Resolved): Resolved & { defaultedLevel?: boolean } {
+  const defaultId = ledger.reference.groupLife.get(r.plan.id)?.defaultLevelId;
+  if (r.option || !defaultId) return r;
+  const option = [...(ledger.reference.options.get(r.plan.id)?.values() ?? [])].find((o) => o.id === defaultId);
+  const choice = chooseBenefitLevel(undefined, option, r.plan.name, []);
+  return choice.level ? { ...r, option: choice.level, defaultedLevel: choice.defaulted } : r;
 }
 
 /** A group life plan's amounts for the line's benefit level (its option); undefined for a plan without a rate grid. */
 function gridAmounts(ledger: Ledger, line: StoredLine, r: Resolved) {
   const plan = ledger.reference.groupLife.get(r.plan.id);
   if (!plan) return undefined;
-  if (!r.option) {
-    const levels = [...(ledger.reference.options.get(r.plan.id)?.keys() ?? [])].join(', ');
-    throw new LineError(`${r.plan.name} computes its amounts by benefit level: name the level in Option (${levels}), or give a Rate Amount or Coverage Amount.`);
-  }
-  const found = groupLifeAmounts(plan, r.option, r.plan.name, ledger.person.rating, line.effective_date);
+  const choice = chooseBenefitLevel(r.option, undefined, r.plan.name, [...(ledger.reference.options.get(r.plan.id)?.keys() ?? [])]);
+  if (!choice.level) throw new LineError(choice.message);
+  const found = groupLifeAmounts(plan, choice.level, r.plan.name, ledger.person.rating, line.effective_date);
   if (typeof found === 'string') throw new LineError(found);
   return found;
 }

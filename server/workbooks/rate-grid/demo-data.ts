@@ -1,6 +1,6 @@
 /**
  * Demo group life plan (seed: "1 or 2 times salary until age 65 ... a 75% step-down"): Group Life, levels 1x and 2x
- * Salary, a grid of age bands from 20, step-downs of 25 % at 65 and 50 % at 70, limits per level; and a salary and a
+ * Salary (codes 1 and 2; 1x Salary the Default Benefit Level), a grid of age bands from 20, step-downs of 25 % at 65 and 50 % at 70, limits per level; and a salary and a
  * gender for every demo participant.
  */
 import { END_OF_TIME } from '../../engine/effective-dating';
@@ -25,11 +25,11 @@ export async function seedGroupLifeDemo(db: Db, people: DemoPerson[]): Promise<v
     .executeTakeFirstOrThrow();
   const levels = await db
     .insertInto('benefit_options')
-    .values(['1x Salary', '2x Salary'].map((name) => ({ plan_id: planId, name, start_date: '2000-01-01', end_date: END_OF_TIME, default_rate_amount: null, default_coverage_amount: null })))
+    .values(['1x Salary', '2x Salary'].map((name, i) => ({ plan_id: planId, name, code: String(i + 1), start_date: '2000-01-01', end_date: END_OF_TIME, default_rate_amount: null, default_coverage_amount: null })))
     .returning(['id', 'name'])
     .execute();
-  await db.insertInto('group_life_plans').values({ plan_id: planId, basis: 'multiple', rounding: 'up', rounding_unit: 1000, age_determination_date: null }).execute();
   const level = (name: string) => levels.find((l) => l.name === name)!.id;
+  await db.insertInto('group_life_plans').values({ plan_id: planId, basis: 'multiple', rounding: 'up', rounding_unit: 1000, age_determination_date: null, default_level_id: level('1x Salary') }).execute();
   await db.insertInto('rate_grid_limits').values([
     { ...DATED(), plan_id: planId, level_id: level('1x Salary'), factor: 1, gi_limit: 150000, gi_multiplier: null, min_benefit: 10000, max_benefit: 250000 },
     { ...DATED(), plan_id: planId, level_id: level('2x Salary'), factor: 2, gi_limit: 300000, gi_multiplier: null, min_benefit: 20000, max_benefit: 500000 },
@@ -38,7 +38,7 @@ export async function seedGroupLifeDemo(db: Db, people: DemoPerson[]): Promise<v
   await db.insertInto('rate_grid_step_downs').values(levels.flatMap((l) => DEMO_STEP_DOWNS.map(([lowerAge, stepDown]) => ({ ...DATED(), plan_id: planId, level_id: l.id, lower_age: lowerAge, step_down: stepDown })))).execute();
   const participants = people.filter((p) => p.personType === 'Participant');
   await inBatches(participants, 500, (batch) =>
-    db.insertInto('person_salaries').values(batch.map((p) => ({ person_id: p.id, annual_salary: demoSalary(p.index), pay_periods: 26, start_date: '2015-01-01', end_date: END_OF_TIME }))).execute());
+    db.insertInto('person_salaries').values(batch.map((p) => ({ key: randomUUID(), person_id: p.id, annual_salary: demoSalary(p.index), pay_periods: 26, effective_start_date: '2015-01-01', effective_end_date: END_OF_TIME, version: 1 }))).execute());
 }
 
 /** 40,000 to 99,000 a year, by the person's place among the demo people. */

@@ -34,6 +34,8 @@ export interface GroupLifePlan {
   settings: PlanSettings;
   /** null: a participant's age is taken on the enrollment's effective date. */
   ageDeterminationDate: string | null;
+  /** seed: "Default Benefit Level" (an option id); null: None. */
+  defaultLevelId: number | null;
   rates: StoredRate[];
   limits: StoredLimits[];
   stepDowns: StoredStepDown[];
@@ -57,8 +59,10 @@ export async function loadGroupLifePlans(db: Db): Promise<Map<number, GroupLifeP
         rounding: p.rounding === 'none' ? { mode: 'none' } : { mode: p.rounding, unit },
         ratesBasedOnSalary: p.rates_based_on_salary,
         monthlyFee: { employee: Number(p.employee_monthly_fee), employer: Number(p.employer_monthly_fee) },
+        benefitAmountMode: p.benefit_amount_mode,
       },
       ageDeterminationDate: p.age_determination_date,
+      defaultLevelId: p.default_level_id,
       rates: [],
       limits: [],
       stepDowns: [],
@@ -82,9 +86,9 @@ export async function loadRatingFacts(db: Db, personIds: number[]): Promise<Map<
   const ids = [...new Set(personIds)];
   const [persons, salaries] = await Promise.all([
     db.selectFrom('persons').select(['id', 'date_of_birth', 'gender']).where('id', 'in', ids).execute(),
-    db.selectFrom('person_salaries').select(['person_id', 'annual_salary', 'pay_periods', 'start_date', 'end_date']).where('person_id', 'in', ids).execute(),
+    db.selectFrom('person_salaries').select(['person_id', 'annual_salary', 'pay_periods', 'effective_start_date', 'effective_end_date']).where('person_id', 'in', ids).execute(),
   ]);
   const facts = new Map<number, RatingFacts>(persons.map((p) => [p.id, { dateOfBirth: p.date_of_birth, gender: p.gender ?? undefined, salaries: [] }]));
-  for (const s of salaries) facts.get(s.person_id)?.salaries.push({ salary: Number(s.annual_salary), payPeriods: s.pay_periods, start: s.start_date, end: s.end_date });
+  for (const s of salaries) facts.get(s.person_id)?.salaries.push({ salary: Number(s.annual_salary), payPeriods: s.pay_periods, start: s.effective_start_date, end: s.effective_end_date });
   return facts;
 }
