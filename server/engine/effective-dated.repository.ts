@@ -73,12 +73,13 @@ export async function endDate(db: Db, spec: TableSpec, rows: Array<{ key: string
 export async function correct(db: Db, spec: TableSpec, rows: NewRecord[]): Promise<void> {
   if (rows.length === 0) return;
   const names = Object.keys(spec.attributes);
-  const set = sql.raw([...names.map((n) => `"${n}" = v."${n}"`), 'version = v.version'].join(', '));
-  const payload = rows.map((r) => ({ ...r.attributes, key: r.key, start_date: r.start, version: r.version }));
+  // The end too: a kind whose sheet sets the end date corrects it in place (see withTypedEnd); others keep theirs.
+  const set = sql.raw([...names.map((n) => `"${n}" = v."${n}"`), 'effective_end_date = v.end_date', 'version = v.version'].join(', '));
+  const payload = rows.map((r) => ({ ...r.attributes, key: r.key, start_date: r.start, end_date: r.end, version: r.version }));
   await sql`
     update ${sql.table(spec.table)} t set ${set}
     from json_to_recordset(${JSON.stringify(payload)}::json)
-      as v(${recordset({ key: 'text', start_date: 'date', version: 'integer', ...spec.attributes })})
+      as v(${recordset({ key: 'text', start_date: 'date', end_date: 'date', version: 'integer', ...spec.attributes })})
     where t.key = v.key and t.effective_start_date = v.start_date`.execute(db);
 }
 

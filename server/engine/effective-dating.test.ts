@@ -1,4 +1,4 @@
-import { datesOf, dayBefore, decideDelete, decideUpdate, END_OF_TIME, overlapsWithinChunk, type DatedRecord } from './effective-dating';
+import { datesOf, dayBefore, decideDelete, decideInsert, decideUpdate, END_OF_TIME, overlapsWithinChunk, withTypedEnd, type DatedRecord } from './effective-dating';
 
 const history: DatedRecord[] = [
   { effectiveStartDate: '2022-01-01', effectiveEndDate: '2024-12-31', version: 1 },
@@ -65,5 +65,26 @@ describe('effective dating decisions', () => {
   it('when a date is the first of a month, then the day before is the last of the previous month, leap years included', () => {
     expect(dayBefore('2024-03-01')).toBe('2024-02-29');
     expect(dayBefore('2026-01-01')).toBe('2025-12-31');
+  });
+});
+
+describe('a typed end date (seed: employee benefits\' Start Date and End Date)', () => {
+  const split = decideUpdate(history, 2, '2026-03-01');
+  const insert = decideInsert('2026-03-01');
+  const end = (decision: ReturnType<typeof decideInsert>, date: string, onlyEnd: boolean) => withTypedEnd(decision, date, onlyEnd, '2026-03-01', 'endDate', 'End Date');
+  it.each`
+    name                                                        | decision  | date            | onlyEnd  | expected
+    ${'a new record ending later keeps its start'}              | ${insert} | ${'2026-12-31'} | ${false} | ${{ type: 'insert', start: '2026-03-01', end: '2026-12-31', version: 1 }}
+    ${'a new record left open'}                                 | ${insert} | ${END_OF_TIME}  | ${false} | ${{ type: 'insert', start: '2026-03-01', end: END_OF_TIME, version: 1 }}
+    ${'only the end changed: the record in effect ends in place'} | ${split} | ${'2026-06-30'} | ${true}  | ${{ type: 'correct', start: '2025-01-01', end: '2026-06-30', version: 3 }}
+    ${'costs and end changed: a new record from the session date'} | ${split} | ${'2026-06-30'} | ${false} | ${{ type: 'split', oldStart: '2025-01-01', oldEnd: '2026-02-28', start: '2026-03-01', end: '2026-06-30', version: 3 }}
+  `('when $name', ({ decision, date, onlyEnd, expected }) => {
+    expect(end(decision, date, onlyEnd)).toEqual(expected);
+  });
+
+  it('when the end is before the start, or before the session date, then the row fails on End Date saying what to do', () => {
+    expect(end(insert, '2026-02-28', false)).toEqual({ type: 'fail', status: 'Upload Failed', errors: [{ column: 'endDate', message: 'End Date 2026-02-28 is before the start date 2026-03-01. Enter an end date on or after 2026-03-01, or leave End Date blank for a record that goes on.' }] });
+    expect(end(split, '2024-06-30', true)).toMatchObject({ errors: [{ column: 'endDate', message: expect.stringContaining('End Date 2024-06-30 is before the start date 2025-01-01') }] });
+    expect(end(split, '2026-01-31', true)).toMatchObject({ errors: [{ column: 'endDate', message: expect.stringContaining('before the session effective date 2026-03-01') }] });
   });
 });

@@ -82,6 +82,21 @@ export function decideDelete(records: DatedRecord[], version: number | undefined
   return staleCheck(records, version, recordName) ?? { type: 'delete' };
 }
 
+/**
+ * seed (nVision employee benefits: "Start Date" and "End Date"): a kind whose sheet sets the record's end date. The
+ * typed end (blank: open, "so that the benefit can be renewed") replaces the decision's; an edit of the end date alone
+ * ends the record in effect in place (no new record from the session date). An end before the record's start fails on
+ * the column; so does an end before the session date (the sheet holds the records in effect on it).
+ */
+export function withTypedEnd(decision: Decision, end: string, onlyEndChanged: boolean, sessionDate: string, column: string, header: string): Decision {
+  if (decision.type !== 'insert' && decision.type !== 'correct' && decision.type !== 'split') return decision;
+  const next: Decision = decision.type === 'split' && onlyEndChanged ? { type: 'correct', start: decision.oldStart, end, version: decision.version } : { ...decision, end };
+  const fail = (message: string): Decision => ({ type: 'fail', status: 'Upload Failed', errors: [{ column, message }] });
+  if (end < next.start) return fail(`${header} ${end} is before the start date ${next.start}. Enter an end date on or after ${next.start}, or leave ${header} blank for a record that goes on.`);
+  if (end < sessionDate) return fail(`${header} ${end} is before the session effective date ${sessionDate}, and the sheet holds the records in effect on that date. To end it on ${end}, prepare the workbook on ${end} or earlier.`);
+  return next;
+}
+
 export function decideInsert(sessionDate: string): Decision {
   return { type: 'insert', start: sessionDate, end: END_OF_TIME, version: 1 };
 }

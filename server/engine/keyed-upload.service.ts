@@ -68,7 +68,7 @@ async function plan(db: Db, kind: KeyedKind, rows: UploadRow[], actor: Actor): P
   // Server-assigned keys travel in the insert rows' `key` from here on (planRow reads them there).
   if (kind.assignKeys) {
     const inserts = rows.filter((r) => r.op === 'insert');
-    const assigned = await kind.assignKeys(db, inserts.length);
+    const assigned = await kind.assignKeys(db, inserts.length, inserts);
     rows = rows.map((r) => (r.op === 'insert' ? { ...r, key: assigned[inserts.indexOf(r)] } : r));
   }
   const keys = rows.map((r) => (r.op === 'insert' && !kind.assignKeys ? text(r.values[kind.keyColumn]) : r.key)).filter((k): k is string => Boolean(k));

@@ -11,6 +11,7 @@ import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecor
 import { refuseSecondRecords } from './one-in-effect';
 import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
+import { typedEndDecision } from './typed-end-date';
 import { addSuggestions } from './suggestions';
 import { applyStorableRows } from './storable-text';
 import type { Actor } from './actor';
@@ -100,7 +101,10 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
     // A person outside the population: only that is said (not what else is wrong with the row, which could tell about them).
     if (named(i) !== undefined && !resolvedVisible.has(named(i) as number)) p.decision = noAccess(kind);
     else if (resolution.errors.length > 0) p.decision = { type: 'fail', status: 'Upload Failed', errors: resolution.errors };
-    else p.attributes = resolution.attributes;
+    else {
+      p.attributes = resolution.attributes;
+      p.decision = typedEndDecision(kind, p.decision, inputs[i], resolution.attributes ?? {}, date);
+    }
   });
   return planned;
 }
@@ -158,7 +162,10 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<Upload
   await writeWithRowFallback(
     db,
     planned.filter((p) => p.decision.type !== 'fail'),
-    (rows) => write(db, kind, rows),
+    async (rows) => {
+      await write(db, kind, rows);
+      await kind.afterWrite?.(db, rows.map((p) => ({ key: p.key as string, attributes: p.attributes ?? {} })));
+    },
     (p) => {
       p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ message: ROW_REFUSED }] };
     },

@@ -84,6 +84,13 @@ export interface EffectiveDatedKind {
    * The engine has already dropped values the row may not set: non-editable columns on updates, non-enterable on inserts.
    */
   resolve(db: Db, inputs: ResolveInput[], effectiveDate: string, sheet?: { filter?: string }): Promise<Resolution[]>;
+  /**
+   * The sheet column (a date, editable and enterable) in which users set the record's end date (seed: nVision employee
+   * benefits' End Date; blank: open). Without it the engine keeps every record open or ends it the day before a change.
+   */
+  endDateColumn?: string;
+  /** Side effects of the written records (inserts and edits), in the same transaction and row fallback (salaries: a person's gender). */
+  afterWrite?(db: Db, written: Array<{ key: string; attributes: Record<string, unknown> }>): Promise<void>;
   /** Rules a deletion must pass (e.g. a step-down's sequence): the stored records of the chunk's deletes → errors by key (none: it may go). */
   refuseDeletes?(db: Db, records: Array<{ key: string; attributes: Record<string, unknown> }>, effectiveDate: string): Promise<Map<string, RowError[]>>;
 }
@@ -224,7 +231,7 @@ export interface KeyedKind {
    * Keys the server assigns (a Benefit ID from a sequence): new rows get these, whatever the key cell holds (the key
    * column is then not enterable); `keyType` is the stored key column's type.
    */
-  assignKeys?(db: Db, count: number): Promise<string[]>;
+  assignKeys?(db: Db, count: number, inserts: UploadRow[]): Promise<string[]>;
   keyType?: SqlType;
   /** Stored attribute columns (besides key and version) and their SQL types. */
   attributes: Record<string, SqlType>;

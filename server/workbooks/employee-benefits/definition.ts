@@ -4,7 +4,7 @@ import type { WorkbookDefinition } from '../../../src/contract/api';
  * seed (nVision Employee Information, Appointment Information, Benefits): per employee and position, a benefit rate
  * line with start and end date. Provider, Type, Coverage Type and Face Value come from the rate line; the costs
  * default from it and may be changed: on Dollar lines the amounts and the total, on Percent lines the percentages
- * and the total.
+ * and the total. The End Date is the user's (blank: open); the Start Date is the session effective date.
  */
 export const employeeBenefitsDefinition: WorkbookDefinition = {
   kind: 'employee-benefits',
@@ -28,6 +28,7 @@ export const employeeBenefitsDefinition: WorkbookDefinition = {
     { key: 'faceValue', header: 'Face Value', type: 'number', editable: false, enterable: false, required: false, width: 12 },
     { key: 'fundingSource', header: 'Funding Source', type: 'text', editable: true, enterable: true, required: false, width: 10 },
     { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
-    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
+    // seed: "Leave the End Date blank so that the benefit can be renewed"; a date ends the benefit on it.
+    { key: 'endDate', header: 'End Date', type: 'date', editable: true, enterable: true, required: false, width: 12 },
   ],
 };

@@ -104,6 +104,26 @@ describe.each(dialects)('Employee Benefits on %s', (dialect) => {
     expect(res.body.results[0].errors).toEqual([{ column: 'personNumber', message: 'You do not have access to this person.' }]);
   });
 
+  it('when the End Date is set on the sheet, then the benefit ends on it in place; before its start, before the session date or overlapping, the row fails on End Date', async () => {
+    const open = await benefitOf('2026-08-01', 'P10014', 11);
+    const [ended] = await h.upload(KIND, '2026-08-01', [{ rowId: 1, op: 'update', key: open.key, version: open.version, values: { ...open.values, endDate: '2026-12-31' } }]);
+    expect(ended).toMatchObject({ status: 'Updated', values: { startDate: '2026-02-01', endDate: '2026-12-31', totalCost: 120 } });
+    const [renewed, early, late] = await h.upload(KIND, '2027-01-01', [
+      { rowId: 1, op: 'insert', values: { personNumber: 'P10014', assignment: 'E10014-1', rateId: 11, endDate: '2027-12-31' } },
+      { rowId: 2, op: 'insert', values: { personNumber: 'P10018', assignment: 'E10018-1', rateId: 11, endDate: '2026-12-31' } },
+      { rowId: 3, op: 'insert', values: { personNumber: 'P10019', assignment: 'E10019-1', rateId: 11, endDate: 'soon' } },
+    ]);
+    expect(renewed).toMatchObject({ status: 'Inserted', values: { startDate: '2027-01-01', endDate: '2027-12-31' } });
+    expect(early.errors).toEqual([{ column: 'endDate', message: 'End Date 2026-12-31 is before the start date 2027-01-01. Enter an end date on or after 2027-01-01, or leave End Date blank for a record that goes on.' }]);
+    expect(late.errors).toEqual([expect.objectContaining({ column: 'endDate', message: expect.stringContaining('End Date: "soon" is not a date we can read') })]);
+    // Opening the ended record again would overlap the renewal: one record of a benefit per position at a time.
+    const again = await benefitOf('2026-08-01', 'P10014', 11);
+    const [overlap] = await h.upload(KIND, '2026-08-01', [{ rowId: 1, op: 'update', key: again.key, version: again.version, values: { ...again.values, endDate: null } }]);
+    expect(overlap.errors).toEqual([{ column: 'rateId', message: 'P10014 already has Life MET LIFE on this position from 2027-01-01 to 2027-12-31; change that record instead.' }]);
+    const history = (await sql<{ old_value: string; new_value: string }>`select old_value, new_value from change_history where kind = ${KIND} and column_name = 'End Date' and action = 'update'`.execute(h.database.db)).rows;
+    expect(history).toEqual([{ old_value: '4712-12-31', new_value: '2026-12-31' }]);
+  });
+
   it('when costs are overridden, then the change history has the old and new values', async () => {
     const rows = (await sql<{ column_name: string; old_value: string; new_value: string }>`select column_name, old_value, new_value from change_history where kind = ${KIND} and action = 'update'`.execute(h.database.db)).rows;
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ column_name: 'Employee Pct', old_value: '10', new_value: '20' })]));

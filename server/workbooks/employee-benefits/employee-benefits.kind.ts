@@ -27,6 +27,8 @@ export const employeeBenefitsKind: EffectiveDatedKind = {
     employee_portion: 'numeric', employer_portion: 'numeric', employee_percent: 'numeric', employer_percent: 'numeric', face_value: 'numeric', funding_source: 'text',
   },
   seedDemo: seedEmployeeBenefits,
+  // seed: the employee benefit's "Start Date" and "End Date"; the engine applies it (end ≥ start, message on the row).
+  endDateColumn: 'endDate',
   // One record of a benefit per employee and position in effect at once.
   subject: {
     columns: ['person_id', 'assignment_id', 'benefit_id'],

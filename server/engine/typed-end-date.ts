@@ -1,0 +1,24 @@
+/**
+ * The end date a user types on a kind whose sheet sets it (EffectiveDatedKind.endDateColumn): read from the row and
+ * applied to the engine's decision by withTypedEnd. A row that leaves the column out keeps the engine's end.
+ */
+import type { SqlType } from './effective-dated.repository';
+import { END_OF_TIME, withTypedEnd, type Decision } from './effective-dating';
+import { readIsoDate } from './values';
+import type { EffectiveDatedKind, ResolveInput } from './workbook-kind';
+
+function same(type: SqlType, a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  return type === 'numeric' || type === 'integer' ? Number(a) === Number(b) : String(a) === String(b);
+}
+
+export function typedEndDecision(kind: EffectiveDatedKind, decision: Decision, input: ResolveInput, attributes: Record<string, unknown>, sessionDate: string): Decision {
+  const column = kind.endDateColumn;
+  if (!column || !(column in input.row.values)) return decision;
+  const header = kind.definition.columns.find((c) => c.key === column)?.header ?? column;
+  const read = readIsoDate(input.row.values[column], column, header);
+  if (read.error) return { type: 'fail', status: 'Upload Failed', errors: [read.error] };
+  const current = input.current;
+  const onlyEndChanged = current !== undefined && Object.entries(kind.attributes).every(([name, type]) => same(type, attributes[name], current[name]));
+  return withTypedEnd(decision, read.date ?? END_OF_TIME, onlyEndChanged, sessionDate, column, header);
+}
