@@ -17,6 +17,9 @@ import { employeeBenefitDependentsKind } from '../workbooks/employee-benefit-dep
 import { rateGridKind } from '../workbooks/rate-grid/rate-grid.kind';
 import { benefitLevelLimitsKind } from '../workbooks/benefit-level-limits/benefit-level-limits.kind';
 import { stepDownsKind } from '../workbooks/step-downs/step-downs.kind';
+import { groupLifePlansKind } from '../workbooks/group-life-plans/group-life-plans.kind';
+import { benefitLevelsKind } from '../workbooks/benefit-levels/benefit-levels.kind';
+import { employeeSalariesKind } from '../workbooks/employee-salaries/employee-salaries.kind';
 import { rateChangePreviewKind } from '../workbooks/rate-change/rate-change-preview.kind';
 import { isBatchKind, type BatchKind, type LifeEventActions, type WorkbookKind } from './workbook-kind';
 
@@ -36,9 +39,12 @@ export const workbookKinds: WorkbookKind[] = [
   benefitRatesKind,
   employeeBenefitsKind,
   employeeBenefitDependentsKind,
+  groupLifePlansKind,
+  benefitLevelsKind,
   rateGridKind,
   benefitLevelLimitsKind,
   stepDownsKind,
+  employeeSalariesKind,
   rateChangePreviewKind,
 ];
 
