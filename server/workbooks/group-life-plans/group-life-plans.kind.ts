@@ -9,6 +9,7 @@ import { readIsoDate, readListValue, readNumber, text } from '../../engine/value
 import { toDownloadPage, type KeyedKind, type Resolution } from '../../engine/workbook-kind';
 import { BASES, groupLifePlansDefinition, MODES, NO_DEFAULT_LEVEL, ROUNDINGS, YES_NO } from './definition';
 import { findBenefitPlans, findLevels, findPlanSettings, planUsage } from './group-life-plans.repository';
+import { gridLists } from '../rate-grid/grid-names';
 
 const nameOf = <V extends string>(map: Record<string, V>, value: V) => Object.entries(map).find(([, v]) => v === value)?.[0] ?? null;
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
@@ -34,8 +35,9 @@ export const groupLifePlansKind: KeyedKind = {
   assignKeys: planIds,
 
   async lists(db) {
-    const levels = [...new Set([...(await findLevels(db)).values()].flatMap((m) => [...m.keys()]))].sort();
-    return { benefitPlans: (await findBenefitPlans(db)).map((p) => p.name), bases: Object.keys(BASES), modes: Object.keys(MODES), benefitLevels: [NO_DEFAULT_LEVEL, ...levels], roundings: Object.keys(ROUNDINGS), yesNo: YES_NO };
+    // The levels of group life plans only (a new plan's levels are added in Benefit Levels once it is one).
+    const { benefitLevels } = await gridLists(db);
+    return { benefitPlans: (await findBenefitPlans(db)).map((p) => p.name), bases: Object.keys(BASES), modes: Object.keys(MODES), benefitLevels: [NO_DEFAULT_LEVEL, ...benefitLevels], roundings: Object.keys(ROUNDINGS), yesNo: YES_NO };
   },
 
   async download(db, page) {
