@@ -7,6 +7,7 @@ import type { Place } from './keyset';
 import type { DemoPerson } from '../demo/people';
 import type { Actor } from './actor';
 import type { Population } from './population';
+import type { LeasedJob } from './leased-jobs';
 import type { RowSearch } from '../../src/contract/row-search';
 
 export type Db = Kysely<Database>;
@@ -143,20 +144,8 @@ export interface LifeEventActions {
   deleteVoided(db: Db, batchName: string, lineId: number, actor: Actor): Promise<DeleteLifeEventResponse>;
 }
 
-/** A running job as the processor sees it. */
-export interface JobContext {
-  jobId: number;
-  batchId: number;
-  /** The unit this run finished last (null before its first): the next unit comes after it, in the processor's order. */
-  after: string | null;
-  /** The most items (for enrollment batches: participants) one unit, one transaction, takes. */
-  unitSize: number;
-  /** The population of the user who started the run: the run processes only their persons' lines. */
-  population: Population;
-  /** Who started the run and its idempotency key, for the audit trail. */
-  startedBy: string;
-  requestId: string;
-}
+/** A running job as the processor sees it: the leased job and its batch. */
+export type JobContext = LeasedJob<{ batchId: number }, string>;
 
 export interface UnitOutcome {
   done: number;

@@ -7,35 +7,38 @@
  */
 import { sql } from 'kysely';
 import { recordChanges, type Change } from '../../engine/audit';
-import { personVisible, type Population } from '../../engine/population';
+import type { LeasedJob } from '../../engine/leased-jobs';
+import { personVisible } from '../../engine/population';
 import type { Db } from '../../engine/workbook-kind';
 import type { Costs } from './rate-change-scenarios';
 import type { PreviewLine } from './rate-change-lines';
 
-export interface RunContext {
-  runId: number;
-  previewId: number;
-  newRateStart: string;
-  population: Population;
-  startedBy: string;
-  requestId: string;
-  after: number;
-  unitSize: number;
-}
+export type RunContext = LeasedJob<{ previewId: number; newRateStart: string }, number>;
 
 type LineRow = { line_no: number; record_key: string; record_start: string; person_number: string; scenario: number; action: PreviewLine['action']; old_costs: Costs; new_costs: Costs | null; facts: PreviewLine['facts'] };
 type Current = { key: string; start: string; end: string; version: number; visible: boolean };
 
 const money = (n: number) => n.toFixed(2);
 
-export async function applyLines(db: Db, run: RunContext): Promise<{ done: number; changed: number; lastLine: number } | undefined> {
+/** The last line of the run's next unit (the next `unitSize` lines not yet run); undefined when none is left. */
+export async function lastLineOfUnit(db: Db, run: RunContext): Promise<number | undefined> {
+  const row = (
+    await sql<{ last: number | null }>`
+      select max(line_no) as last from (
+        select line_no from rate_change_lines where preview_id = ${run.previewId} and line_no > ${run.after ?? 0} and processed_by_job is null
+        order by line_no limit ${run.unitSize}) unit`.execute(db)
+  ).rows[0];
+  return row?.last ?? undefined;
+}
+
+/** Applies the run's lines after its keyset up to `lastLine` (one unit). */
+export async function applyLines(db: Db, run: RunContext, lastLine: number): Promise<{ done: number; changed: number }> {
   const lines = (
     await sql<LineRow>`
       select line_no, record_key, record_start::text as record_start, person_number, scenario, action, old_costs, new_costs, facts
-      from rate_change_lines where preview_id = ${run.previewId} and line_no > ${run.after} and processed_by_job is null
-      order by line_no limit ${run.unitSize}`.execute(db)
+      from rate_change_lines where preview_id = ${run.previewId} and line_no > ${run.after ?? 0} and line_no <= ${lastLine} and processed_by_job is null
+      order by line_no`.execute(db)
   ).rows;
-  if (lines.length === 0) return undefined;
   const changing = lines.filter((l) => l.action !== 'none');
   const keys = [...new Set(changing.map((l) => l.record_key))];
   // Locked in key order, as uploads lock them, so a run and an upload never deadlock.
@@ -71,10 +74,10 @@ export async function applyLines(db: Db, run: RunContext): Promise<{ done: numbe
   await writeChanges(db, run, splits, updates);
   const payload = lines.map((l) => ({ line_no: l.line_no, ...(outcomes.get(l.line_no) as { outcome: string; applied: boolean }) }));
   await sql`
-    update rate_change_lines l set outcome = v.outcome, applied = v.applied, processed_by_job = ${run.runId}
+    update rate_change_lines l set outcome = v.outcome, applied = v.applied, processed_by_job = ${run.jobId}
     from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as v(line_no integer, outcome text, applied boolean)
     where l.preview_id = ${run.previewId} and l.line_no = v.line_no`.execute(db);
-  return { done: lines.length, changed: payload.filter((p) => p.applied).length, lastLine: lines[lines.length - 1].line_no };
+  return { done: lines.length, changed: payload.filter((p) => p.applied).length };
 }
 
 function changeRows(l: LineRow) {
