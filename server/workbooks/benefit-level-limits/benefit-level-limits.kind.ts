@@ -9,8 +9,9 @@ import { bandsMayChange } from '../../../src/core/step-downs';
 import { readNumber, required } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { findGridPage } from '../rate-grid/grid-page.repository';
-import { filteredPlanId, gridLists, loadGridNames, resolveLevel } from '../rate-grid/grid-names';
-import { loadLevelStates, nonZeroSteps } from '../rate-grid/level-state.repository';
+import { filteredPlanId, gridLists, loadGridNames } from '../rate-grid/grid-names';
+import { deletedLevels, gridSubject, levelName, resolveChunkLevels } from '../rate-grid/grid-levels';
+import { nonZeroSteps } from '../rate-grid/level-state.repository';
 import { benefitLevelLimitsDefinition } from './definition';
 
 const AMOUNTS = { giLimit: 'GI Limit', giMultiplier: 'GI Multiplier', minBenefit: 'Min Benefit Amount', maxBenefit: 'Max Benefit' } as const;
@@ -26,14 +27,7 @@ export const benefitLevelLimitsKind: EffectiveDatedKind = {
   recordName: 'benefit level',
   table: 'rate_grid_limits',
   attributes: { plan_id: 'integer', level_id: 'integer', factor: 'numeric', gi_limit: 'numeric', gi_multiplier: 'numeric', min_benefit: 'numeric', max_benefit: 'numeric' },
-  subject: {
-    columns: ['plan_id', 'level_id'],
-    column: 'benefitLevel',
-    async describe(db, records) {
-      const names = await loadGridNames(db);
-      return records.map((r) => ({ who: names.plansById.get(r.plan_id as number)?.name ?? 'This plan', what: `limits for ${names.levelNames.get(r.level_id as number)}` }));
-    },
-  },
+  subject: gridSubject([], 'benefitLevel', (_, level) => `limits for ${level}`),
 
   lists: (db) => gridLists(db),
 
@@ -48,12 +42,7 @@ export const benefitLevelLimitsKind: EffectiveDatedKind = {
   },
 
   async resolve(db, inputs, date, sheet) {
-    const names = await loadGridNames(db);
-    const levels = inputs.map((input) => {
-      const errors: RowError[] = [];
-      return { errors, level: resolveLevel(names, input, sheet?.filter, errors) };
-    });
-    const states = await loadLevelStates(db, levels.flatMap((l) => (l.level ? [l.level.levelId] : [])), date);
+    const { names, rows: levels, states } = await resolveChunkLevels(db, inputs, date, sheet?.filter);
     return inputs.map(({ row, current }, i): Resolution => {
       const { errors, level } = levels[i];
       const factorRead = readNumber(row.values.factor, 'factor', 'X of Salary or % of Salary', { min: 0, max: 1000 });
@@ -75,19 +64,18 @@ export const benefitLevelLimitsKind: EffectiveDatedKind = {
       const changed = current ? Number(current.factor) !== factorRead.number : true;
       // seed: "Age Band, and Benefit Amount can ONLY be added or deleted if ALL Step Downs for that Benefit Level are set to 0."
       if (changed && state && !bandsMayChange(state.steps)) {
-        return { errors: [amountLocked(names.levelNames.get(level.levelId) ?? 'this level', nonZeroSteps(state.steps), current ? 'changed' : 'added')] };
+        return { errors: [amountLocked(levelName(names, level.levelId), nonZeroSteps(state.steps), current ? 'changed' : 'added')] };
       }
       return { errors, attributes: { plan_id: level.plan.id, level_id: level.levelId, factor: factorRead.number, gi_limit: amounts.giLimit, gi_multiplier: amounts.giMultiplier, min_benefit: amounts.minBenefit, max_benefit: amounts.maxBenefit } };
     });
   },
 
   async refuseDeletes(db, records, date) {
-    const states = await loadLevelStates(db, records.map((r) => r.attributes.level_id as number), date);
-    const names = await loadGridNames(db);
+    const { names, states } = await deletedLevels(db, records, date);
     const refused = new Map<string, RowError[]>();
     for (const { key, attributes } of records) {
       const state = states.get(attributes.level_id as number);
-      if (state && !bandsMayChange(state.steps)) refused.set(key, [amountLocked(names.levelNames.get(attributes.level_id as number) ?? 'this level', nonZeroSteps(state.steps), 'deleted')]);
+      if (state && !bandsMayChange(state.steps)) refused.set(key, [amountLocked(levelName(names, attributes.level_id as number), nonZeroSteps(state.steps), 'deleted')]);
     }
     return refused;
   },

@@ -1,5 +1,6 @@
 import type { WorkbookDefinition } from '../../../src/contract/api';
 import { PLAN_FILTER } from '../rate-grid/grid-names';
+import { GRID_DATE_COLUMNS, PLAN_LEVEL_COLUMNS } from '../rate-grid/grid-levels';
 
 /** seed (Selerix Limits and Options tabs): GI limit, GI multiplier, minimum and maximum benefit, default multiplier or percentage. */
 export const benefitLevelLimitsDefinition: WorkbookDefinition = {
@@ -9,14 +10,12 @@ export const benefitLevelLimitsDefinition: WorkbookDefinition = {
   scope: 'effective-date',
   filter: PLAN_FILTER,
   columns: [
-    { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
-    { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },
+    ...PLAN_LEVEL_COLUMNS,
     { key: 'factor', header: 'X of Salary or % of Salary', type: 'number', editable: true, enterable: true, required: true, width: 14 },
     { key: 'giLimit', header: 'GI Limit', type: 'number', editable: true, enterable: true, required: false, width: 12 },
     { key: 'giMultiplier', header: 'GI Multiplier', type: 'number', editable: true, enterable: true, required: false, width: 12 },
     { key: 'minBenefit', header: 'Min Benefit Amount', type: 'number', editable: true, enterable: true, required: false, width: 14 },
     { key: 'maxBenefit', header: 'Max Benefit', type: 'number', editable: true, enterable: true, required: false, width: 14 },
-    { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
-    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
+    ...GRID_DATE_COLUMNS,
   ],
 };

@@ -1,5 +1,6 @@
 import type { WorkbookDefinition } from '../../../src/contract/api';
 import { PLAN_FILTER } from './grid-names';
+import { GRID_DATE_COLUMNS, PLAN_LEVEL_COLUMNS } from './grid-levels';
 
 /**
  * seed (Selerix Rates tab): "Open the grid in Excel, then paste or enter the corresponding rates into the grid."
@@ -12,14 +13,12 @@ export const rateGridDefinition: WorkbookDefinition = {
   scope: 'effective-date',
   filter: PLAN_FILTER,
   columns: [
-    { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
-    { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },
+    ...PLAN_LEVEL_COLUMNS,
     { key: 'lowerAge', header: 'Lower Age Limit', type: 'number', editable: false, enterable: true, required: true, width: 10, identifying: true },
     { key: 'gender', header: 'Gender', type: 'text', editable: false, enterable: true, required: false, list: 'genders', width: 10, identifying: true },
     { key: 'employeeCost', header: 'EE Cost', type: 'number', editable: true, enterable: true, required: true, width: 10 },
     { key: 'employerCost', header: 'ER Cost', type: 'number', editable: true, enterable: true, required: true, width: 10 },
     { key: 'per', header: 'Per', type: 'number', editable: true, enterable: true, required: true, width: 8 },
-    { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
-    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
+    ...GRID_DATE_COLUMNS,
   ],
 };

@@ -11,8 +11,9 @@ import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../
 import { rateGridDefinition } from './definition';
 import { seedGroupLifeDemo } from './demo-data';
 import { findGridPage } from './grid-page.repository';
-import { filteredPlanId, gridLists, loadGridNames, resolveLevel } from './grid-names';
-import { loadLevelStates, nonZeroSteps } from './level-state.repository';
+import { filteredPlanId, gridLists, loadGridNames } from './grid-names';
+import { deletedLevels, gridSubject, levelName, resolveChunkLevels } from './grid-levels';
+import { nonZeroSteps } from './level-state.repository';
 
 export const GENDERS = ['Male', 'Female'];
 
@@ -28,14 +29,7 @@ export const rateGridKind: EffectiveDatedKind = {
   attributes: { plan_id: 'integer', level_id: 'integer', lower_age: 'integer', gender: 'text', employee_cost: 'numeric', employer_cost: 'numeric', per: 'integer' },
   seedDemo: seedGroupLifeDemo,
   // One rate row per level, age band and gender in effect at a time.
-  subject: {
-    columns: ['plan_id', 'level_id', 'lower_age', 'gender'],
-    column: 'lowerAge',
-    async describe(db, records) {
-      const names = await loadGridNames(db);
-      return records.map((r) => ({ who: names.plansById.get(r.plan_id as number)?.name ?? 'This plan', what: `a rate for ${names.levelNames.get(r.level_id as number)} at age ${r.lower_age}${r.gender ? ` (${r.gender})` : ''}` }));
-    },
-  },
+  subject: gridSubject(['lower_age', 'gender'], 'lowerAge', (r, level) => `a rate for ${level} at age ${r.lower_age}${r.gender ? ` (${r.gender})` : ''}`),
 
   async lists(db) {
     return { ...(await gridLists(db)), genders: GENDERS };
@@ -52,12 +46,7 @@ export const rateGridKind: EffectiveDatedKind = {
   },
 
   async resolve(db, inputs, date, sheet) {
-    const names = await loadGridNames(db);
-    const levels = inputs.map((input) => {
-      const errors: RowError[] = [];
-      return { errors, level: resolveLevel(names, input, sheet?.filter, errors) };
-    });
-    const states = await loadLevelStates(db, levels.flatMap((l) => (l.level ? [l.level.levelId] : [])), date);
+    const { names, rows: levels, states } = await resolveChunkLevels(db, inputs, date, sheet?.filter);
     return inputs.map(({ row, current }, i): Resolution => {
       const { errors, level } = levels[i];
       const v = row.values;
@@ -79,7 +68,7 @@ export const rateGridKind: EffectiveDatedKind = {
       // seed: "Age Band ... can ONLY be added or deleted if ALL Step Downs for that Benefit Level are set to 0."
       const state = states.get(level.levelId);
       if (!current && state && !state.bands.has(lowerAge) && !bandsMayChange(state.steps)) {
-        return { errors: [bandLocked(lowerAge, names.levelNames.get(level.levelId) ?? 'this level', nonZeroSteps(state.steps), 'added')] };
+        return { errors: [bandLocked(lowerAge, levelName(names, level.levelId), nonZeroSteps(state.steps), 'added')] };
       }
       const genderValue = typeof gender === 'string' ? gender : (gender.value ?? '');
       return { errors, attributes: { plan_id: level.plan.id, level_id: level.levelId, lower_age: lowerAge, gender: genderValue, employee_cost: employeeCost, employer_cost: employerCost, per } };
@@ -87,8 +76,7 @@ export const rateGridKind: EffectiveDatedKind = {
   },
 
   async refuseDeletes(db, records, date) {
-    const states = await loadLevelStates(db, records.map((r) => r.attributes.level_id as number), date);
-    const names = await loadGridNames(db);
+    const { names, states } = await deletedLevels(db, records, date);
     const deleted = new Set(records.map((r) => r.key));
     const refused = new Map<string, RowError[]>();
     for (const { key, attributes } of records) {
@@ -97,7 +85,7 @@ export const rateGridKind: EffectiveDatedKind = {
       // The band goes only when no other rate row (another gender) keeps it.
       const remaining = (state?.bands.get(lowerAge) ?? []).filter((b) => !deleted.has(b.key));
       if (state && remaining.length === 0 && !bandsMayChange(state.steps)) {
-        refused.set(key, [bandLocked(lowerAge, names.levelNames.get(attributes.level_id as number) ?? 'this level', nonZeroSteps(state.steps), 'deleted')]);
+        refused.set(key, [bandLocked(lowerAge, levelName(names, attributes.level_id as number), nonZeroSteps(state.steps), 'deleted')]);
       }
     }
     return refused;

@@ -1,5 +1,6 @@
 import type { WorkbookDefinition } from '../../../src/contract/api';
 import { PLAN_FILTER } from '../rate-grid/grid-names';
+import { GRID_DATE_COLUMNS, PLAN_LEVEL_COLUMNS } from '../rate-grid/grid-levels';
 
 /** seed (Selerix Step Down tab): "set Step-down percentages by age band and benefit level". */
 export const stepDownsDefinition: WorkbookDefinition = {
@@ -9,11 +10,9 @@ export const stepDownsDefinition: WorkbookDefinition = {
   scope: 'effective-date',
   filter: PLAN_FILTER,
   columns: [
-    { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
-    { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },
+    ...PLAN_LEVEL_COLUMNS,
     { key: 'lowerAge', header: 'Lower Age Limit', type: 'number', editable: false, enterable: true, required: true, width: 10, identifying: true },
     { key: 'stepDown', header: 'Step-Down %', type: 'number', editable: true, enterable: true, required: true, width: 12 },
-    { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
-    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 14 },
+    ...GRID_DATE_COLUMNS,
   ],
 };

@@ -10,8 +10,8 @@ import { stepDownProblem, type Step } from '../../../src/core/step-downs';
 import { readNumber, required } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { findGridPage } from '../rate-grid/grid-page.repository';
-import { filteredPlanId, gridLists, loadGridNames, resolveLevel } from '../rate-grid/grid-names';
-import { loadLevelStates } from '../rate-grid/level-state.repository';
+import { filteredPlanId, gridLists, loadGridNames } from '../rate-grid/grid-names';
+import { deletedLevels, gridSubject, resolveChunkLevels } from '../rate-grid/grid-levels';
 import { stepDownsDefinition } from './definition';
 
 type Keyed = Step & { key: string };
@@ -31,14 +31,7 @@ export const stepDownsKind: EffectiveDatedKind = {
   recordName: 'step-down',
   table: 'rate_grid_step_downs',
   attributes: { plan_id: 'integer', level_id: 'integer', lower_age: 'integer', step_down: 'numeric' },
-  subject: {
-    columns: ['plan_id', 'level_id', 'lower_age'],
-    column: 'lowerAge',
-    async describe(db, records) {
-      const names = await loadGridNames(db);
-      return records.map((r) => ({ who: names.plansById.get(r.plan_id as number)?.name ?? 'This plan', what: `a step-down for ${names.levelNames.get(r.level_id as number)} at age ${r.lower_age}` }));
-    },
-  },
+  subject: gridSubject(['lower_age'], 'lowerAge', (r, level) => `a step-down for ${level} at age ${r.lower_age}`),
 
   lists: (db) => gridLists(db),
 
@@ -49,10 +42,9 @@ export const stepDownsKind: EffectiveDatedKind = {
   },
 
   async resolve(db, inputs, date, sheet) {
-    const names = await loadGridNames(db);
+    const { names, rows: levels, states } = await resolveChunkLevels(db, inputs, date, sheet?.filter);
     const rows = inputs.map(({ row, current }, i) => {
-      const errors: RowError[] = [];
-      const level = resolveLevel(names, inputs[i], sheet?.filter, errors);
+      const { errors, level } = levels[i];
       let lowerAge = current?.lower_age as number | undefined;
       if (!current) {
         const read = readNumber(row.values.lowerAge, 'lowerAge', 'Lower Age Limit', { min: 0, max: 120 });
@@ -65,7 +57,6 @@ export const stepDownsKind: EffectiveDatedKind = {
       else if (step.number === undefined) errors.push(required('stepDown', 'Step-Down %', 'Enter how much the benefit is reduced, in percent (0 for the first band).'));
       return { errors, level, lowerAge, percent: step.number, key: current ? (inputs[i].row.key as string) : `new-${i}` };
     });
-    const states = await loadLevelStates(db, rows.flatMap((r) => (r.level ? [r.level.levelId] : [])), date);
     // The chunk's valid rows of each level, applied together: the sequence rule is about the whole level.
     const byLevel = new Map<number, Array<Keyed & { at: number }>>();
     rows.forEach((r, at) => {
@@ -88,8 +79,7 @@ export const stepDownsKind: EffectiveDatedKind = {
   },
 
   async refuseDeletes(db, records, date) {
-    const states = await loadLevelStates(db, records.map((r) => r.attributes.level_id as number), date);
-    const names = await loadGridNames(db);
+    const { names, states } = await deletedLevels(db, records, date);
     const refused = new Map<string, RowError[]>();
     const levels = [...new Set(records.map((r) => r.attributes.level_id as number))];
     for (const levelId of levels) {
