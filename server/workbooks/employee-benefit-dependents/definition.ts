@@ -1,4 +1,5 @@
 import type { WorkbookDefinition } from '../../../src/contract/api';
+import { BENEFIT_RECORD_COLUMNS } from '../employee-benefits/record-columns';
 
 /**
  * seed (Linking Dependents to Benefit Records): a dependent is chosen from the employee's existing dependents and
@@ -10,10 +11,7 @@ export const employeeBenefitDependentsDefinition: WorkbookDefinition = {
   description: 'The dependents covered by each employee benefit, chosen from the employee\'s dependents (see Contacts), with their own start and end dates, as of a session effective date.',
   scope: 'effective-date',
   columns: [
-    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
-    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 22, identifying: true },
-    { key: 'assignment', header: 'Position (Assignment)', type: 'text', editable: false, enterable: true, required: true, width: 16 },
-    { key: 'rateId', header: 'Benefit Rate ID', type: 'number', editable: false, enterable: true, required: true, width: 10 },
+    ...BENEFIT_RECORD_COLUMNS,
     { key: 'provider', header: 'Benefit Provider', type: 'text', editable: false, enterable: false, required: false, width: 22 },
     { key: 'benefitCategory', header: 'Benefit Type', type: 'text', editable: false, enterable: false, required: false, width: 14 },
     { key: 'dependent', header: 'Dependent', type: 'text', editable: false, enterable: true, required: true, width: 24 },

@@ -1,4 +1,5 @@
 import type { WorkbookDefinition } from '../../../src/contract/api';
+import { BENEFIT_RECORD_COLUMNS } from './record-columns';
 
 /**
  * seed (nVision Employee Information, Appointment Information, Benefits): per employee and position, a benefit rate
@@ -12,10 +13,7 @@ export const employeeBenefitsDefinition: WorkbookDefinition = {
   description: 'Each employee\'s benefits per position: the benefit rate line, its costs (defaults from Benefit Rates, which you may change) and funding source, with start and end dates, as of a session effective date.',
   scope: 'effective-date',
   columns: [
-    { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
-    { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 22, identifying: true },
-    { key: 'assignment', header: 'Position (Assignment)', type: 'text', editable: false, enterable: true, required: true, width: 16 },
-    { key: 'rateId', header: 'Benefit Rate ID', type: 'number', editable: false, enterable: true, required: true, width: 10 },
+    ...BENEFIT_RECORD_COLUMNS,
     { key: 'benefitCategory', header: 'Type (Benefit Category)', type: 'text', editable: false, enterable: false, required: false, width: 14 },
     { key: 'provider', header: 'Provider', type: 'text', editable: false, enterable: false, required: false, width: 22 },
     { key: 'coverageType', header: 'Coverage Type', type: 'text', editable: false, enterable: false, required: false, width: 12 },
