@@ -15,6 +15,7 @@ export interface PreviewLine {
   scenario: Scenario;
   action: 'split' | 'update' | 'none';
   oldCosts: Costs;
+  /** The costs the record gets; null when the run does not change it (scenarios 3–5, or rates already in effect). */
   newCosts: Costs | null;
   /** What the sheet shows and the run checks the record against. */
   facts: {
@@ -58,7 +59,7 @@ export function previewLines(records: CoveredRecord[], newRateStart: string): Pr
     let note: string | null = null;
     if (action !== 'none' && !next) {
       action = 'none';
-      note = `Not changed: Benefit Rate ID ${r.rate_id} has no rate in effect on ${newRateStart}. Enter its rate line as of that date first.`;
+      note = `Not changed: Benefit Rate ID ${r.rate_id} has no rate in effect on ${newRateStart}. Enter its rate in the Benefit Rates workbook as of that date first.`;
     } else if (action !== 'none' && next && sameCosts(oldCosts, next.costs)) {
       // A re-run, or a benefit whose rates did not change: nothing to split or update.
       action = 'none';
@@ -72,7 +73,8 @@ export function previewLines(records: CoveredRecord[], newRateStart: string): Pr
       scenario: decision.scenario,
       action,
       oldCosts,
-      newCosts: next?.costs ?? null,
+      // seed: scenarios 3, 4 and 5 are not changed, so they get no new cost (the sheet leaves it blank).
+      newCosts: action === 'none' ? null : (next?.costs ?? null),
       facts: {
         end: r.end,
         version: r.version,
