@@ -8,6 +8,7 @@ export const benefitLevelLimitsDefinition: WorkbookDefinition = {
   description: 'Each group life benefit level’s multiple (or percentage) of salary, guaranteed issue limit and multiplier, and minimum and maximum benefit amount, as of a session effective date.',
   scope: 'effective-date',
   filter: PLAN_FILTER,
+  search: { persons: false, group: { label: 'Benefit Level', hint: 'Only the rows of this benefit level, such as 2x Salary.', list: 'benefitLevels' } },
   columns: [
     { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
     { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },

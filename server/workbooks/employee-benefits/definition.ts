@@ -11,6 +11,7 @@ export const employeeBenefitsDefinition: WorkbookDefinition = {
   title: 'Employee Benefits',
   description: 'Each employee\'s benefits per position: the benefit rate line, its costs (defaults from Benefit Rates, which you may change) and funding source, with start and end dates, as of a session effective date.',
   scope: 'effective-date',
+  search: { group: { label: 'Benefit Category', hint: 'Only the benefits of this category (Health, Dental…).', list: 'benefitCategories' }, status: { label: 'Provider', hint: 'Only the benefits of this provider, such as BLUE SHIELD-20%.' } },
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
     { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 22, identifying: true },

@@ -11,6 +11,7 @@ export const rateGridDefinition: WorkbookDefinition = {
   description: 'A group life plan’s rates by benefit level and age band (and gender), per 100 or 1,000 of benefit amount, as of a session effective date.',
   scope: 'effective-date',
   filter: PLAN_FILTER,
+  search: { persons: false, group: { label: 'Benefit Level', hint: 'Only the rows of this benefit level, such as 2x Salary.', list: 'benefitLevels' } },
   columns: [
     { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
     { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },

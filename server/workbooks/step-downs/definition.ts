@@ -8,6 +8,7 @@ export const stepDownsDefinition: WorkbookDefinition = {
   description: 'How much a group life benefit is reduced from an age on, by benefit level and age band, as of a session effective date: the first step is 0, each later one larger.',
   scope: 'effective-date',
   filter: PLAN_FILTER,
+  search: { persons: false, group: { label: 'Benefit Level', hint: 'Only the rows of this benefit level, such as 2x Salary.', list: 'benefitLevels' } },
   columns: [
     { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: false, list: 'groupLifePlans', width: 22, identifying: true },
     { key: 'benefitLevel', header: 'Benefit Level', type: 'text', editable: false, enterable: true, required: true, list: 'benefitLevels', width: 16, identifying: true },
