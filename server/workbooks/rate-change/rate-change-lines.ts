@@ -17,6 +17,8 @@ export interface PreviewLine {
   oldCosts: Costs;
   /** The costs the record gets; null when the run does not change it (scenarios 3–5, or rates already in effect). */
   newCosts: Costs | null;
+  /** The rate line's costs on the date, changed or not: a rate changed since the preview makes it stale (not stored). */
+  rateCosts: Costs | null;
   /** What the sheet shows and the run checks the record against. */
   facts: {
     end: string;
@@ -75,6 +77,7 @@ export function previewLines(records: CoveredRecord[], newRateStart: string): Pr
       oldCosts,
       // seed: scenarios 3, 4 and 5 are not changed, so they get no new cost (the sheet leaves it blank).
       newCosts: action === 'none' ? null : (next?.costs ?? null),
+      rateCosts: next?.costs ?? null,
       facts: {
         end: r.end,
         version: r.version,
@@ -95,7 +98,7 @@ export function previewLines(records: CoveredRecord[], newRateStart: string): Pr
 
 /** What the run would do, as one hash: Run refuses when the data gives another one than the preview did. */
 export function fingerprintOf(lines: PreviewLine[]): string {
-  const essence = lines.map((l) => [l.recordKey, l.recordStart, l.facts.end, l.facts.version, l.scenario, l.action, l.oldCosts, l.newCosts]);
+  const essence = lines.map((l) => [l.recordKey, l.recordStart, l.facts.end, l.facts.version, l.scenario, l.action, l.oldCosts, l.rateCosts]);
   return createHash('sha256').update(JSON.stringify(essence)).digest('hex');
 }
 
