@@ -89,6 +89,8 @@ describe.each(dialects)('search before download on %s', (dialect) => {
       ['participant-contacts', { effectiveDate: DATE }],
       ['enrollment-results', { effectiveDate: '2020-01-01' }],
       ['change-history', { effectiveDate: '2020-01-01' }],
+      ['employee-benefits', { effectiveDate: DATE }],
+      ['employee-benefit-dependents', { effectiveDate: DATE }],
     ];
     const names = new Map((await whole('person-benefit-groups', { effectiveDate: DATE })).map((r) => [r.values.personNumber, String(r.values.personName)]));
     for (const [kind, scope] of cases) {
@@ -100,6 +102,27 @@ describe.each(dialects)('search before download on %s', (dialect) => {
       const byName = await whole(kind, { ...scope, name: names.get('P10002')!.slice(0, 4) });
       expect({ kind, rows: byName.map((r) => r.key) }).toEqual({ kind, rows: named.map((r) => r.key) });
     }
+  });
+
+  it('when benefit setup, rate grids and employee benefits are searched by their own fields, then only matching rows come', async () => {
+    const plan = { effectiveDate: DATE, filter: 'Group Life' };
+    await expectSearch('benefits', {}, { name: 'BLUE' }, (v) => String(v.provider).includes('BLUE'));
+    await expectSearch('benefits', {}, { group: 'health' }, (v) => v.benefitCategory === 'Health');
+    await expectSearch('benefit-categories', {}, { name: 'insurance' }, (v) => String(v.description).includes('Insurance'));
+    await expectSearch('benefit-coverage-types', {}, { name: 'coverage' }, () => true);
+    await expectSearch('benefit-rates', { effectiveDate: DATE }, { group: 'Health', status: 'individual' }, (v) => v.benefitCategory === 'Health' && v.coverageType === 'Individual');
+    await expectSearch('employee-benefits', { effectiveDate: DATE }, { group: 'Health', status: 'blue shield-20%' }, (v) => v.benefitCategory === 'Health' && v.provider === 'BLUE SHIELD-20%');
+    await expectSearch('rate-grid', plan, { group: '2x salary' }, (v) => v.benefitLevel === '2x Salary');
+    await expectSearch('step-downs', plan, { group: '1x Salary' }, (v) => v.benefitLevel === '1x Salary');
+    expect((await h.get('/api/workbooks/benefit-level-limits/rows', { ...plan, group: '1x Salary' }).expect(200)).body.rows.map((r: Row) => r.values.benefitLevel)).toEqual(['1x Salary']);
+    const dependents = (await whole('employee-benefit-dependents', { effectiveDate: DATE, status: 'Spouse' })).map((r) => r.values.relationship);
+    expect(dependents.length).toBeGreaterThan(0);
+    expect(dependents.every((r) => r === 'Spouse')).toBe(true);
+    // Setup holds no person's data: a search by person number is refused in plain words; an unknown category is named.
+    expect((await h.get('/api/workbooks/benefit-rates/rows', { effectiveDate: DATE, personNumbers: 'P10002' }).expect(400)).body.error.message).toBe(
+      'Benefit Rates holds no person\'s data, so it cannot be searched by person numbers. Search it by Provider, Benefit Category or Coverage Type.',
+    );
+    expect((await h.get('/api/workbooks/benefits/rows', { group: 'Helth' }).expect(400)).body.error.message).toMatch(/^There is no benefit category "Helth" to search for\. Use one of: Dental, Disability/);
   });
 
   it('when a user limited to Executives searches, then only persons in the population come, and the others answer as unknown', async () => {

@@ -12,8 +12,9 @@ import type { Db } from './workbook-kind';
 
 /** The SQL expressions a kind's download query searches: the row's person number and name, and its group and status. */
 export interface SearchColumns {
-  personNumber: string;
-  name: string;
+  /** Absent for setup kinds, which hold no person's data (their definition says `persons: false`). */
+  personNumber?: string;
+  name?: string;
   group?: string;
   status?: string;
 }
@@ -36,6 +37,13 @@ export function readSearch(query: SearchQuery, definition: WorkbookDefinition, l
   if (problem) throw new AppError('bad_request', problem);
   const search = toRowSearch(query);
   if (!search) return undefined;
+  if (definition.search?.persons === false) {
+    const labels = [definition.search.name?.label, definition.search.group?.label, definition.search.status?.label].filter((l): l is string => Boolean(l));
+    const by = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : (labels[0] ?? '');
+    const instead = by ? ` Search it by ${by}.` : ' Download it whole.';
+    if (search.personNumbers) throw new AppError('bad_request', `${definition.title} holds no person's data, so it cannot be searched by person numbers.${instead}`);
+    if (search.name && !definition.search.name) throw new AppError('bad_request', `${definition.title} cannot be searched by name.${instead}`);
+  }
   for (const dimension of ['group', 'status'] as const) {
     const value = search[dimension];
     if (value === undefined) continue;
@@ -51,8 +59,8 @@ export function searchWhere(search: RowSearch | undefined, columns: SearchColumn
   if (!search) return sql``;
   if (!columns) throw new AppError('bad_request', 'This workbook cannot be searched yet: leave the search fields empty to download it.');
   const parts: Array<RawBuilder<unknown>> = [];
-  if (search.personNumbers?.length) parts.push(sql`${sql.raw(columns.personNumber)} in (select jsonb_array_elements_text(${JSON.stringify(search.personNumbers)}::jsonb))`);
-  if (search.name) {
+  if (search.personNumbers?.length && columns.personNumber) parts.push(sql`${sql.raw(columns.personNumber)} in (select jsonb_array_elements_text(${JSON.stringify(search.personNumbers)}::jsonb))`);
+  if (search.name && columns.name) {
     // The user's % and _ are letters, not wildcards.
     const escaped = search.name.replace(/[\\%_]/g, (c) => `\\${c}`);
     parts.push(sql`${sql.raw(columns.name)} ilike ${`%${escaped}%`}`);

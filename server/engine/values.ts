@@ -42,3 +42,8 @@ export function readListValue(value: CellValue | undefined, column: string, head
 export function required(column: string, header: string, hint = ''): RowError {
   return { column, message: `${header} is required.${hint ? ` ${hint}` : ''}` };
 }
+
+/** Text no longer than the limit, or an error naming the column and the length. */
+export function tooLong(value: string, limit: number, column: string, header: string): RowError | undefined {
+  return value.length > limit ? { column, message: `${header} may have up to ${limit} characters; this one has ${value.length}. Shorten it.` } : undefined;
+}

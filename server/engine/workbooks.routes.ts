@@ -159,8 +159,10 @@ async function batchRows(db: Db, kind: BatchKind, query: ReturnType<typeof batch
 }
 
 async function keyedRows(db: Db, kind: KeyedKind, query: ReturnType<typeof keyedRowsQuerySchema.parse>, actor: Actor): Promise<RowsResponse> {
-  const page = await kind.download(db, { ...pageRequest(query), population: actor.population });
-  return { kind: kind.definition.kind, ...cut(page, query.limit), lists: await kind.lists(db) };
+  const lists = await kind.lists(db);
+  const search = readSearch(query, kind.definition, lists);
+  const page = await kind.download(db, { ...pageRequest(query), population: actor.population, search });
+  return { kind: kind.definition.kind, ...(await searchAnswer(db, search, actor.population, undefined, query.after)), ...cut(page, query.limit), lists };
 }
 
 /** The search echoed, and on the first page the listed person numbers of no person the caller can see. */

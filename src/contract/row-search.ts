@@ -44,7 +44,7 @@ const searchText = z
 export const rowSearchQuery = {
   /** A pasted list: commas, semicolons, spaces, tabs or line breaks between the numbers (at most 1,000). */
   personNumbers: z.string().max(30000).optional().openapi({ example: 'P10001, P10002' }),
-  /** Rows whose person's name contains this (case-insensitive). */
+  /** Rows whose person's name (setup kinds: definition.search.name) contains this (case-insensitive). */
   name: searchText.optional().openapi({ example: 'smi' }),
   /** The kind's group (definition.search.group: benefits group, balance, tobacco use…), matched whole, case-insensitive. */
   group: searchText.optional(),
@@ -74,8 +74,14 @@ export const searchDimension = z.object({
 });
 export type SearchDimension = z.infer<typeof searchDimension>;
 
-/** What a kind can be searched by, besides person numbers and name (which every kind that downloads supports). */
-export const searchDefinition = z.object({ group: searchDimension.optional(), status: searchDimension.optional() }).openapi('SearchDefinition');
+/**
+ * What a kind can be searched by. Kinds of persons: person numbers and the person's name, always, and their own group
+ * and status. Setup kinds (`persons: false`: benefits, rates, rate grids) hold no person's data: no person numbers;
+ * `name` labels what "contains" looks in (such as the provider), and group and status are their own (Benefit Category…).
+ */
+export const searchDefinition = z
+  .object({ persons: z.boolean().optional(), name: searchDimension.optional(), group: searchDimension.optional(), status: searchDimension.optional() })
+  .openapi('SearchDefinition');
 export type SearchDefinition = z.infer<typeof searchDefinition>;
 
 /** The search's query values as a RowSearch (empty ones left out); throws nothing: check `personNumbersProblem` first. */
@@ -107,7 +113,7 @@ export function searchSummary(search: RowSearch | undefined, definition: SearchD
   const parts: string[] = [];
   const n = search.personNumbers?.length ?? 0;
   if (n > 0) parts.push(n <= 3 ? `Person numbers: ${search.personNumbers!.join(', ')}` : `Person numbers: ${n} listed`);
-  if (search.name) parts.push(`Name contains "${search.name}"`);
+  if (search.name) parts.push(`${definition?.name?.label ?? 'Name'} contains "${search.name}"`);
   if (search.group) parts.push(`${definition?.group?.label ?? 'Group'}: ${search.group}`);
   if (search.status) parts.push(`${definition?.status?.label ?? 'Status'}: ${search.status}`);
   return parts.join('; ');

@@ -61,10 +61,16 @@ it('when a rate line is changed as of the renewal date and the global rate chang
   await page.getByText(/^Preview \d+: \d+ records selected; a run will change/).waitFor();
   expect(await recordOf('P10002')).toMatchObject({ scenario: '1', outcome: 'Not run yet', oldTotal: '3000', newTotal: '3600', newEmployer: '2800' });
   expect(await recordOf('P10003')).toMatchObject({ scenario: '2', newTotal: '3600' });
+  // Records the run leaves alone show their old costs and no new ones (seed: scenarios 3, 4 and 5 are not changed).
+  for (const [person, scenario] of [['P10004', '3'], ['P10007', '4'], ['P10008', '5']]) {
+    expect(await recordOf(person)).toMatchObject({ scenario, oldTotal: '3000', newTotal: '', newEmployee: '', newEmployer: '', whatHappens: expect.stringMatching(/: no change$/) });
+  }
 
   await page.getByRole('button', { name: 'Run rate change' }).click();
   await page.getByText(/^Rate change done: 2 records changed of \d+ records\./).waitFor();
   await page.getByText(/^Payroll deductions are not changed by a rate change\./).waitFor();
+  // The totals per scenario: the scenario 1 and 2 records changed, none of 3, 4 and 5.
+  for (const [scenario, changed] of [[1, 1], [2, 1], [3, 0], [4, 0], [5, 0]]) await page.getByText(new RegExp(`^Scenario ${scenario}: \\d+ records?, ${changed} changed\\.$`)).waitFor();
   await pane.showsText(pane.cell(FIRST_ROW, PREVIEW.outcome), /^(Changed|No change|Not changed)/); // the sheet downloaded again
   const outcomes = [];
   for (const p of ['P10002', 'P10003', 'P10004', 'P10007', 'P10008']) {

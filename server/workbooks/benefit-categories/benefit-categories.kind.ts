@@ -1,15 +1,10 @@
 /** Benefit Categories: nVision's Benefit Groups (Health, Dental…), a keyed kind (one row per name, no dates). */
 import type { RowError } from '../../../src/contract/api';
-import { text } from '../../engine/values';
+import { text, tooLong } from '../../engine/values';
 import { toDownloadPage, type KeyedKind, type Resolution } from '../../engine/workbook-kind';
 import { benefitCategoriesDefinition, DESCRIPTION_LIMIT, NAME_LIMIT } from './definition';
 import { findSetupPage } from './setup-page.repository';
 import { categoryUsage } from './setup-usage.repository';
-
-/** Text no longer than the limit, or an error naming the column and the length. */
-export function tooLong(value: string, limit: number, column: string, header: string): RowError | undefined {
-  return value.length > limit ? { column, message: `${header} may have up to ${limit} characters; this one has ${value.length}. Shorten it.` } : undefined;
-}
 
 export const benefitCategoriesKind: KeyedKind = {
   definition: benefitCategoriesDefinition,
@@ -23,7 +18,7 @@ export const benefitCategoriesKind: KeyedKind = {
   },
 
   async download(db, page) {
-    return toDownloadPage(await findSetupPage<{ description: string }>(db, 'benefit_categories', 'name', ['description'], page), (r) => ({ name: r.key, description: r.description }));
+    return toDownloadPage(await findSetupPage<{ description: string }>(db, 'benefit_categories', 'name', ['description'], page, { name: "s.name || ' ' || s.description" }), (r) => ({ name: r.key, description: r.description }));
   },
 
   async resolve(_db, inputs) {

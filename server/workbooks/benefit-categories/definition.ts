@@ -9,6 +9,7 @@ export const benefitCategoriesDefinition: KeyedKind['definition'] = {
   title: 'Benefit Categories',
   description: 'nVision\'s Benefit Groups: the kinds of insurance benefits belong to (Health, Dental, Life…). Not the Person Benefit Groups (Executives, Retirees…). A category a benefit uses cannot be deleted.',
   scope: 'keyed',
+  search: { persons: false, name: { label: 'Name or description', hint: 'Part of the name or description, such as dent.' } },
   columns: [
     // seed: "When updating a benefit group record, this field is not modifiable."
     { key: 'name', header: 'Name', type: 'text', editable: false, enterable: true, required: true, width: 18, identifying: true },

@@ -76,18 +76,21 @@ describe.each(dialects)('Benefit setup codes on %s', (dialect) => {
       { rowId: 2, op: 'delete', key: waived.key, version: waived.version, values: {} },
       { rowId: 3, op: 'delete', key: unused.key, version: unused.version, values: {} },
     ]);
-    expect(f.errors).toEqual([{ column: 'code', message: 'This coverage type cannot be deleted. Used by 3 rate lines: Dental DENTAL, Health BLUE SHIELD-0 CONTR, Health BLUE SHIELD-20%; Used by 2 employee benefits: P10002, P10024. Delete or change those first.' }]);
-    expect(w.errors[0].message).toBe('This coverage type cannot be deleted. Used by 2 rate lines: Dental WAIVED, Health WAIVED. Delete or change those first.');
+    expect(f.errors).toEqual([{ column: 'code', message: 'This coverage type cannot be deleted. Used by 3 benefit rates: Dental DENTAL, Health BLUE SHIELD-0 CONTR, Health BLUE SHIELD-20%; Used by 2 employee benefits: P10002, P10024. Delete or change those first.' }]);
+    expect(w.errors[0].message).toBe('This coverage type cannot be deleted. Used by 2 benefit rates: Dental WAIVED, Health WAIVED. Delete or change those first.');
     expect(gone.status).toBe('Deleted');
   });
 
   it('when a benefit is added, then the server assigns its Benefit ID; a provider already in the category or an unknown category fails', async () => {
-    const [added, twin, unknown, w2] = await upload('benefits', [
+    const [added, twin, unknown, w2, long] = await upload('benefits', [
       { rowId: 1, op: 'insert', values: { benefitCategory: 'vision', provider: 'VSP', policyNumber: 'V-1', w2Box12Reportable: 'yes' } },
       { rowId: 2, op: 'insert', values: { benefitCategory: 'Health', provider: 'blue shield-20%' } },
       { rowId: 3, op: 'insert', values: { benefitCategory: 'Helth', provider: 'X' } },
       { rowId: 4, op: 'insert', values: { benefitCategory: 'Life', provider: 'Y', w2Box12Reportable: 'maybe' } },
+      { rowId: 5, op: 'insert', values: { benefitCategory: 'Life', provider: 'P'.repeat(51) } },
     ]);
+    // seed: "Identify the insurance provider (up to 50 characters)".
+    expect(long.errors).toEqual([{ column: 'provider', message: 'Provider may have up to 50 characters; this one has 51. Shorten it.' }]);
     expect(added).toMatchObject({ status: 'Inserted', values: { benefitId: 14, benefitCategory: 'Vision', provider: 'VSP', policyNumber: 'V-1', w2Box12Reportable: 'Yes' } });
     expect(twin.errors).toEqual([{ column: 'provider', message: 'There is already a benefit "BLUE SHIELD-20%" in this category (Benefit ID 5). Change that one, or name this provider differently.' }]);
     expect(unknown.errors[0]).toMatchObject({ column: 'benefitCategory', message: 'There is no benefit category named "Helth". Pick one from the list, or add it in Benefit Categories first. Did you mean "Health"?' });

@@ -16,9 +16,9 @@ export function usedBy(count: number, singular: string, plural: string, names: s
   return `Used by ${count} ${count === 1 ? singular : plural}: ${shown}${more}`;
 }
 
-interface Usage { owner: string; what: 'benefit' | 'rate line' | 'employee benefit'; count: number; names: string[] }
+interface Usage { owner: string; what: 'benefit' | 'benefit rate' | 'employee benefit'; count: number; names: string[] }
 
-const PLURAL = { benefit: 'benefits', 'rate line': 'rate lines', 'employee benefit': 'employee benefits' } as const;
+const PLURAL = { benefit: 'benefits', 'benefit rate': 'benefit rates', 'employee benefit': 'employee benefits' } as const;
 
 function toErrors(rows: Usage[], column: string, recordName: string): Map<string, RowError[]> {
   const byOwner = new Map<string, string[]>();
@@ -40,12 +40,12 @@ export async function categoryUsage(db: Db, names: string[]): Promise<Map<string
   return toErrors(result.rows, 'name', 'benefit category');
 }
 
-/** Coverage types (by code) used by rate lines or, through them, by employee benefits. */
+/** Coverage types (by code) used by benefit rates (the Benefit Rates workbook's lines) or, through them, by employee benefits. */
 export async function coverageTypeUsage(db: Db, codes: string[]): Promise<Map<string, RowError[]>> {
   if (codes.length === 0) return new Map();
   const list = sql`(select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`;
   const result = await sql<Usage>`
-    select t.code as owner, 'rate line' as what, count(distinct l.rate_id)::int as count,
+    select t.code as owner, 'benefit rate' as what, count(distinct l.rate_id)::int as count,
       array_agg(distinct c.name || ' ' || b.provider) as names
     from benefit_coverage_types t join benefit_rate_lines l on l.coverage_type_id = t.id join benefits b on b.id = l.benefit_id
       join benefit_categories c on c.id = b.category_id

@@ -1,10 +1,9 @@
 /** Benefit Coverage Types: a keyed kind (one row per code, no dates). */
 import type { RowError } from '../../../src/contract/api';
 import { GASB45_TYPES } from '../../db/migrations/013-benefit-setup';
-import { readListValue, required, text } from '../../engine/values';
+import { readListValue, required, text, tooLong } from '../../engine/values';
 import { toDownloadPage, type KeyedKind, type Resolution } from '../../engine/workbook-kind';
 import { DESCRIPTION_LIMIT, NAME_LIMIT } from '../benefit-categories/definition';
-import { tooLong } from '../benefit-categories/benefit-categories.kind';
 import { findSetupPage } from '../benefit-categories/setup-page.repository';
 import { coverageTypeUsage } from '../benefit-categories/setup-usage.repository';
 import { benefitCoverageTypesDefinition } from './definition';
@@ -21,7 +20,7 @@ export const benefitCoverageTypesKind: KeyedKind = {
   },
 
   async download(db, page) {
-    return toDownloadPage(await findSetupPage<{ name: string; gasb45_type: string }>(db, 'benefit_coverage_types', 'code', ['name', 'gasb45_type'], page), (r) => ({ code: r.key, name: r.name, gasb45Type: r.gasb45_type }));
+    return toDownloadPage(await findSetupPage<{ name: string; gasb45_type: string }>(db, 'benefit_coverage_types', 'code', ['name', 'gasb45_type'], page, { name: "s.code || ' ' || s.name", group: 's.gasb45_type' }), (r) => ({ code: r.key, name: r.name, gasb45Type: r.gasb45_type }));
   },
 
   async resolve(_db, inputs) {

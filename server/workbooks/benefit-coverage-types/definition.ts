@@ -6,6 +6,7 @@ export const benefitCoverageTypesDefinition: KeyedKind['definition'] = {
   title: 'Benefit Coverage Types',
   description: 'The coverage types of benefit rates (Family, Individual, Spousal, Waived…), each with its GASB 45 type. A coverage type a rate line uses cannot be deleted.',
   scope: 'keyed',
+  search: { persons: false, name: { label: 'Code or name', hint: 'Part of the code or name, such as fam.' }, group: { label: 'GASB 45 Type', hint: 'Only the coverage types of this GASB 45 type.', list: 'gasb45Types' } },
   columns: [
     // seed: "When updating a benefit type record, this field is not modifiable."
     { key: 'code', header: 'Benefit Coverage Type Code', type: 'text', editable: false, enterable: true, required: true, width: 16, identifying: true },

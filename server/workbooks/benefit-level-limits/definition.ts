@@ -9,6 +9,7 @@ export const benefitLevelLimitsDefinition: WorkbookDefinition = {
   description: 'Each group life benefit level’s multiple (or percentage) of salary, guaranteed issue limit and multiplier, and minimum and maximum benefit amount, as of a session effective date.',
   scope: 'effective-date',
   filter: PLAN_FILTER,
+  search: { persons: false, group: { label: 'Benefit Level', hint: 'Only the rows of this benefit level, such as 2x Salary.', list: 'benefitLevels' } },
   columns: [
     ...PLAN_LEVEL_COLUMNS,
     { key: 'factor', header: 'X of Salary or % of Salary', type: 'number', editable: true, enterable: true, required: true, width: 14 },

@@ -5,9 +5,8 @@
  */
 import type { RowError } from '../../../src/contract/api';
 import { EARLIEST_DATE, END_OF_TIME } from '../../engine/effective-dating';
-import { required, text } from '../../engine/values';
+import { required, text, tooLong } from '../../engine/values';
 import { toDownloadPage, type KeyedKind, type Resolution } from '../../engine/workbook-kind';
-import { tooLong } from '../benefit-categories/benefit-categories.kind';
 import { gridLists, loadGridNames } from '../rate-grid/grid-names';
 import { benefitLevelsDefinition, LEVEL_CODE_LIMIT, LEVEL_NAME_LIMIT } from './definition';
 import { findAllLevels, findLevelRows, levelUsage, nextLevelIds } from './benefit-levels.repository';

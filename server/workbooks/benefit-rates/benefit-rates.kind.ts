@@ -7,6 +7,7 @@ import type { Allocation } from '../../db/benefit-setup.schema';
 import { ALLOCATIONS, AMOUNT_BOUNDS, PERCENT_BOUNDS, benefitRatesDefinition } from './definition';
 import { checkSplit } from './cost-split';
 import { seedBenefitSetup } from './demo-data';
+import { categoryNames } from '../benefits/benefits.repository';
 import { findBenefitsById, findCoverageTypes, findRateLines, nextRateIds } from './benefit-rates.repository';
 
 export const benefitRatesKind: EffectiveDatedKind = {
@@ -33,7 +34,7 @@ export const benefitRatesKind: EffectiveDatedKind = {
   },
 
   async lists(db) {
-    return { coverageTypes: (await findCoverageTypes(db)).map((t) => t.code), allocations: [...ALLOCATIONS] };
+    return { coverageTypes: (await findCoverageTypes(db)).map((t) => t.code), allocations: [...ALLOCATIONS], benefitCategories: await categoryNames(db) };
   },
 
   async download(db, date, page) {

@@ -14,6 +14,7 @@ export function findRateLines(db: Db, date: string, page: DisplayPageRequest): P
     columns: sql`r.benefit_id, c.name as category, b.provider, r.rate_id, t.code as coverage_code, r.allocation, r.total_cost, r.employee_portion, r.employer_portion, r.face_value, r.deduction_code`,
     joins: sql`join benefits b on b.id = r.benefit_id join benefit_categories c on c.id = b.category_id join benefit_coverage_types t on t.id = r.coverage_type_id`,
     orderBy: [{ expr: 'r.benefit_id', type: 'integer' }, { expr: 'r.rate_id', type: 'integer' }, { expr: 'r.key', type: 'text' }],
+    search: { name: 'b.provider', group: 'c.name', status: 't.code' },
   }, date, { ...page, population: undefined });
 }
 

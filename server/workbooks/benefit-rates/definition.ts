@@ -11,6 +11,12 @@ export const benefitRatesDefinition: WorkbookDefinition = {
   title: 'Benefit Rates',
   description: 'The rate lines of each benefit (nVision Benefits setup): per coverage type, Percent/Dollar, total cost, employee and employer portions, face value and deduction, as of a session effective date. Change rates as of the date they take effect.',
   scope: 'effective-date',
+  search: {
+    persons: false,
+    name: { label: 'Provider', hint: 'Part of the provider, such as blue.' },
+    group: { label: 'Benefit Category', hint: 'Only the benefits of this category (Health, Dental…).', list: 'benefitCategories' },
+    status: { label: 'Coverage Type', hint: 'Only the rate lines of this coverage type (Family, Individual…).', list: 'coverageTypes' },
+  },
   columns: [
     { key: 'benefitId', header: 'Benefit ID', type: 'number', editable: false, enterable: true, required: true, width: 10, identifying: true },
     { key: 'benefitCategory', header: 'Benefit Category', type: 'text', editable: false, enterable: false, required: false, width: 16, identifying: true },

@@ -1,9 +1,8 @@
 /** Benefits: a keyed kind whose key (the Benefit ID) the server assigns (seed: nVision Benefits setup). */
 import type { RowError } from '../../../src/contract/api';
 import { unknownName } from '../../engine/unknown-names';
-import { readListValue, required, text } from '../../engine/values';
+import { readListValue, required, text, tooLong } from '../../engine/values';
 import { toDownloadPage, type KeyedKind, type Resolution } from '../../engine/workbook-kind';
-import { tooLong } from '../benefit-categories/benefit-categories.kind';
 import { benefitUsage } from '../benefit-categories/setup-usage.repository';
 import { benefitsDefinition, PROVIDER_LIMIT } from './definition';
 import { deleteBenefits, findBenefitNames, findBenefitRows, findCategories, nextBenefitIds } from './benefits.repository';

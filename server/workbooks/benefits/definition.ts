@@ -6,6 +6,7 @@ export const benefitsDefinition: KeyedKind['definition'] = {
   title: 'Benefits',
   description: 'The benefits your organisation offers: provider, benefit category, policy number and W-2 Box 12 reporting. The Benefit ID is assigned by the server when you add one; enter its rates in Benefit Rates. A benefit an employee has cannot be deleted.',
   scope: 'keyed',
+  search: { persons: false, name: { label: 'Provider', hint: 'Part of the provider, such as blue.' }, group: { label: 'Benefit Category', hint: 'Only the benefits of this category (Health, Dental…).', list: 'benefitCategories' } },
   columns: [
     // seed: "This number is system-defined and uniquely identifies the benefit."
     { key: 'benefitId', header: 'Benefit ID', type: 'number', editable: false, enterable: false, required: false, width: 10, identifying: true },

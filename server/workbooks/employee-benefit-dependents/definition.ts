@@ -10,6 +10,7 @@ export const employeeBenefitDependentsDefinition: WorkbookDefinition = {
   title: 'Employee Benefit Dependents',
   description: 'The dependents covered by each employee benefit, chosen from the employee\'s dependents (see Contacts), with their own start and end dates, as of a session effective date.',
   scope: 'effective-date',
+  search: { group: { label: 'Benefit Category', hint: 'Only the benefits of this category (Health, Dental…).', list: 'benefitCategories' }, status: { label: 'Relationship', hint: 'Only the dependents of this relationship (Spouse, Child…).' } },
   columns: [
     ...BENEFIT_RECORD_COLUMNS,
     { key: 'provider', header: 'Benefit Provider', type: 'text', editable: false, enterable: false, required: false, width: 22 },

@@ -20,6 +20,7 @@ export function findDependents(db: Db, date: string, page: DisplayPageRequest): 
         where e.key = r.employee_benefit_key order by (${date}::date between e.effective_start_date and e.effective_end_date) desc, e.effective_start_date desc limit 1
       ) eb on true`,
     orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 'c.name', type: 'text' }, { expr: 'r.key', type: 'text' }],
+    search: { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 'eb.category', status: 'c.relationship' },
   }, date, page);
 }
 

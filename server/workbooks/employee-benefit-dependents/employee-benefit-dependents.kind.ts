@@ -3,6 +3,7 @@ import type { RowError } from '../../../src/contract/api';
 import { findPersonNumbers, findPersonsByNumber } from '../../engine/persons.repository';
 import { required, text } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
+import { categoryNames } from '../benefits/benefits.repository';
 import { employeeBenefitDependentsDefinition } from './definition';
 import { findBenefitsInEffect, findContactNames, findContactsOf, findDependents } from './dependents.repository';
 
@@ -22,8 +23,8 @@ export const employeeBenefitDependentsKind: EffectiveDatedKind = {
     },
   },
 
-  async lists() {
-    return {};
+  async lists(db) {
+    return { benefitCategories: await categoryNames(db) };
   },
 
   async download(db, date, page) {

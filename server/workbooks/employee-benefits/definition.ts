@@ -12,6 +12,7 @@ export const employeeBenefitsDefinition: WorkbookDefinition = {
   title: 'Employee Benefits',
   description: 'Each employee\'s benefits per position: the benefit rate line, its costs (defaults from Benefit Rates, which you may change) and funding source, with start and end dates, as of a session effective date.',
   scope: 'effective-date',
+  search: { group: { label: 'Benefit Category', hint: 'Only the benefits of this category (Health, Dental…).', list: 'benefitCategories' }, status: { label: 'Provider', hint: 'Only the benefits of this provider, such as BLUE SHIELD-20%.' } },
   columns: [
     ...BENEFIT_RECORD_COLUMNS,
     { key: 'benefitCategory', header: 'Type (Benefit Category)', type: 'text', editable: false, enterable: false, required: false, width: 14 },

@@ -4,6 +4,7 @@ import { inEffect } from '../../engine/effective-dating';
 import { findPersonNumbers, findPersonsByNumber } from '../../engine/persons.repository';
 import { readNumber, required, text } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
+import { categoryNames } from '../benefits/benefits.repository';
 import { AMOUNT_BOUNDS, PERCENT_BOUNDS } from '../benefit-rates/definition';
 import type { Allocation } from '../../db/benefit-setup.schema';
 import { employeeBenefitsDefinition } from './definition';
@@ -40,8 +41,8 @@ export const employeeBenefitsKind: EffectiveDatedKind = {
     },
   },
 
-  async lists() {
-    return {};
+  async lists(db) {
+    return { benefitCategories: await categoryNames(db) };
   },
 
   async download(db, date, page) {

@@ -18,6 +18,7 @@ export function findEmployeeBenefits(db: Db, date: string, page: DisplayPageRequ
     joins: sql`join persons p on p.id = r.person_id join person_assignments a on a.id = r.assignment_id
       join benefits b on b.id = r.benefit_id join benefit_categories c on c.id = b.category_id`,
     orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 'a.assignment_number', type: 'text' }, { expr: 'r.key', type: 'text' }],
+    search: { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 'c.name', status: 'b.provider' },
   }, date, page);
 }
 

@@ -11,7 +11,7 @@ export const rateChangePreviewDefinition: ReadOnlyKind['definition'] = {
     'What a Global Benefit Rate Change does to each selected employee benefit record: its scenario (1 to 5), the old and the new employee, employer and total cost, and, after Run, the outcome. Preview it from the Global Benefit Rate Change panel.',
   scope: 'effective-date',
   role: 'batch-processor',
-  readOnly: { reason: 'It shows a rate change preview. Change rates in the Benefit Rate Lines workbook, preview again, then click Run rate change.' },
+  readOnly: { reason: 'It shows a rate change preview. Change rates in the Benefit Rates workbook, preview again, then click Run rate change.' },
   filter: { label: 'Preview number', hint: 'The number of the preview to show (the Global Benefit Rate Change panel fills it in).' },
   columns: [
     shown('outcome', 'Outcome', 'text', 40),

@@ -15,7 +15,10 @@ export interface PreviewLine {
   scenario: Scenario;
   action: 'split' | 'update' | 'none';
   oldCosts: Costs;
+  /** The costs the record gets; null when the run does not change it (scenarios 3–5, or rates already in effect). */
   newCosts: Costs | null;
+  /** The rate line's costs on the date, changed or not: a rate changed since the preview makes it stale (not stored). */
+  rateCosts: Costs | null;
   /** What the sheet shows and the run checks the record against. */
   facts: {
     end: string;
@@ -58,7 +61,7 @@ export function previewLines(records: CoveredRecord[], newRateStart: string): Pr
     let note: string | null = null;
     if (action !== 'none' && !next) {
       action = 'none';
-      note = `Not changed: Benefit Rate ID ${r.rate_id} has no rate in effect on ${newRateStart}. Enter its rate line as of that date first.`;
+      note = `Not changed: Benefit Rate ID ${r.rate_id} has no rate in effect on ${newRateStart}. Enter its rate in the Benefit Rates workbook as of that date first.`;
     } else if (action !== 'none' && next && sameCosts(oldCosts, next.costs)) {
       // A re-run, or a benefit whose rates did not change: nothing to split or update.
       action = 'none';
@@ -72,7 +75,9 @@ export function previewLines(records: CoveredRecord[], newRateStart: string): Pr
       scenario: decision.scenario,
       action,
       oldCosts,
-      newCosts: next?.costs ?? null,
+      // seed: scenarios 3, 4 and 5 are not changed, so they get no new cost (the sheet leaves it blank).
+      newCosts: action === 'none' ? null : (next?.costs ?? null),
+      rateCosts: next?.costs ?? null,
       facts: {
         end: r.end,
         version: r.version,
@@ -93,7 +98,7 @@ export function previewLines(records: CoveredRecord[], newRateStart: string): Pr
 
 /** What the run would do, as one hash: Run refuses when the data gives another one than the preview did. */
 export function fingerprintOf(lines: PreviewLine[]): string {
-  const essence = lines.map((l) => [l.recordKey, l.recordStart, l.facts.end, l.facts.version, l.scenario, l.action, l.oldCosts, l.newCosts]);
+  const essence = lines.map((l) => [l.recordKey, l.recordStart, l.facts.end, l.facts.version, l.scenario, l.action, l.oldCosts, l.rateCosts]);
   return createHash('sha256').update(JSON.stringify(essence)).digest('hex');
 }
 

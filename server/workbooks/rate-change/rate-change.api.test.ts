@@ -42,11 +42,13 @@ describe.each(dialects)('Global Benefit Rate Change on %s', (dialect) => {
     const row = (person: string, start: string) => sheet.find((r) => r.personNumber === person && r.startDate === start && r.rateId === 7);
     expect(row('P10002', '2021-03-01')).toMatchObject({ scenario: 1, oldEmployee: 600, oldEmployer: 2400, oldTotal: 3000, newEmployee: 800, newEmployer: 2700, newTotal: 3500, outcome: 'Not run yet', endDate: null });
     expect(row('P10003', '2027-01-01')).toMatchObject({ scenario: 2, newTotal: 3500, whatHappens: expect.stringContaining('updated in place') });
-    expect(row('P10004', '2020-04-01')).toMatchObject({ scenario: 3, endDate: '2026-11-30', whatHappens: expect.stringContaining('prior to the start date') });
-    expect(row('P10007', '2027-03-01')).toMatchObject({ scenario: 4, whatHappens: expect.stringContaining('after the start date') });
-    expect(row('P10008', '2020-04-01')).toMatchObject({ scenario: 5, endDate: '2027-03-31', whatHappens: expect.stringContaining('extends beyond') });
-    // The dental record is open and started before, but its rates did not change: nothing to do.
-    expect(sheet.find((r) => r.personNumber === 'P10002' && r.rateId === 3)).toMatchObject({ scenario: 1, whatHappens: expect.stringMatching(/^Not changed: the record already has the rates/) });
+    // seed: scenarios 3, 4 and 5 are not changed: their old costs and no new ones.
+    const unchanged = { oldTotal: 3000, newEmployee: null, newEmployer: null, newTotal: null };
+    expect(row('P10004', '2020-04-01')).toMatchObject({ scenario: 3, endDate: '2026-11-30', whatHappens: expect.stringContaining('prior to the start date'), ...unchanged });
+    expect(row('P10007', '2027-03-01')).toMatchObject({ scenario: 4, whatHappens: expect.stringContaining('after the start date'), ...unchanged });
+    expect(row('P10008', '2020-04-01')).toMatchObject({ scenario: 5, endDate: '2027-03-31', whatHappens: expect.stringContaining('extends beyond'), ...unchanged });
+    // The dental record is open and started before, but its rates did not change: nothing to do, no new cost.
+    expect(sheet.find((r) => r.personNumber === 'P10002' && r.rateId === 3)).toMatchObject({ scenario: 1, newTotal: null, whatHappens: expect.stringMatching(/^Not changed: the record already has the rates/) });
     expect(await records('eb-scenario-1')).toEqual([['2021-03-01', '4712-12-31', 600, 2400, 3000]]);
   });
 
@@ -105,6 +107,9 @@ describe.each(dialects)('Global Benefit Rate Change on %s', (dialect) => {
   });
 
   it('when the server stops mid-run, then another runner resumes after its lease and each record follows its scenario once, with the audit trail', async () => {
+    // A dependent on the scenario 1 record stays linked to the new record (seed: the new record continues the benefit).
+    const [linked] = await h.upload('employee-benefit-dependents', '2026-06-01', [{ rowId: 1, op: 'insert', values: { personNumber: 'P10002', assignment: 'E10002-1', rateId: 7, dependent: 'Spouse of P10002' } }]);
+    expect(linked.status).toBe('Inserted');
     const preview = await rc.preview();
     const before = await history();
     const { runId } = (await rc.start(preview.previewId).expect(202)).body;
@@ -124,6 +129,8 @@ describe.each(dialects)('Global Benefit Rate Change on %s', (dialect) => {
     expect(await records('eb-scenario-3')).toEqual([['2020-04-01', '2026-11-30', 600, 2400, 3000]]);
     expect(await records('eb-scenario-4')).toEqual([['2027-03-01', '4712-12-31', 600, 2400, 3000]]);
     expect(await records('eb-scenario-5')).toEqual([['2020-04-01', '2027-03-31', 600, 2400, 3000]]);
+    const covered = (await h.rowsOn('employee-benefit-dependents', '2027-01-01')).filter((r) => r.values.personNumber === 'P10002' && r.values.rateId === 7);
+    expect(covered.map((r) => [r.values.dependent, r.values.startDate])).toEqual([['Spouse of P10002', '2026-06-01']]);
     const sheet = await rc.sheet(preview.previewId);
     const outcome = (key: number) => sheet.find((r) => r.personNumber === `P1000${key}` && r.rateId === 7)?.outcome;
     expect(outcome(2)).toBe('Changed: end-dated 2026-12-31; new record from 2027-01-01 with the new rates.');

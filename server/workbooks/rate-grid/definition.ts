@@ -12,6 +12,7 @@ export const rateGridDefinition: WorkbookDefinition = {
   description: 'A group life plan’s rates by benefit level and age band (and gender), per 100 or 1,000 of benefit amount, as of a session effective date.',
   scope: 'effective-date',
   filter: PLAN_FILTER,
+  search: { persons: false, group: { label: 'Benefit Level', hint: 'Only the rows of this benefit level, such as 2x Salary.', list: 'benefitLevels' } },
   columns: [
     ...PLAN_LEVEL_COLUMNS,
     { key: 'lowerAge', header: 'Lower Age Limit', type: 'number', editable: false, enterable: true, required: true, width: 10, identifying: true },

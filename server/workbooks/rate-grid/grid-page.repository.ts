@@ -4,6 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { afterPlace, orderBy, placeColumn, type Place, type SortColumn } from '../../engine/keyset';
+import { searchWhere } from '../../engine/row-search';
 import type { Db, PageRequest } from '../../engine/workbook-kind';
 
 export type GridTable = 'rate_grid_rates' | 'rate_grid_limits' | 'rate_grid_step_downs';
@@ -12,7 +13,8 @@ export type GridRow<R> = R & { key: string; version: number; effective_start_dat
 
 export async function findGridPage<R>(db: Db, table: GridTable, columns: RawBuilder<unknown>, order: SortColumn[], date: string, page: PageRequest, planId: number | undefined): Promise<{ rows: Array<GridRow<R>>; total?: number }> {
   const keyFilter = page.keys ? sql`and r.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
-  const planFilter = planId === undefined ? sql`` : sql`and r.plan_id = ${planId}`;
+  // The plan (the Prepare filter) and a search before download by benefit level; the count is of the rows they match.
+  const planFilter = sql`${planId === undefined ? sql`` : sql`and r.plan_id = ${planId}`} ${searchWhere(page.search, { group: 'o.name' })}`;
   const sorted: SortColumn[] = [{ expr: 'p.name', type: 'text' }, { expr: 'o.name', type: 'text' }, ...order, { expr: 'r.key', type: 'text' }];
   const result = await sql<GridRow<R>>`
     select r.key, r.effective_start_date, r.effective_end_date, p.name as plan_name, o.name as level_name, ${columns}, ${placeColumn(sorted)},
@@ -22,6 +24,6 @@ export async function findGridPage<R>(db: Db, table: GridTable, columns: RawBuil
     order by ${orderBy(sorted)}
     limit ${page.limit}`.execute(db);
   if (page.after || page.keys) return { rows: result.rows };
-  const count = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} r where ${date}::date between r.effective_start_date and r.effective_end_date ${planFilter}`.execute(db);
+  const count = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} r join benefit_options o on o.id = r.level_id where ${date}::date between r.effective_start_date and r.effective_end_date ${planFilter}`.execute(db);
   return { rows: result.rows, total: Number(count.rows[0].n) };
 }

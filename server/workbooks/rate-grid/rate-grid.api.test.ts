@@ -99,6 +99,14 @@ describe.each(dialects)('group life rate grids on %s', (dialect) => {
     expect(bad.errors).toEqual([{ column: 'minBenefit', message: 'Min Benefit Amount (300,000) is more than Max Benefit (250,000). Lower the minimum or raise the maximum.' }]);
     const [good] = await upload('benefit-level-limits', [edit(await find('benefit-level-limits', '1x Salary'), { giLimit: 120000 })]);
     expect(good.status).toBe('Updated');
+    // seed: the GI Multiplier "only displays if Multiple of salary is selected".
+    await sql`update group_life_plans set basis = 'percent'`.execute(h.database.db);
+    try {
+      const [percent] = await upload('benefit-level-limits', [edit(await find('benefit-level-limits', '1x Salary'), { giMultiplier: 2 })]);
+      expect(percent.errors).toEqual([{ column: 'giMultiplier', message: 'GI Multiplier applies to plans that pay a multiple of salary; Group Life pays a percentage of salary. Leave it blank.' }]);
+    } finally {
+      await sql`update group_life_plans set basis = 'multiple'`.execute(h.database.db);
+    }
   });
 
   it('when a batch line names the group life plan and gives no amounts, then processing computes them and says how', async () => {

@@ -46,8 +46,15 @@ export function PrepareWorkbook({ loadDefinitions, loadBatches, onPrepare, busy,
   // A batch sheet may start without a name (it is typed in the sheet before the first upload).
   const filterValue = (selected?.filter && filter.trim()) || undefined;
   // The kind's group and status only where it has them (a field left from another kind is not sent).
-  const search = toRowSearch({ ...searchInput, group: selected?.search?.group ? searchInput.group : '', status: selected?.search?.status ? searchInput.status : '' });
-  const badSearch = personNumbersProblem(searchInput.personNumbers) !== undefined;
+  const can = selected?.search;
+  const persons = can?.persons !== false;
+  const search = toRowSearch({
+    personNumbers: persons ? searchInput.personNumbers : '',
+    name: persons || can?.name ? searchInput.name : '',
+    group: can?.group ? searchInput.group : '',
+    status: can?.status ? searchInput.status : '',
+  });
+  const badSearch = persons && personNumbersProblem(searchInput.personNumbers) !== undefined;
   const scope: PrepareScope = {
     ...(batch || keyed ? { batchName: batchName.trim() || undefined } : { effectiveDate: date, ...(filterValue ? { filter: filterValue } : {}) }),
     ...(search ? { search } : {}),

@@ -53,6 +53,24 @@ describe('the search fields on Prepare', () => {
     expect(onPrepare).toHaveBeenCalledWith('benefit-enrollments', { batchName: 'Open enrollment', search: { status: 'ERROR' } });
   });
 
+  it('when a setup workbook holds no person\'s data, then it offers its own fields, not person numbers, and Prepare sends them', async () => {
+    const rates: WorkbookDefinition = {
+      ...groups,
+      kind: 'benefit-rates',
+      title: 'Benefit Rates',
+      search: { persons: false, name: { label: 'Provider' }, group: { label: 'Benefit Category' }, status: { label: 'Coverage Type' } },
+    };
+    const onPrepare = jest.fn();
+    show(<PrepareWorkbook loadDefinitions={async () => [rates]} onPrepare={onPrepare} busy={false} />);
+    fireEvent.change(await screen.findByLabelText(/Session effective date/), { target: { value: '2027-01-01' } });
+    expect(screen.queryByLabelText(/Person numbers/)).toBeNull();
+    expect(screen.queryByLabelText(/^Name contains/)).toBeNull();
+    fireEvent.change(screen.getByLabelText(/Provider contains/), { target: { value: 'blue' } });
+    fireEvent.change(screen.getByLabelText(/Benefit Category/), { target: { value: 'Health' } });
+    fireEvent.click(prepareButton());
+    expect(onPrepare).toHaveBeenCalledWith('benefit-rates', { effectiveDate: '2027-01-01', search: { name: 'blue', group: 'Health' } });
+  });
+
   it('when Prepare is downloading, then Cancel is offered beside its progress', async () => {
     const onCancel = jest.fn();
     show(<PrepareWorkbook loadDefinitions={async () => [groups]} onPrepare={jest.fn()} busy progress={{ phase: 'Downloading rows', done: 5000, total: 12000 }} onCancel={onCancel} />);

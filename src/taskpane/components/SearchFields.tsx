@@ -28,21 +28,27 @@ export function SearchFields({ definition, value, onChange }: SearchFieldsProps)
   const styles = useStyles();
   const problem = personNumbersProblem(value.personNumbers);
   const set = (key: keyof SearchInput) => (_: unknown, d: { value: string }) => onChange({ ...value, [key]: d.value });
-  const { group, status } = definition.search ?? {};
+  const { persons, name, group, status } = definition.search ?? {};
+  const withPersons = persons !== false;
+  if (!withPersons && !name && !group && !status) return null;
   return (
     <fieldset className={styles.group} aria-label="Search before download">
       <legend>Only some rows (optional)</legend>
-      <Field
-        label="Person numbers"
-        hint="Paste a list: commas, spaces or line breaks between the numbers. Leave empty for everyone."
-        validationState={problem ? 'error' : 'none'}
-        validationMessage={problem}
-      >
-        <Textarea value={value.personNumbers} resize="vertical" onChange={set('personNumbers')} />
-      </Field>
-      <Field label="Name contains" hint="Part of the person's name, such as smi for Smith.">
-        <Input value={value.name} maxLength={200} onChange={set('name')} />
-      </Field>
+      {withPersons && (
+        <Field
+          label="Person numbers"
+          hint="Paste a list: commas, spaces or line breaks between the numbers. Leave empty for everyone."
+          validationState={problem ? 'error' : 'none'}
+          validationMessage={problem}
+        >
+          <Textarea value={value.personNumbers} resize="vertical" onChange={set('personNumbers')} />
+        </Field>
+      )}
+      {(withPersons || name) && (
+        <Field label={`${name?.label ?? 'Name'} contains`} hint={name?.hint ?? "Part of the person's name, such as smi for Smith."}>
+          <Input value={value.name} maxLength={200} onChange={set('name')} />
+        </Field>
+      )}
       {group && (
         <Field label={group.label} hint={group.hint}>
           <Input value={value.group} maxLength={200} onChange={set('group')} />
