@@ -19,7 +19,7 @@ import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 import * as uploadAnswerAsJson from './migrations/012-upload-answer-as-json';
 import * as benefitSetup from './migrations/013-benefit-setup';
 import * as rateChanges from './migrations/016-rate-changes';
-import * as setBasedReferences from './migrations/018-set-based-references';
+import * as cheaperUploadWrites from './migrations/018-cheaper-upload-writes';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -80,7 +80,7 @@ const migrations: Record<string, Migration> = {
   '012-upload-answer-as-json': uploadAnswerAsJson,
   '013-benefit-setup': benefitSetup,
   '016-rate-changes': rateChanges,
-  '018-set-based-references': setBasedReferences,
+  '018-cheaper-upload-writes': cheaperUploadWrites,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
