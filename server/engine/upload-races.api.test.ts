@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { createHarness, type Harness } from '../test-support/api-harness';
 import { dialects } from '../test-support/databases';
+import { ROW_REFUSED } from './upload.service';
 
 jest.setTimeout(60000);
 const KIND = 'person-benefit-groups';
@@ -82,5 +83,40 @@ describe.each(dialects)('two uploads of one row at once on %s', (dialect) => {
       expect(await stateOf(row.key, date)).toEqual([]);
       row = await insert('P10003', dayOf(round + 1));
     }
+  });
+  it('when a benefits group is deleted while an upload assigns it, then that row fails with a row message, the others are saved, and no record names the group', async () => {
+    await sql`insert into benefit_groups (name, start_date) values ('Closing group', '2020-01-01')`.execute(h.database.db);
+    const [moving, staying] = [await existing('P10004'), await existing('P10005')];
+    const rows = [
+      { rowId: 1, op: 'update' as const, key: moving.key, version: moving.version, values: { benefitsGroup: 'Closing group' } },
+      { rowId: 2, op: 'update' as const, key: staying.key, version: staying.version, values: { benefitsGroup: 'Retirees' } },
+    ];
+    let results;
+    if (dialect === 'postgres') {
+      // Another connection deletes the group and holds its transaction open: the upload resolves the group (the delete
+      // is not committed yet), then its reference check waits for that transaction, which commits: the group is gone.
+      const other = await h.database.pool.connect();
+      try {
+        await other.query('begin');
+        await other.query(`delete from benefit_groups where name = 'Closing group'`);
+        const uploading = h.upload(KIND, dayOf(60), rows);
+        const waiting = async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(h.database.db)).rows[0].n;
+        while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        await other.query('commit');
+        results = await uploading;
+      } finally {
+        other.release();
+      }
+      expect(results[0]).toMatchObject({ status: 'Upload Failed', errors: [{ message: ROW_REFUSED }] });
+    } else {
+      // One connection: the delete comes first, and the upload's own check names the group.
+      await sql`delete from benefit_groups where name = 'Closing group'`.execute(h.database.db);
+      results = await h.upload(KIND, dayOf(60), rows);
+      expect(results[0]).toMatchObject({ status: 'Upload Failed', errors: [{ column: 'benefitsGroup', message: expect.stringContaining('There is no benefits group named "Closing group"') }] });
+    }
+    expect(results[1].status).toBe('Updated');
+    expect(await stateOf(staying.key, dayOf(60))).toEqual([{ group: 'Retirees', version: staying.version + 1, start: dayOf(60) }]);
+    const orphans = await sql<{ n: number }>`select count(*)::int as n from person_benefit_groups r where not exists (select 1 from benefit_groups g where g.id = r.benefit_group_id)`.execute(h.database.db);
+    expect(orphans.rows[0].n).toBe(0);
   });
 });

@@ -261,5 +261,27 @@ describe.each(dialects)('workbook API on %s', (dialect) => {
             values (${record.key}, '1990-01-01', '4712-12-31', 9, ${record.person_id}, ${record.benefit_group_id})`.execute(database.db),
       ).rejects.toThrow(/no_overlap/);
     });
+
+    it('when a record names a person or group that does not exist, or a referenced person or group is deleted, then the database refuses it', async () => {
+      const [record] = (await sql<{ key: string; person_id: number; benefit_group_id: number }>`select key, person_id, benefit_group_id from person_benefit_groups limit 1`.execute(database.db)).rows;
+      const insert = (personId: number, groupId: number) => sql`insert into person_benefit_groups (key, effective_start_date, effective_end_date, version, person_id, benefit_group_id)
+        values (${randomUUID()}, '2026-01-01', '4712-12-31', 1, ${personId}, ${groupId})`.execute(database.db);
+      await expect(insert(999999, record.benefit_group_id)).rejects.toThrow(/person_benefit_groups_person_id_fkey/);
+      await expect(insert(record.person_id, 999999)).rejects.toThrow(/person_benefit_groups_benefit_group_id_fkey/);
+      await expect(sql`update person_benefit_groups set benefit_group_id = 999999 where key = ${record.key}`.execute(database.db)).rejects.toThrow(/benefit_group_id_fkey/);
+      await expect(sql`insert into person_habits (key, effective_start_date, effective_end_date, version, person_id) values ('x', '2026-01-01', '4712-12-31', 1, 999999)`.execute(database.db))
+        .rejects.toThrow(/person_habits_person_id_fkey/);
+      await expect(sql`delete from benefit_groups where id = ${record.benefit_group_id}`.execute(database.db)).rejects.toThrow(/person_benefit_groups_benefit_group_id_fkey/);
+      // A person named only by a group record: deleting them, or changing their id, is refused by that record alone.
+      const [{ id }] = (await sql<{ id: number }>`insert into persons (person_number, first_name, last_name, date_of_birth, person_type)
+        values ('PFK1', 'Ref', 'Check', '1980-01-01', 'Employee') returning id`.execute(database.db)).rows;
+      await insert(id, record.benefit_group_id);
+      await expect(sql`delete from persons where id = ${id}`.execute(database.db)).rejects.toThrow(/person_benefit_groups_person_id_fkey/);
+      await expect(sql`update persons set id = 999999 where id = ${id}`.execute(database.db)).rejects.toThrow(/person_benefit_groups_person_id_fkey/);
+      await sql`update persons set first_name = 'Still' where id = ${id}`.execute(database.db);
+      // A group no record names can still go.
+      await sql`insert into benefit_groups (name, start_date) values ('Unused group', '2026-01-01')`.execute(database.db);
+      await sql`delete from benefit_groups where name = 'Unused group'`.execute(database.db);
+    });
   });
 });
