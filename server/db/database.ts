@@ -19,11 +19,8 @@ import * as dataAccessAndAudit from './migrations/009-data-access-and-audit';
 import * as uploadAnswerAsJson from './migrations/012-upload-answer-as-json';
 import * as benefitSetup from './migrations/013-benefit-setup';
 import * as rateChanges from './migrations/016-rate-changes';
-<<<<<<< HEAD
 import * as groupLifePlanSettings from './migrations/020-group-life-plan-settings';
-=======
 import * as cheaperUploadWrites from './migrations/018-cheaper-upload-writes';
->>>>>>> 99ac309fc41905a6f10a395bf7a471cdf86fddae
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -84,11 +81,8 @@ const migrations: Record<string, Migration> = {
   '012-upload-answer-as-json': uploadAnswerAsJson,
   '013-benefit-setup': benefitSetup,
   '016-rate-changes': rateChanges,
-<<<<<<< HEAD
   '020-group-life-plan-settings': groupLifePlanSettings,
-=======
   '018-cheaper-upload-writes': cheaperUploadWrites,
->>>>>>> 99ac309fc41905a6f10a395bf7a471cdf86fddae
 };
 
 class StaticMigrationProvider implements MigrationProvider {
