@@ -2,7 +2,7 @@
  * The Upload Benefit Enrollments process at scale: `measureProcess` seeds a batch of valid lines (participant
  * enrollments with a second life event that replays history, dependent and beneficiary designations) for fresh
  * participants of its own, uploads it over HTTP as the pane does, then times the run as the pane sees it (start the
- * run, poll until it ends) while sampling GET /api/health every ~50 ms.
+ * run, poll until it ends) while GET /api/health is sampled every ~50 ms by a prober process of its own (health.ts).
  *
  * Alone: `tsx server/cli/bench/process.ts 5000` (PGlite in memory, or PostgreSQL at DATABASE_URL).
  */
@@ -15,6 +15,7 @@ import { createApiClient } from '../../../src/api/api-client';
 import { followBatchRun } from '../../../src/engine/batch-run';
 import type { Database } from '../../db/schema';
 import { END_OF_TIME } from '../../engine/effective-dating';
+import { percentile, startHealthProbe } from './health';
 import { beneficiary, dependent, enrollment, KIND } from '../../workbooks/enrollment-batches/test-batches';
 
 type Line = Record<string, CellValue>;
@@ -64,35 +65,6 @@ async function seedParticipants(db: Kysely<Database>, count: number): Promise<st
   return numbers;
 }
 
-function p99(samples: number[]): number {
-  if (samples.length === 0) return 0;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)];
-}
-
-/** GET /api/health one after another, each ~50 ms after the last began, until stopped; answers the latencies. */
-function sampleHealth(baseUrl: string): { stop(): Promise<number[]> } {
-  const samples: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const start = performance.now();
-      const res = await fetch(`${baseUrl}/api/health`);
-      await res.arrayBuffer();
-      const ms = performance.now() - start;
-      samples.push(ms);
-      if (ms < 50) await new Promise((resolve) => setTimeout(resolve, 50 - ms));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return samples;
-    },
-  };
-}
-
 export async function measureProcess(ctx: ProcessContext): Promise<{ linesPerSecond: number; healthP99Ms: number }> {
   const numbers = await seedParticipants(ctx.db, Math.ceil(ctx.lines / LINES_PER_PARTICIPANT));
   const lines = numbers.flatMap((n, i) => participantLines(n, i)).slice(0, ctx.lines);
@@ -105,7 +77,7 @@ export async function measureProcess(ctx: ProcessContext): Promise<{ linesPerSec
     if (failed) throw new Error(`Bench line ${start + failed.rowId + 1} did not upload: ${JSON.stringify(failed.errors)}`);
   }
 
-  const health = sampleHealth(ctx.baseUrl);
+  const health = await startHealthProbe(ctx.baseUrl, 50);
   const began = performance.now();
   const started = await api.startBatchJob(KIND, batchName, { idempotencyKey: randomUUID() });
   const job = await followBatchRun(api, KIND, batchName, started, 50);
@@ -115,7 +87,7 @@ export async function measureProcess(ctx: ProcessContext): Promise<{ linesPerSec
   if (job.status !== 'completed' || job.completed !== ctx.lines) {
     throw new Error(`The bench run did not complete every line: ${JSON.stringify(job)}`);
   }
-  return { linesPerSecond: ctx.lines / seconds, healthP99Ms: p99(samples) };
+  return { linesPerSecond: ctx.lines / seconds, healthP99Ms: samples.latencies.length > 0 ? percentile(samples.latencies, 99) : 0 };
 }
 
 /**
