@@ -6,8 +6,11 @@
  * { ready, baseUrl, embeddedPid }. Then it answers, over the same channel, the bench's own statements (remote-db.ts),
  * { limit } (the set-based limit, timed here on the server's own connection), and 'close'.
  * The request log is at LOG_LEVEL (setup.ts sets warn: a line per request is not what the bench measures).
+ * BENCH_LOOP_DELAY=1: each second with an event-loop delay over 20 ms is written to stderr (its max and p99), to see
+ * when the server's own loop blocks.
  */
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../app';
 import { createDatabase, migrate } from '../../db/database';
@@ -18,6 +21,16 @@ import { setBasedLimit, type LimitRow } from './groups';
 import { serveDbRequests, type DbAnswer, type DbRequest } from './remote-db';
 
 type Message = (DbRequest & { dbRequest: true }) | { limit: LimitRow[] } | 'close';
+
+function reportLoopDelay(): void {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  setInterval(() => {
+    const max = histogram.max / 1e6;
+    if (max > 20) console.error(`[${new Date().toISOString().slice(11, 19)}] server event loop delay: max ${max.toFixed(0)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(0)} ms`);
+    histogram.reset();
+  }, 1000).unref();
+}
 
 async function main(): Promise<void> {
   const send = (message: unknown) => process.send?.(message);
@@ -30,6 +43,7 @@ async function main(): Promise<void> {
   const runner = createJobRunner(database.db, batchKinds, { pollMs: 200 });
   runner.start();
   const server = http.createServer(await createApp({ database, runner }));
+  if (process.env.BENCH_LOOP_DELAY) reportLoopDelay();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const serve = serveDbRequests(database.pool, (answer: DbAnswer) => send(answer));
   let closing: Promise<void> | undefined;
