@@ -26,8 +26,10 @@ const SCRIPT = path.join(__dirname, 'pglite-process.cjs');
 /** `loadDataDir`: a PGlite dumpDataDir() file to start from (see createDatabase). */
 export async function startEmbeddedDatabase(dataDir?: string, loadDataDir?: string): Promise<EmbeddedDatabase> {
   const args = loadDataDir ? [dataDir ?? '', loadDataDir] : dataDir ? [dataDir] : [];
-  // Bare node: no tsx or jest loader in the child (execArgv would pass the parent's on).
-  const child = fork(SCRIPT, args, { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Bare node: no tsx or jest loader in the child (execArgv would pass the parent's on). A young generation of 4 MB a
+  // semi-space (V8's default grows to 16–32 MB): the child's garbage is protocol buffers of a chunk's size, freed at
+  // once; measured on a 27,000-row upload, the process's peak RSS 469 MB → 326 MB, no slower (issue 12).
+  const child = fork(SCRIPT, args, { execArgv: ['--max-semi-space-size=4'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ host: string; port: number }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as { host: string; port: number }));
