@@ -14,7 +14,9 @@ import { createOfficeHost } from '../../../src/excel/office-host';
 import { createSimulatedExcel } from '../../../src/excel/simulated/excel-api';
 
 const KIND = 'person-benefit-groups';
-const DATE = '2026-03-01';
+// After every date the earlier steps write (the upload 2026-03-01, the 20 clients 2026-04-01): a session dated before
+// a record's later change cannot edit it, so the Excel step's prepare and upload are dated after them all.
+const DATE = '2026-05-01';
 const MB = 1024 * 1024;
 
 /** What the issue allows: 2 requests per started 5 MB of payload, plus 5. */
