@@ -1,7 +1,9 @@
 /** One database factory: embedded PGlite by default, PostgreSQL when a URL is given. Same migrations on both. */
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
+import { createAutoAnalyze, type AutoAnalyze } from './auto-analyze';
 import { startEmbeddedDatabase } from './embedded';
+import { logError } from '../errors/log-error';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as balancesAndHabits from './migrations/002-balances-and-habits';
@@ -31,6 +33,8 @@ export interface AppDatabase {
   pool: pg.Pool;
   /** The embedded database's process (PGlite only), for figures that count its memory apart from the server's. */
   embeddedPid?: number;
+  /** PGlite only (it has no autovacuum): the statistics rule of auto-analyze.ts, nudged by every statement's end. */
+  autoAnalyze?: AutoAnalyze;
   close(): Promise<void>;
 }
 
@@ -53,12 +57,16 @@ export async function createDatabase(options: { url?: string; dataDir?: string; 
   // An idle connection's error (the child stopped) must not crash the server; the next query reports it.
   pool.on('error', (error) => console.error('Embedded database connection lost:', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const autoAnalyze = createAutoAnalyze(pool, { onError: (error) => logError(error, { route: 'embedded database ANALYZE' }) });
+  pool.on('release', () => autoAnalyze.nudge());
   return {
     db,
     kind: 'pglite',
     pool,
     embeddedPid: embedded.pid,
+    autoAnalyze,
     close: async () => {
+      await autoAnalyze.stop();
       await db.destroy();
       await embedded.stop();
     },

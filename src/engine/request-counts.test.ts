@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from '../api/api-client';
 import type { DownloadedRow, RowResult, WorkbookDefinition } from '../contract/api';
-import { EXCEL_PAYLOAD_LIMIT_BYTES } from '../core/request-size';
+import { allowedExcelRequests } from '../core/request-size';
 import { createLayout, FIRST_DATA_ROW } from '../core/sheet-layout';
 import { createOfficeHost } from '../excel/office-host';
 import { createSimulatedExcel } from '../excel/simulated/excel-api';
@@ -45,7 +45,7 @@ function fakeApi(count: number, noteOf: (i: number) => string): ApiClient {
   return api as ApiClient;
 }
 
-const allowed = (payload: number) => 2 * Math.ceil(payload / EXCEL_PAYLOAD_LIMIT_BYTES) + 5;
+const allowed = allowedExcelRequests;
 
 async function prepareAndUpload(count: number, noteOf: (i: number) => string, editOf: (i: number) => string) {
   const excel = createSimulatedExcel();

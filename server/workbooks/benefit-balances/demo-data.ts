@@ -1,6 +1,6 @@
 /** Demo balance types and balances: on assignments and on relationships, some with history. */
 import type { DemoPerson } from '../../demo/people';
-import { inBatches } from '../../demo/batches';
+import { insertRows } from '../../demo/batches';
 import { END_OF_TIME } from '../../engine/effective-dating';
 import type { Db } from '../../engine/workbook-kind';
 
@@ -39,5 +39,5 @@ export async function seedBenefitBalances(db: Db, people: DemoPerson[]): Promise
     }
     return rows;
   });
-  await inBatches(records, 500, (batch) => db.insertInto('person_benefit_balances').values(batch).execute());
+  await insertRows(db, 'person_benefit_balances', records);
 }

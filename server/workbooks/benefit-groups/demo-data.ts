@@ -1,6 +1,6 @@
 /** Demo benefit groups and assignments, with some history (earlier records end-dated). */
 import type { DemoPerson } from '../../demo/people';
-import { inBatches } from '../../demo/batches';
+import { insertRows } from '../../demo/batches';
 import { END_OF_TIME } from '../../engine/effective-dating';
 import type { Db } from '../../engine/workbook-kind';
 
@@ -25,5 +25,5 @@ export async function seedBenefitGroups(db: Db, people: DemoPerson[]): Promise<v
     // Every third person moved to another group at the start of 2025: history kept.
     return p.index % 3 === 0 ? [record((group + 1) % 7, '2022-01-01', '2024-12-31'), record(group, '2025-01-01', END_OF_TIME)] : [record(group, '2023-01-01', END_OF_TIME)];
   });
-  await inBatches(records, 500, (batch) => db.insertInto('person_benefit_groups').values(batch).execute());
+  await insertRows(db, 'person_benefit_groups', records);
 }

@@ -2,7 +2,7 @@
 import { END_OF_TIME } from '../../engine/effective-dating';
 import type { Db } from '../../engine/workbook-kind';
 import type { DemoPerson } from '../../demo/people';
-import { inBatches } from '../../demo/batches';
+import { insertRows } from '../../demo/batches';
 
 const ALWAYS = { start_date: '2000-01-01', end_date: END_OF_TIME };
 
@@ -61,5 +61,5 @@ export async function seedEnrollmentReferenceData(db: Db, people: DemoPerson[]):
   await db.insertInto('life_event_types').values(DEMO_LIFE_EVENTS).execute();
   await db.insertInto('beneficiary_organizations').values(DEMO_ORGANIZATIONS).execute();
   const contacts = people.filter((p) => p.personType === 'Participant').flatMap((p) => demoContacts(p.index).map((c) => ({ ...c, person_id: p.id })));
-  await inBatches(contacts, 1000, (batch) => db.insertInto('person_contacts').values(batch).execute());
+  await insertRows(db, 'person_contacts', contacts);
 }

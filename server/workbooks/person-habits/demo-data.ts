@@ -1,6 +1,6 @@
 /** Demo habits for participants and dependents (dependents are why this workbook exists), some with history. */
 import type { DemoPerson } from '../../demo/people';
-import { inBatches } from '../../demo/batches';
+import { insertRows } from '../../demo/batches';
 import { END_OF_TIME } from '../../engine/effective-dating';
 import type { Db } from '../../engine/workbook-kind';
 import { HABIT_LISTS } from './definition';
@@ -25,5 +25,5 @@ export async function seedPersonHabits(db: Db, people: DemoPerson[]): Promise<vo
       ? [record('2022-01-01', '2024-12-31', { tobacco_use: 'Tobacco user' }), record('2025-01-01', END_OF_TIME, { tobacco_use: 'Former tobacco user' })]
       : [record('2023-01-01', END_OF_TIME)];
   });
-  await inBatches(records, 500, (batch) => db.insertInto('person_habits').values(batch).execute());
+  await insertRows(db, 'person_habits', records);
 }

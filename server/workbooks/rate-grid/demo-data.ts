@@ -6,7 +6,7 @@
 import { END_OF_TIME } from '../../engine/effective-dating';
 import type { Db } from '../../engine/workbook-kind';
 import type { DemoPerson } from '../../demo/people';
-import { inBatches } from '../../demo/batches';
+import { insertRows } from '../../demo/batches';
 import { randomUUID } from 'node:crypto';
 
 export const GROUP_LIFE_PLAN = 'Group Life';
@@ -37,8 +37,7 @@ export async function seedGroupLifeDemo(db: Db, people: DemoPerson[]): Promise<v
   await db.insertInto('rate_grid_rates').values(levels.flatMap((l) => DEMO_BANDS.map(([lowerAge, cost]) => ({ ...DATED(), plan_id: planId, level_id: l.id, lower_age: lowerAge, gender: '', employee_cost: cost, employer_cost: 0.02, per: 1000 })))).execute();
   await db.insertInto('rate_grid_step_downs').values(levels.flatMap((l) => DEMO_STEP_DOWNS.map(([lowerAge, stepDown]) => ({ ...DATED(), plan_id: planId, level_id: l.id, lower_age: lowerAge, step_down: stepDown })))).execute();
   const participants = people.filter((p) => p.personType === 'Participant');
-  await inBatches(participants, 500, (batch) =>
-    db.insertInto('person_salaries').values(batch.map((p) => ({ key: randomUUID(), person_id: p.id, annual_salary: demoSalary(p.index), pay_periods: 26, effective_start_date: '2015-01-01', effective_end_date: END_OF_TIME, version: 1 }))).execute());
+  await insertRows(db, 'person_salaries', participants.map((p) => ({ key: randomUUID(), person_id: p.id, annual_salary: demoSalary(p.index), pay_periods: 26, effective_start_date: '2015-01-01', effective_end_date: END_OF_TIME, version: 1 })));
 }
 
 /** 40,000 to 99,000 a year, by the person's place among the demo people. */
