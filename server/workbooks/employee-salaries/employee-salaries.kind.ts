@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import type { RowError } from '../../../src/contract/api';
 import { findPersonNumbers, findPersonsByNumber } from '../../engine/persons.repository';
 import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
+import { GENDERS } from '../../engine/list-values';
 import { readListValue, readNumber, required, text } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
-import { GENDERS } from '../rate-grid/rate-grid.kind';
 import { DEFAULT_PAY_PERIODS, employeeSalariesDefinition } from './definition';
 
 type SalaryRow = DisplayRow<{ person_number: string; person_name: string; gender: string | null; annual_salary: string; pay_periods: number }>;
