@@ -38,6 +38,7 @@ export const employeeSalariesKind: EffectiveDatedKind = {
       columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, p.gender, r.annual_salary, r.pay_periods`,
       joins: sql`join persons p on p.id = r.person_id`,
       orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 'r.key', type: 'text' }],
+      search: { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 'p.gender' },
     }, date, page);
     return toDownloadPage(found, (r) => ({
       personNumber: r.person_number, personName: r.person_name, gender: r.gender, annualSalary: Number(r.annual_salary), payPeriods: r.pay_periods,
