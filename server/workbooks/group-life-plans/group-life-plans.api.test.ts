@@ -106,6 +106,23 @@ describe.each(dialects)('group life plans, levels and salaries on %s', (dialect)
     await h.post(`/api/workbooks/${PLANS}/uploads`, { idempotencyKey: randomUUID(), rows: [] }).set(viewer).expect(403);
   });
 
+  it('when only the gender of a salary row changes, then the person\'s gender changes and no salary record is added; the change history says Gender', async () => {
+    // An employee the other tests leave alone.
+    const row = (await h.rowsOn(SALARIES, '2026-06-01')).find((r) => !['P10002', 'P10003', 'P10004'].includes(String(r.values.personNumber))) as Row;
+    const person = String(row.values.personNumber);
+    const was = row.values.gender;
+    const [changed] = await h.upload(SALARIES, '2026-06-01', [edit(row, { gender: was === 'Female' ? 'Male' : 'Female' })]);
+    const now = was === 'Female' ? 'Male' : 'Female';
+    expect(changed).toMatchObject({ status: 'Updated', key: row.key, values: { gender: now, annualSalary: row.values.annualSalary, startDate: '2015-01-01', endDate: '4712-12-31' } });
+    const records = await sql<{ s: string; gender: string }>`select ps.effective_start_date::text as s, p.gender from person_salaries ps join persons p on p.id = ps.person_id where p.person_number = ${person}`.execute(h.database.db);
+    expect(records.rows).toEqual([{ s: '2015-01-01', gender: now }]);
+    const history = await sql<{ column_name: string; action: string; old_value: string | null; new_value: string }>`select column_name, action, old_value, new_value from change_history where kind = ${SALARIES} and person_number = ${person}`.execute(h.database.db);
+    expect(history.rows).toEqual([{ column_name: 'Gender', action: 'update', old_value: was ?? null, new_value: now }]);
+    // The version still moves on: a sheet downloaded before the change gets a Conflict.
+    const [stale] = await h.upload(SALARIES, '2026-06-01', [edit(row, { annualSalary: 70000 })]);
+    expect(stale.status).toBe('Conflict');
+  });
+
   it('when a line leaves Option blank, then the Default Benefit Level is used, on the Monthly salary, and the message says both', async () => {
     const db = h.database.db;
     // After the first test: Monthly mode, default level 2x Salary, levels 1 and 2 kept. P10004 is 40 on 2026-01-01.
