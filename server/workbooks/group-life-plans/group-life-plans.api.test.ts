@@ -17,7 +17,7 @@ const LEVELS = 'benefit-levels';
 const SALARIES = 'employee-salaries';
 
 type Row = { key: string; version: number; values: Record<string, string | number | null> };
-type Result = { status: string; errors: Array<{ column?: string; message: string }>; values?: Row['values'] };
+type Result = { status: string; errors: Array<{ column?: string; message: string }>; warnings?: Array<{ column?: string; message: string }>; values?: Row['values'] };
 
 describe.each(dialects)('group life plans, levels and salaries on %s', (dialect) => {
   let h: Harness;
@@ -104,6 +104,18 @@ describe.each(dialects)('group life plans, levels and salaries on %s', (dialect)
     await addUser(h.database.db, 'salary-viewer', 'viewer');
     const viewer = await signInAs(h.app, 'salary-viewer');
     await h.post(`/api/workbooks/${PLANS}/uploads`, { idempotencyKey: randomUUID(), rows: [] }).set(viewer).expect(403);
+  });
+
+  it('when an upload switches a plan between X of Salary and % of Salary, then the row is saved with a warning saying how its levels\' limits now read', async () => {
+    const [toPercent] = await send(PLANS, [edit(await groupLife(), { basis: '% of Salary' })]);
+    expect(toPercent).toMatchObject({ status: 'Updated', errors: [], values: { basis: '% of Salary' } });
+    expect(toPercent.warnings).toEqual([{ column: 'basis', message: 'Saved, but check Benefit Level Limits: Group Life now pays a percentage of salary instead of a multiple, so each level\'s X of Salary or % of Salary there is now read as a percentage: 1x Salary 1 was 1 × salary, now 1 % of salary; 2x Salary 2 was 2 × salary, now 2 % of salary. Change them to what the plan pays (50 for 50 % of salary). A GI Multiplier there no longer applies.' }]);
+    const [same] = await send(PLANS, [edit(await groupLife(), { basis: '% of Salary', employeeMonthlyFee: 0 })]);
+    expect(same).toMatchObject({ status: 'Updated', errors: [] });
+    expect(same).not.toHaveProperty('warnings');
+    const [back] = await send(PLANS, [edit(await groupLife(), { basis: 'X of Salary' })]);
+    expect(back).toMatchObject({ status: 'Updated', values: { basis: 'X of Salary' } });
+    expect(back.warnings?.[0].message).toMatch(/^Saved, but check Benefit Level Limits: Group Life now pays a multiple of salary instead of a percentage, so .* 1x Salary 1 was 1 % of salary, now 1 × salary; .*\(2 for 2 × salary\)\.$/);
   });
 
   it('when only the gender of a salary row changes, then the person\'s gender changes and no salary record is added; the change history says Gender', async () => {

@@ -56,3 +56,15 @@ export async function planUsage(db: Db, keys: string[]): Promise<Map<string, Row
   }
   return refused;
 }
+
+/** Each plan's levels with their latest X of Salary or % of Salary in Benefit Level Limits, by plan id (levels in name order). */
+export async function levelFactors(db: Db, planIds: number[]): Promise<Map<number, Array<{ level: string; factor: number }>>> {
+  if (planIds.length === 0) return new Map();
+  const result = await sql<{ plan_id: number; level: string; factor: string }>`
+    select distinct on (l.level_id) l.plan_id, o.name as level, l.factor from rate_grid_limits l join benefit_options o on o.id = l.level_id
+    where l.plan_id in (select jsonb_array_elements_text(${JSON.stringify(planIds)}::jsonb)::integer)
+    order by l.level_id, l.effective_start_date desc`.execute(db);
+  const byPlan = new Map<number, Array<{ level: string; factor: number }>>();
+  for (const r of [...result.rows].sort((a, b) => a.level.localeCompare(b.level))) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), { level: r.level, factor: Number(r.factor) }]);
+  return byPlan;
+}
