@@ -68,7 +68,7 @@ describe('effective dating decisions', () => {
   });
 });
 
-describe('an update that changes no stored attribute (Employee Salaries: only the gender)', () => {
+describe('an update that changes no dated attribute, only a value kept elsewhere (Employee Salaries: the gender)', () => {
   const split = decideUpdate(history, 2, '2026-03-01');
   it.each`
     name                                                          | decision                                   | unchanged | expected

@@ -98,9 +98,9 @@ export function withTypedEnd(decision: Decision, end: string, onlyEndChanged: bo
 }
 
 /**
- * An update that changes no stored attribute (Employee Salaries: only the person's gender, which is not dated) starts
- * no new record from the session date: the record in effect is kept in place, its version bumped (so a stale sheet
- * still gets a Conflict).
+ * An update that changes no dated attribute, only a value kept elsewhere (Employee Salaries: the person's gender, which
+ * is not dated), starts no new record from the session date: the record in effect is kept in place, its version
+ * bumped (so a stale sheet still gets a Conflict).
  */
 export function inPlaceWhenUnchanged(decision: Decision, unchanged: boolean): Decision {
   if (decision.type !== 'split' || !unchanged) return decision;

@@ -26,3 +26,12 @@ export function typedEndDecision(kind: EffectiveDatedKind, decision: Decision, i
   if (read.error) return { type: 'fail', status: 'Upload Failed', errors: [read.error] };
   return withTypedEnd(decision, read.date ?? END_OF_TIME, attributesUnchanged(kind, input, attributes), sessionDate, column, header);
 }
+
+/**
+ * An update that changes only values the kind keeps outside the dated record (resolved beside its attributes and
+ * written by afterWrite: Employee Salaries' gender, on the person). An upload that changes nothing at all still
+ * starts a record on the session date, as every edit does.
+ */
+export function onlyUndatedChanged(kind: EffectiveDatedKind, input: ResolveInput, attributes: Record<string, unknown>): boolean {
+  return Object.keys(attributes).some((name) => !(name in kind.attributes)) && attributesUnchanged(kind, input, attributes);
+}

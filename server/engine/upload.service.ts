@@ -11,7 +11,7 @@ import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecor
 import { refuseSecondRecords } from './one-in-effect';
 import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
-import { attributesUnchanged, typedEndDecision } from './typed-end-date';
+import { onlyUndatedChanged, typedEndDecision } from './typed-end-date';
 import { addSuggestions } from './suggestions';
 import { applyStorableRows } from './storable-text';
 import type { Actor } from './actor';
@@ -104,7 +104,7 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
     else {
       p.attributes = resolution.attributes;
       const attributes = resolution.attributes ?? {};
-      p.decision = typedEndDecision(kind, inPlaceWhenUnchanged(p.decision, attributesUnchanged(kind, inputs[i], attributes)), inputs[i], attributes, date);
+      p.decision = typedEndDecision(kind, inPlaceWhenUnchanged(p.decision, onlyUndatedChanged(kind, inputs[i], attributes)), inputs[i], attributes, date);
     }
   });
   return planned;
