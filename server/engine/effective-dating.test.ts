@@ -1,4 +1,4 @@
-import { datesOf, dayBefore, decideDelete, decideInsert, decideUpdate, END_OF_TIME, overlapsWithinChunk, withTypedEnd, type DatedRecord } from './effective-dating';
+import { datesOf, dayBefore, decideDelete, decideInsert, decideUpdate, END_OF_TIME, inPlaceWhenUnchanged, overlapsWithinChunk, withTypedEnd, type DatedRecord } from './effective-dating';
 
 const history: DatedRecord[] = [
   { effectiveStartDate: '2022-01-01', effectiveEndDate: '2024-12-31', version: 1 },
@@ -65,6 +65,18 @@ describe('effective dating decisions', () => {
   it('when a date is the first of a month, then the day before is the last of the previous month, leap years included', () => {
     expect(dayBefore('2024-03-01')).toBe('2024-02-29');
     expect(dayBefore('2026-01-01')).toBe('2025-12-31');
+  });
+});
+
+describe('an update that changes no dated attribute, only a value kept elsewhere (Employee Salaries: the gender)', () => {
+  const split = decideUpdate(history, 2, '2026-03-01');
+  it.each`
+    name                                                          | decision                                   | unchanged | expected
+    ${'nothing dated changed: the record in effect stays in place'} | ${split}                                 | ${true}   | ${{ type: 'correct', start: '2025-01-01', end: END_OF_TIME, version: 3 }}
+    ${'something dated changed: a new record from the session date'} | ${split}                                | ${false}  | ${split}
+    ${'a record that starts on the session date is corrected anyway'} | ${decideUpdate(history, 2, '2025-01-01')} | ${true}   | ${decideUpdate(history, 2, '2025-01-01')}
+  `('when $name', ({ decision, unchanged, expected }) => {
+    expect(inPlaceWhenUnchanged(decision, unchanged)).toEqual(expected);
   });
 });
 

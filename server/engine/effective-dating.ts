@@ -97,6 +97,16 @@ export function withTypedEnd(decision: Decision, end: string, onlyEndChanged: bo
   return next;
 }
 
+/**
+ * An update that changes no dated attribute, only a value kept elsewhere (Employee Salaries: the person's gender, which
+ * is not dated), starts no new record from the session date: the record in effect is kept in place, its version
+ * bumped (so a stale sheet still gets a Conflict).
+ */
+export function inPlaceWhenUnchanged(decision: Decision, unchanged: boolean): Decision {
+  if (decision.type !== 'split' || !unchanged) return decision;
+  return { type: 'correct', start: decision.oldStart, end: decision.end, version: decision.version };
+}
+
 export function decideInsert(sessionDate: string): Decision {
   return { type: 'insert', start: sessionDate, end: END_OF_TIME, version: 1 };
 }

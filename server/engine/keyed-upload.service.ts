@@ -25,6 +25,7 @@ interface Planned {
   stored?: KeyedRecord;
   fail?: { status: 'Upload Failed' | 'Conflict'; errors: RowError[] };
   attributes?: Record<string, unknown>;
+  warnings?: RowError[];
 }
 
 export async function uploadKeyedChunk(db: Db, kind: KeyedKind, request: KeyedUploadRequest, actor: Actor): Promise<UploadResponse> {
@@ -79,7 +80,10 @@ async function plan(db: Db, kind: KeyedKind, rows: UploadRow[], actor: Actor): P
   const resolutions = await kind.resolve(db, toResolve.map((p) => ({ row: settableOnly(kind.definition, p.row), key: p.key as string, current: p.stored?.attributes })), actor);
   toResolve.forEach((p, i) => {
     if (resolutions[i].errors.length > 0) p.fail = failed(resolutions[i].errors);
-    else p.attributes = resolutions[i].attributes ?? {};
+    else {
+      p.attributes = resolutions[i].attributes ?? {};
+      p.warnings = resolutions[i].warnings;
+    }
   });
   const deletes = planned.filter((p) => !p.fail && p.row.op === 'delete');
   const refused = deletes.length > 0 && kind.canDelete ? await kind.canDelete(db, deletes.map((p) => p.key as string), actor) : new Map<string, RowError[]>();
@@ -138,10 +142,10 @@ async function applyChunk(db: Db, kind: KeyedKind, rows: UploadRow[], actor: Act
     return changedColumns(kind.definition, old, now).map((c) => ({ kind: kind.definition.kind, action: p.row.op, recordKey: p.key as string, personNumber: null, effectiveDate: null, ...c }));
   });
   await recordChanges(db, author, changes);
-  return planned.map(({ row, key, fail }): RowResult => {
+  return planned.map(({ row, key, fail, warnings }): RowResult => {
     if (fail?.status === 'Conflict' && key) return { rowId: row.rowId, status: 'Conflict', errors: fail.errors, current: current.get(key) ?? null };
     if (fail) return { rowId: row.rowId, status: fail.status, errors: fail.errors };
     const stored = key ? current.get(key) : undefined;
-    return { rowId: row.rowId, status: STATUS[row.op], errors: [], ...(stored ? { key: stored.key, version: stored.version, values: stored.values } : { key }) };
+    return { rowId: row.rowId, status: STATUS[row.op], errors: [], ...(warnings?.length ? { warnings } : {}), ...(stored ? { key: stored.key, version: stored.version, values: stored.values } : { key }) };
   });
 }

@@ -2,6 +2,7 @@
  * Search before download over HTTP (issue 10, point 6): person numbers, name, group and status narrow every kind's
  * download in SQL; keyset paging and data access still hold; a bad value is a 400 in plain words, never a 500.
  */
+import { sql } from 'kysely';
 import { createHarness, type Harness } from '../test-support/api-harness';
 import { dialects } from '../test-support/databases';
 import { signInAs, type UserClient } from '../test-support/test-users';
@@ -123,6 +124,39 @@ describe.each(dialects)('search before download on %s', (dialect) => {
       'Benefit Rates holds no person\'s data, so it cannot be searched by person numbers. Search it by Provider, Benefit Category or Coverage Type.',
     );
     expect((await h.get('/api/workbooks/benefits/rows', { group: 'Helth' }).expect(400)).body.error.message).toMatch(/^There is no benefit category "Helth" to search for\. Use one of: Dental, Disability/);
+  });
+
+  it('when Group Life Plans, Benefit Levels and Employee Salaries are searched by their own fields, then only matching rows come', async () => {
+    const keysOf = async (kind: string, query: Record<string, unknown>, who: Pick<UserClient, 'get'> = h) => (await allPages(kind, query, 2, who)).flatMap((p) => p.rows.map((r) => r.values));
+    expect((await keysOf('group-life-plans', { name: 'LIFE' })).map((v) => v.plan)).toEqual(['Group Life']);
+    expect(await keysOf('group-life-plans', { name: 'dental' })).toEqual([]);
+    expect((await keysOf('group-life-plans', { group: 'x of salary' })).map((v) => v.basis)).toEqual(['X of Salary']);
+    expect(await keysOf('group-life-plans', { group: '% of Salary' })).toEqual([]);
+    expect((await keysOf('benefit-levels', { group: 'group life' })).map((v) => v.name)).toEqual(['1x Salary', '2x Salary']);
+    expect((await keysOf('benefit-levels', { name: '2X' })).map((v) => v.name)).toEqual(['2x Salary']);
+    // Employee Salaries holds persons: by person number and name like every person kind, and by gender.
+    const salaries = await whole('employee-salaries', { effectiveDate: DATE });
+    const chosen = [1, 3, 5].map((i) => String(salaries[i].values.personNumber));
+    await sql`update persons set gender = case when person_number in (${sql.join(chosen)}) then 'Female' else 'Male' end`.execute(h.database.db);
+    expect(salaries.length).toBeGreaterThan(2);
+    expect((await keysOf('employee-salaries', { effectiveDate: DATE, personNumbers: 'P10002 P10004' })).map((v) => v.personNumber)).toEqual(['P10002', 'P10004']);
+    expect((await keysOf('employee-salaries', { effectiveDate: DATE, group: 'female' })).map((v) => [v.personNumber, v.gender])).toEqual(chosen.map((n) => [n, 'Female']));
+    const name = String(salaries[0].values.personName).slice(0, 4);
+    expect((await keysOf('employee-salaries', { effectiveDate: DATE, name })).map((v) => v.personNumber)).toEqual(salaries.filter((r) => String(r.values.personName).toLowerCase().includes(name.toLowerCase())).map((r) => r.values.personNumber));
+    // A user limited to Executives finds only salaries of persons in the population; the others answer as unknown.
+    const executives = (await whole('person-benefit-groups', { effectiveDate: DATE })).filter((r) => r.values.benefitsGroup === 'Executives').map((r) => String(r.values.personNumber));
+    const other = salaries.map((r) => String(r.values.personNumber)).find((n) => !executives.includes(n))!;
+    const seen = await allPages('employee-salaries', { effectiveDate: DATE, personNumbers: [executives[0], other].join(',') }, 2, limited);
+    expect(seen.flatMap((p) => p.rows.map((r) => r.values.personNumber))).toEqual([executives[0]]);
+    expect(seen[0].unknownPersonNumbers).toEqual([other]);
+    // What they cannot be searched by is a plain 400.
+    const refused = async (kind: string, query: Record<string, unknown>) => (await h.get(`/api/workbooks/${kind}/rows`, query).expect(400)).body.error.message;
+    expect(await refused('group-life-plans', { personNumbers: 'P10002' })).toBe('Group Life Plans holds no person\'s data, so it cannot be searched by person numbers. Search it by Plan or X of Salary or % of Salary.');
+    expect(await refused('benefit-levels', { status: 'Open' })).toBe('Benefit Levels cannot be searched by status. Search it by Code or benefit level or Plan.');
+    expect(await refused('benefit-levels', { group: 'Dental' })).toMatch(/^There is no plan "Dental" to search for\. Use one of: Group Life/);
+    expect(await refused('group-life-plans', { group: 'Percent' })).toBe('There is no x of salary or % of salary "Percent" to search for. Use one of: X of Salary, % of Salary.');
+    expect(await refused('employee-salaries', { effectiveDate: DATE, group: 'Other' })).toBe('There is no gender "Other" to search for. Use one of: Male, Female.');
+    expect(await refused('employee-salaries', { effectiveDate: DATE, status: 'Open' })).toBe('Employee Salaries cannot be searched by status. Search it by person numbers or name.');
   });
 
   it('when a user limited to Executives searches, then only persons in the population come, and the others answer as unknown', async () => {

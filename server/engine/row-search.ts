@@ -37,10 +37,11 @@ export function readSearch(query: SearchQuery, definition: WorkbookDefinition, l
   if (problem) throw new AppError('bad_request', problem);
   const search = toRowSearch(query);
   if (!search) return undefined;
-  if (definition.search?.persons === false) {
-    const labels = [definition.search.name?.label, definition.search.group?.label, definition.search.status?.label].filter((l): l is string => Boolean(l));
-    const by = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : (labels[0] ?? '');
-    const instead = by ? ` Search it by ${by}.` : ' Download it whole.';
+  const setup = definition.search?.persons === false;
+  const labels = setup ? [definition.search?.name?.label, definition.search?.group?.label, definition.search?.status?.label].filter((l): l is string => Boolean(l)) : [];
+  const by = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : (labels[0] ?? '');
+  const instead = setup ? (by ? ` Search it by ${by}.` : ' Download it whole.') : ' Search it by person numbers or name.';
+  if (setup && definition.search) {
     if (search.personNumbers) throw new AppError('bad_request', `${definition.title} holds no person's data, so it cannot be searched by person numbers.${instead}`);
     if (search.name && !definition.search.name) throw new AppError('bad_request', `${definition.title} cannot be searched by name.${instead}`);
   }
@@ -48,7 +49,7 @@ export function readSearch(query: SearchQuery, definition: WorkbookDefinition, l
     const value = search[dimension];
     if (value === undefined) continue;
     const known = definition.search?.[dimension];
-    if (!known) throw new AppError('bad_request', `${definition.title} cannot be searched by ${dimension}. Search it by person numbers or name.`);
+    if (!known) throw new AppError('bad_request', `${definition.title} cannot be searched by ${dimension}.${instead}`);
     search[dimension] = checkedValue(value, known, lists);
   }
   return search;

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { RowResult, UploadResponse, UploadRow } from '../../src/contract/api';
 import type { DatedUploadRequest as UploadRequest } from './request-schemas';
 import { oncePerKey } from './idempotency';
-import { decideDelete, decideInsert, decideUpdate, type DatedRecord, type Decision } from './effective-dating';
+import { decideDelete, decideInsert, decideUpdate, inPlaceWhenUnchanged, type DatedRecord, type Decision } from './effective-dating';
 import { correct, deleteKeys, endDate, insertRecords, lockRecords, type NewRecord, type StoredRecord, type TableSpec } from './effective-dated.repository';
 import { refuseSecondRecords } from './one-in-effect';
 import { writeWithRowFallback } from './row-fallback';
 import { settableOnly } from './settable-values';
-import { typedEndDecision } from './typed-end-date';
+import { onlyUndatedChanged, typedEndDecision } from './typed-end-date';
 import { addSuggestions } from './suggestions';
 import { applyStorableRows } from './storable-text';
 import type { Actor } from './actor';
@@ -103,7 +103,8 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
     else if (resolution.errors.length > 0) p.decision = { type: 'fail', status: 'Upload Failed', errors: resolution.errors };
     else {
       p.attributes = resolution.attributes;
-      p.decision = typedEndDecision(kind, p.decision, inputs[i], resolution.attributes ?? {}, date);
+      const attributes = resolution.attributes ?? {};
+      p.decision = typedEndDecision(kind, inPlaceWhenUnchanged(p.decision, onlyUndatedChanged(kind, inputs[i], attributes)), inputs[i], attributes, date);
     }
   });
   return planned;

@@ -35,6 +35,8 @@ export interface PageRequest {
 export interface Resolution {
   attributes?: Record<string, unknown>;
   errors: RowError[];
+  /** Keyed kinds: what the user should know about the row once saved (it is saved all the same; the pane shows them). */
+  warnings?: RowError[];
   /** The person the row names when the kind found them, even with errors (data access is checked on it). */
   personId?: number;
 }

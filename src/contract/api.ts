@@ -238,6 +238,11 @@ export const rowResult = z
     rowId: z.number().int(),
     status: rowStatus,
     errors: z.array(rowError),
+    /**
+     * A saved row (Inserted, Updated) the user should look at again: the pane shows these like errors, but the row
+     * is saved (Group Life Plans: a plan switched between X of Salary and % of Salary).
+     */
+    warnings: z.array(rowError).optional(),
     /** After a successful insert or update: the row as the server now holds it. */
     key: z.string().optional(),
     version: z.number().int().optional(),

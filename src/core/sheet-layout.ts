@@ -213,6 +213,13 @@ export function rowFailure(layout: Layout, row: SheetRow): { status: string; err
   return { status: PROCESS_FAILED, errors: [{ message: message || 'The batch process could not process this line. Download the batch to see why.' }] };
 }
 
+/** A saved row's warnings from its last upload (the server saved it, and says what to look at), if it has any. */
+export function rowWarnings(row: SheetRow): { status: string; errors: RowError[] } | undefined {
+  return SAVED_STATUSES.includes(row.status) && row.errors.length > 0 ? { status: row.status, errors: row.errors } : undefined;
+}
+
+export const SAVED_STATUSES = ['Inserted', 'Updated'];
+
 /** Fingerprint of the row as it is now. */
 export function currentFingerprint(layout: Layout, row: SheetRow): string {
   return rowFingerprint(layout, row.values);

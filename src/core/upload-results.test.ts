@@ -1,6 +1,6 @@
 import type { WorkbookDefinition } from '../contract/api';
 import { planUpload } from './row-diff';
-import { createLayout, readSheetRow, toSheetRow } from './sheet-layout';
+import { createLayout, readSheetRow, rowFailure, rowWarnings, toSheetRow } from './sheet-layout';
 import { applyResult, clearedRow } from './upload-results';
 
 const definition: WorkbookDefinition = {
@@ -29,6 +29,18 @@ describe('upload results', () => {
     expect(cells.slice(0, 3)).toEqual(['', '', 'Updated']);
     expect(cells[layout.version]).toBe(2);
     expect(planUpload(layout, [readSheetRow(layout, 4, cells)]).send).toEqual([]);
+  });
+
+  it('when a row is saved with warnings, then it is saved like any other, and its warnings stay for the selected-row list without making it a failure', () => {
+    const warnings = [{ column: 'group', message: 'Saved, but check the limits.' }];
+    const cells = applyResult(layout, editedRow(), { rowId: 4, status: 'Updated', errors: [], warnings, key: 'a', version: 2, values: { person: 'P1', name: 'Ana', group: 'Silver' } });
+    const saved = readSheetRow(layout, 4, cells);
+    expect(saved.status).toBe('Updated');
+    expect(planUpload(layout, [saved]).send).toEqual([]);
+    expect(rowFailure(layout, saved)).toBeUndefined();
+    expect(rowWarnings(saved)).toEqual({ status: 'Updated', errors: warnings });
+    const plain = readSheetRow(layout, 4, applyResult(layout, saved, { rowId: 4, status: 'Updated', errors: [], key: 'a', version: 3, values: { person: 'P1', name: 'Ana', group: 'Gold' } }));
+    expect(rowWarnings(plain)).toBeUndefined(); // the next save without warnings clears them
   });
 
   it('when an inserted row is saved, then it gains its key and the values the server looked up', () => {

@@ -18,6 +18,8 @@ export function applyResult(layout: Layout, row: SheetRow, result: RowResult): H
     // Saved: the row as the server now holds it (an inserted row gains its key and looked-up values such as the name).
     const saved = toSheetRow(layout, { key: result.key, version: result.version, values: result.values }, result.status);
     saved[COL.markForDeletion] = row.cells[COL.markForDeletion] ?? '';
+    // Saved with warnings: the Errors cell keeps them, so selecting the row shows them (its status stays Updated).
+    if (result.warnings?.length) saved[layout.errors] = JSON.stringify(result.warnings);
     return saved;
   }
   cells[COL.status] = result.status;

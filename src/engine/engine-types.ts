@@ -62,6 +62,8 @@ export interface UploadSummary {
   /** Rows that needed no upload. */
   unchanged: number;
   failedRows: FailedRow[];
+  /** Saved rows the server warns about (a plan switched between X of Salary and % of Salary), with its warnings. */
+  warnedRows?: FailedRow[];
   /** Changed rows not uploaded because they are marked for deletion, as people name them ("row 5 (P10020 Ann Lee)"). */
   pendingDeletion?: string[];
   /** Rows not sent because Cancel was clicked: they keep their Changed (or deletion) mark. */

@@ -45,4 +45,28 @@ describe('workbook engine on a keyed kind', () => {
     const users = (await api.rows('users', {}, undefined, 100)).rows.map((r) => [r.key, r.values.displayName, r.values.role]);
     expect(users).toEqual([['demo', 'Demo Administrator', 'administrator'], ['pane.user', 'pane.user', 'viewer']]);
   });
+
+  it('when an upload switches a group life plan between X of Salary and % of Salary, then the row is Updated, the summary says the warning and selecting the row shows it', async () => {
+    const session: { token?: string } = {};
+    const api = createApiClient({ baseURL: server.url, getToken: () => session.token });
+    session.token = (await api.signIn('demo', 'demo123')).token;
+    const excel = createSimulatedExcel();
+    const wb = excel.workbook;
+    const engine = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-US' });
+    const { sheet } = await engine.prepare('group-life-plans', {});
+    const layout = createLayout((await engine.definitions()).find((d) => d.kind === 'group-life-plans')!, 'en-US');
+    const col = (key: string) => layout.dataColumns.find((c) => c.key === key)!.index;
+    const row = FIRST_DATA_ROW;
+    expect(wb.cell(sheet, row, col('plan')).value).toBe('Group Life');
+    wb.userPickFromList(sheet, row, col('basis'), '% of Salary');
+    const summary = await engine.upload(sheet);
+    expect(wb.cell(sheet, row, 2).value).toBe('Updated');
+    expect(summary).toMatchObject({ updated: 1, failed: 0, failedRows: [] });
+    expect(summary.warnedRows).toEqual([expect.objectContaining({ excelRow: row + 1, status: 'Updated', errors: [expect.objectContaining({ column: 'basis', header: 'X of Salary or % of Salary', message: expect.stringContaining('Group Life now pays a percentage of salary instead of a multiple') })] })]);
+    expect((await engine.rowErrors(sheet, row))?.errors[0].message).toContain('1x Salary 1 was 1 × salary, now 1 % of salary');
+    expect(await engine.failedRows(sheet)).toEqual([]);
+    // Put the plan back (the server is shared by this file's tests).
+    wb.userPickFromList(sheet, row, col('basis'), 'X of Salary');
+    expect((await engine.upload(sheet)).updated).toBe(1);
+  });
 });

@@ -26,6 +26,10 @@ export function failedRow(layout: Layout, row: number, status: string, errors: S
 export function summarise(layout: Layout, results: Map<number, RowResult>, unchanged: number, where: Map<number, number>, keys: Map<number, string>): UploadSummary {
   const summary: UploadSummary = { inserted: 0, updated: 0, deleted: 0, failed: 0, unchanged, failedRows: [] };
   for (const result of results.values()) {
+    if (result.warnings?.length) {
+      const row = where.get(result.rowId) ?? result.rowId;
+      summary.warnedRows = [...(summary.warnedRows ?? []), failedRow(layout, row, result.status, result.warnings, keys.get(result.rowId))];
+    }
     if (result.status === 'Inserted') summary.inserted++;
     else if (result.status === 'Updated') summary.updated++;
     else if (result.status === 'Deleted') summary.deleted++;
@@ -36,6 +40,7 @@ export function summarise(layout: Layout, results: Map<number, RowResult>, uncha
     }
   }
   summary.failedRows.sort((a, b) => a.row - b.row);
+  summary.warnedRows?.sort((a, b) => a.row - b.row);
   return summary;
 }
 

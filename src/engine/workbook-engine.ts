@@ -11,7 +11,7 @@ import { ApiError, type ApiClient } from '../api/api-client';
 import { BATCH_INPUT_AREA, missingBatchNameMessage, readBatchInputs, type BatchInputs } from '../core/batch-cells';
 import { readOnlyMessage } from '../core/read-only';
 import { classifyRow, planUpload, rowsToDelete } from '../core/row-diff';
-import { COL, createLayout, dataColumnByKey, DELETE_MARK, FIRST_DATA_ROW, readSheetRow, rowFailure, type Layout } from '../core/sheet-layout';
+import { COL, createLayout, dataColumnByKey, DELETE_MARK, FIRST_DATA_ROW, readSheetRow, rowFailure, rowWarnings, type Layout } from '../core/sheet-layout';
 import { clearedRow } from '../core/upload-results';
 import type { HostCellValue, WorkbookHost } from '../excel/workbook-host';
 import { failedRunMessage, followBatchRun, noBatchMessage } from './batch-run';
@@ -249,7 +249,7 @@ export function createWorkbookEngine({ host, api, locale = 'en-US', pollMs = 100
       const { layout } = await layoutOf(sheet);
       if (row < FIRST_DATA_ROW) return undefined;
       const [sheetRow] = await readRange(sheet, layout, row, row + 1);
-      const failure = rowFailure(layout, sheetRow);
+      const failure = rowFailure(layout, sheetRow) ?? rowWarnings(sheetRow);
       return failure && failedRow(layout, row, failure.status, failure.errors, sheetRow.key);
     },
 

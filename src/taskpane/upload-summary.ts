@@ -4,7 +4,15 @@ const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
 
 /** "12 rows uploaded: 8 inserted, 3 updated, 1 deleted. 2 rows failed: select a row to see why." */
 export function summaryText(action: 'uploaded' | 'deleted', s: UploadSummary): string {
-  return [mainText(action, s), pendingText(s.pendingDeletion), notSentText(action, s.notSent)].filter(Boolean).join(' ');
+  return [mainText(action, s), warnedText(s.warnedRows), pendingText(s.pendingDeletion), notSentText(action, s.notSent)].filter(Boolean).join(' ');
+}
+
+/** Saved rows the server warns about: one is said in full; more are counted (selecting each shows its warning). */
+function warnedText(warned: UploadSummary['warnedRows']): string {
+  if (!warned?.length) return '';
+  if (warned.length > 1) return `${rows(warned.length)} saved with a warning: select a row to read it.`;
+  const [w] = warned;
+  return `Row ${w.excelRow} saved with a warning: ${w.errors.map((e) => e.message).join(' ')}`;
 }
 
 function mainText(action: 'uploaded' | 'deleted', s: UploadSummary): string {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { RowError } from '../../../src/contract/api';
 import { afterPlace, orderBy, placeColumn, type SortColumn } from '../../engine/keyset';
+import { searchWhere } from '../../engine/row-search';
 import type { Db, PageRequest } from '../../engine/workbook-kind';
 import { usedBy } from '../benefit-categories/setup-usage.repository';
 
@@ -9,15 +10,18 @@ export interface LevelRow { key: string; version: number; place: unknown[]; plan
 
 const ORDER: SortColumn[] = [{ expr: 'p.name', type: 'text' }, { expr: 'o.id', type: 'integer' }];
 const GROUP_LIFE = sql`o.plan_id in (select plan_id from group_life_plans)`;
+/** Search before download (definition.search): code or name contains, the plan whole. */
+const SEARCH = { name: "coalesce(o.code, '') || ' ' || o.name", group: 'p.name' };
 
 export async function findLevelRows(db: Db, page: Omit<PageRequest, 'population'>): Promise<{ rows: LevelRow[]; total?: number }> {
   const keys = page.keys ? sql`and o.id::text in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
+  const searched = () => searchWhere(page.search, SEARCH);
   const result = await sql<LevelRow>`
     select o.id::text as key, o.version, p.name as plan, o.code, o.name, ${placeColumn(ORDER)}
-    from benefit_options o join benefit_plans p on p.id = o.plan_id where ${GROUP_LIFE} ${keys} ${afterPlace(ORDER, page.after)}
+    from benefit_options o join benefit_plans p on p.id = o.plan_id where ${GROUP_LIFE} ${keys} ${searched()} ${afterPlace(ORDER, page.after)}
     order by ${orderBy(ORDER)} limit ${page.limit}`.execute(db);
   const first = !page.after && !page.keys;
-  const total = first ? Number((await sql<{ n: string }>`select count(*) as n from benefit_options o where ${GROUP_LIFE}`.execute(db)).rows[0].n) : undefined;
+  const total = first ? Number((await sql<{ n: string }>`select count(*) as n from benefit_options o join benefit_plans p on p.id = o.plan_id where ${GROUP_LIFE} ${searched()}`.execute(db)).rows[0].n) : undefined;
   return { rows: result.rows, total };
 }
 

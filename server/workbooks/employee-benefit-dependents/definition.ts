@@ -3,7 +3,7 @@ import { BENEFIT_RECORD_COLUMNS } from '../employee-benefits/record-columns';
 
 /**
  * seed (Linking Dependents to Benefit Records): a dependent is chosen from the employee's existing dependents and
- * has its own start date (the session effective date of the new row) and end date.
+ * has its own start date (the session effective date of the new row) and end date (typed; blank: open).
  */
 export const employeeBenefitDependentsDefinition: WorkbookDefinition = {
   kind: 'employee-benefit-dependents',
@@ -18,6 +18,7 @@ export const employeeBenefitDependentsDefinition: WorkbookDefinition = {
     { key: 'dependent', header: 'Dependent', type: 'text', editable: false, enterable: true, required: true, width: 24 },
     { key: 'relationship', header: 'Relationship', type: 'text', editable: false, enterable: false, required: false, width: 12 },
     { key: 'startDate', header: 'Start Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
-    { key: 'endDate', header: 'End Date', type: 'date', editable: false, enterable: false, required: false, width: 12 },
+    // seed: "The End Date can be left blank": blank is open; a date ends the link on it.
+    { key: 'endDate', header: 'End Date', type: 'date', editable: true, enterable: true, required: false, width: 12 },
   ],
 };

@@ -12,6 +12,8 @@ export const employeeBenefitDependentsKind: EffectiveDatedKind = {
   recordName: 'benefit dependent',
   table: 'employee_benefit_dependents',
   attributes: { person_id: 'integer', employee_benefit_key: 'text', contact_id: 'integer' },
+  // seed: each dependent's own "Start Date" and "End Date"; the engine applies the typed end as on Employee Benefits.
+  endDateColumn: 'endDate',
   // A dependent is linked to a benefit once at a time.
   subject: {
     columns: ['person_id', 'employee_benefit_key', 'contact_id'],
@@ -34,7 +36,7 @@ export const employeeBenefitDependentsKind: EffectiveDatedKind = {
     }));
   },
 
-  // Every column that names the link is enterable only: a new row is a new link (an update changes nothing to resolve).
+  // Every column that names the link is enterable only: a new row is a new link (an update changes only its End Date).
   async resolve(db, inputs, date) {
     const persons = new Map((await findPersonsByNumber(db, inputs.map((i) => text(i.row.values.personNumber)).filter(Boolean))).map((p) => [p.person_number, p.id]));
     const ids = [...persons.values()];

@@ -124,6 +124,35 @@ describe.each(dialects)('Employee Benefits on %s', (dialect) => {
     expect(history).toEqual([{ old_value: '4712-12-31', new_value: '2026-12-31' }]);
   });
 
+  it('when a dependent\'s End Date is set on the sheet, then the link ends on it in place; blank is open; before its start or the session date, the row fails on End Date', async () => {
+    const linkOf = (date: string, dependent: string) => h.rowFor(DEPENDENTS, date, (v) => v.dependent === dependent);
+    const spouse = await linkOf('2026-09-01', 'Spouse of P10002');
+    const [ended] = await h.upload(DEPENDENTS, '2026-09-01', [{ rowId: 1, op: 'update', key: spouse.key, version: spouse.version, values: { ...spouse.values, endDate: '2026-12-31' } }]);
+    expect(ended).toMatchObject({ status: 'Updated', key: spouse.key, values: { dependent: 'Spouse of P10002', startDate: '2021-01-01', endDate: '2026-12-31' } });
+    const stored = (await sql<{ n: number }>`select count(*)::int as n from employee_benefit_dependents where key = ${spouse.key}`.execute(h.database.db)).rows[0].n;
+    expect(stored).toBe(1); // ended in place: no second record from the session date
+    expect((await h.rowsOn(DEPENDENTS, '2027-01-01')).map((r) => r.values.dependent)).not.toContain('Spouse of P10002');
+    const child = await linkOf('2026-09-01', 'Child of P10002');
+    const [beforeStart, beforeSession, unreadable] = await h.upload(DEPENDENTS, '2026-09-01', [
+      { rowId: 1, op: 'update', key: child.key, version: child.version, values: { ...child.values, endDate: '2020-12-31' } },
+      { rowId: 2, op: 'insert', values: { personNumber: 'P10024', assignment: 'E10024-1', rateId: 3, dependent: 'Child of P10024', endDate: '2026-06-30' } },
+      { rowId: 3, op: 'insert', values: { personNumber: 'P10024', assignment: 'E10024-1', rateId: 3, dependent: 'Child of P10024', endDate: 'soon' } },
+    ]);
+    expect(beforeStart.errors).toEqual([{ column: 'endDate', message: 'End Date 2020-12-31 is before the start date 2021-01-01. Enter an end date on or after 2021-01-01, or leave End Date blank for a record that goes on.' }]);
+    expect(beforeSession.errors).toEqual([{ column: 'endDate', message: 'End Date 2026-06-30 is before the start date 2026-09-01. Enter an end date on or after 2026-09-01, or leave End Date blank for a record that goes on.' }]);
+    expect(unreadable.errors).toEqual([expect.objectContaining({ column: 'endDate', message: expect.stringContaining('End Date: "soon" is not a date we can read') })]);
+    const [tooEarly] = await h.upload(DEPENDENTS, '2026-09-01', [{ rowId: 1, op: 'update', key: child.key, version: child.version, values: { ...child.values, endDate: '2026-08-31' } }]);
+    expect(tooEarly.errors).toEqual([{ column: 'endDate', message: expect.stringMatching(/^End Date 2026-08-31 is before the session effective date 2026-09-01/) }]);
+    const [closed, open] = await h.upload(DEPENDENTS, '2026-09-01', [
+      { rowId: 1, op: 'insert', values: { personNumber: 'P10024', assignment: 'E10024-1', rateId: 3, dependent: 'Child of P10024', endDate: '2027-06-30' } },
+      { rowId: 2, op: 'update', key: child.key, version: child.version, values: { ...child.values, endDate: null } },
+    ]);
+    expect(closed).toMatchObject({ status: 'Inserted', values: { startDate: '2026-09-01', endDate: '2027-06-30' } });
+    expect(open).toMatchObject({ status: 'Updated', values: { startDate: '2021-01-01', endDate: '4712-12-31' } });
+    const history = (await sql<{ old_value: string; new_value: string }>`select old_value, new_value from change_history where kind = ${DEPENDENTS} and column_name = 'End Date' and action = 'update'`.execute(h.database.db)).rows;
+    expect(history).toEqual([{ old_value: '4712-12-31', new_value: '2026-12-31' }]);
+  });
+
   it('when costs are overridden, then the change history has the old and new values', async () => {
     const rows = (await sql<{ column_name: string; old_value: string; new_value: string }>`select column_name, old_value, new_value from change_history where kind = ${KIND} and action = 'update'`.execute(h.database.db)).rows;
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ column_name: 'Employee Pct', old_value: '10', new_value: '20' })]));

@@ -9,6 +9,8 @@ export const employeeSalariesDefinition: WorkbookDefinition = {
   title: 'Employee Salaries',
   description: 'Each employee’s annual salary and pay periods a year (the payroll deductions a premium is spread over), as of a session effective date, and their gender for plans rated by gender.',
   scope: 'effective-date',
+  // Person numbers and name, as every kind of persons, and the gender of gender-rated grids.
+  search: { group: { label: 'Gender', hint: 'Only the employees of this gender.', list: 'genders' } },
   columns: [
     { key: 'personNumber', header: 'Person Number', type: 'text', editable: false, enterable: true, required: true, width: 14, identifying: true },
     { key: 'personName', header: 'Person Name', type: 'text', editable: false, enterable: false, required: false, width: 22, identifying: true },

@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import type { RowError } from '../../../src/contract/api';
 import { findPersonNumbers, findPersonsByNumber } from '../../engine/persons.repository';
 import { findDisplayPage, type DisplayRow } from '../../engine/effective-dated.repository';
+import { GENDERS } from '../../engine/list-values';
 import { readListValue, readNumber, required, text } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
-import { GENDERS } from '../rate-grid/rate-grid.kind';
 import { DEFAULT_PAY_PERIODS, employeeSalariesDefinition } from './definition';
 
 type SalaryRow = DisplayRow<{ person_number: string; person_name: string; gender: string | null; annual_salary: string; pay_periods: number }>;
@@ -38,6 +38,7 @@ export const employeeSalariesKind: EffectiveDatedKind = {
       columns: sql`p.person_number, p.first_name || ' ' || p.last_name as person_name, p.gender, r.annual_salary, r.pay_periods`,
       joins: sql`join persons p on p.id = r.person_id`,
       orderBy: [{ expr: 'p.person_number', type: 'text' }, { expr: 'r.key', type: 'text' }],
+      search: { personNumber: 'p.person_number', name: "p.first_name || ' ' || p.last_name", group: 'p.gender' },
     }, date, page);
     return toDownloadPage(found, (r) => ({
       personNumber: r.person_number, personName: r.person_name, gender: r.gender, annualSalary: Number(r.annual_salary), payPeriods: r.pay_periods,

@@ -15,6 +15,8 @@ export const groupLifePlansDefinition: KeyedKind['definition'] = {
   title: 'Group Life Plans',
   description: 'Each group life plan’s settings: multiple or percentage of salary, rounding, Benefit Amount Mode, Default Benefit Level, Rates Based On Salary, age determination date and monthly fees. Add a row to make a benefit plan a group life plan.',
   scope: 'keyed',
+  // A plan holds no person's data: searched by its name and its basis.
+  search: { persons: false, name: { label: 'Plan', hint: 'Part of the plan\'s name, such as life.' }, group: { label: 'X of Salary or % of Salary', hint: 'Only the plans of this basis.', list: 'bases' } },
   columns: [
     { key: 'planId', header: 'Plan ID', type: 'number', editable: false, enterable: false, required: false, width: 8, identifying: true },
     { key: 'plan', header: 'Plan', type: 'text', editable: false, enterable: true, required: true, list: 'benefitPlans', width: 22, identifying: true },

@@ -17,7 +17,7 @@ const LEVELS = 'benefit-levels';
 const SALARIES = 'employee-salaries';
 
 type Row = { key: string; version: number; values: Record<string, string | number | null> };
-type Result = { status: string; errors: Array<{ column?: string; message: string }>; values?: Row['values'] };
+type Result = { status: string; errors: Array<{ column?: string; message: string }>; warnings?: Array<{ column?: string; message: string }>; values?: Row['values'] };
 
 describe.each(dialects)('group life plans, levels and salaries on %s', (dialect) => {
   let h: Harness;
@@ -104,6 +104,35 @@ describe.each(dialects)('group life plans, levels and salaries on %s', (dialect)
     await addUser(h.database.db, 'salary-viewer', 'viewer');
     const viewer = await signInAs(h.app, 'salary-viewer');
     await h.post(`/api/workbooks/${PLANS}/uploads`, { idempotencyKey: randomUUID(), rows: [] }).set(viewer).expect(403);
+  });
+
+  it('when an upload switches a plan between X of Salary and % of Salary, then the row is saved with a warning saying how its levels\' limits now read', async () => {
+    const [toPercent] = await send(PLANS, [edit(await groupLife(), { basis: '% of Salary' })]);
+    expect(toPercent).toMatchObject({ status: 'Updated', errors: [], values: { basis: '% of Salary' } });
+    expect(toPercent.warnings).toEqual([{ column: 'basis', message: 'Saved, but check Benefit Level Limits: Group Life now pays a percentage of salary instead of a multiple, so each level\'s X of Salary or % of Salary there is now read as a percentage: 1x Salary 1 was 1 × salary, now 1 % of salary; 2x Salary 2 was 2 × salary, now 2 % of salary. Change them to what the plan pays (50 for 50 % of salary). A GI Multiplier there no longer applies.' }]);
+    const [same] = await send(PLANS, [edit(await groupLife(), { basis: '% of Salary', employeeMonthlyFee: 0 })]);
+    expect(same).toMatchObject({ status: 'Updated', errors: [] });
+    expect(same).not.toHaveProperty('warnings');
+    const [back] = await send(PLANS, [edit(await groupLife(), { basis: 'X of Salary' })]);
+    expect(back).toMatchObject({ status: 'Updated', values: { basis: 'X of Salary' } });
+    expect(back.warnings?.[0].message).toMatch(/^Saved, but check Benefit Level Limits: Group Life now pays a multiple of salary instead of a percentage, so .* 1x Salary 1 was 1 % of salary, now 1 × salary; .*\(2 for 2 × salary\)\.$/);
+  });
+
+  it('when only the gender of a salary row changes, then the person\'s gender changes and no salary record is added; the change history says Gender', async () => {
+    // An employee the other tests leave alone.
+    const row = (await h.rowsOn(SALARIES, '2026-06-01')).find((r) => !['P10002', 'P10003', 'P10004'].includes(String(r.values.personNumber))) as Row;
+    const person = String(row.values.personNumber);
+    const was = row.values.gender;
+    const [changed] = await h.upload(SALARIES, '2026-06-01', [edit(row, { gender: was === 'Female' ? 'Male' : 'Female' })]);
+    const now = was === 'Female' ? 'Male' : 'Female';
+    expect(changed).toMatchObject({ status: 'Updated', key: row.key, values: { gender: now, annualSalary: row.values.annualSalary, startDate: '2015-01-01', endDate: '4712-12-31' } });
+    const records = await sql<{ s: string; gender: string }>`select ps.effective_start_date::text as s, p.gender from person_salaries ps join persons p on p.id = ps.person_id where p.person_number = ${person}`.execute(h.database.db);
+    expect(records.rows).toEqual([{ s: '2015-01-01', gender: now }]);
+    const history = await sql<{ column_name: string; action: string; old_value: string | null; new_value: string }>`select column_name, action, old_value, new_value from change_history where kind = ${SALARIES} and person_number = ${person}`.execute(h.database.db);
+    expect(history.rows).toEqual([{ column_name: 'Gender', action: 'update', old_value: was ?? null, new_value: now }]);
+    // The version still moves on: a sheet downloaded before the change gets a Conflict.
+    const [stale] = await h.upload(SALARIES, '2026-06-01', [edit(row, { annualSalary: 70000 })]);
+    expect(stale.status).toBe('Conflict');
   });
 
   it('when a line leaves Option blank, then the Default Benefit Level is used, on the Monthly salary, and the message says both', async () => {

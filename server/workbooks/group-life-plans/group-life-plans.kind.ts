@@ -8,8 +8,22 @@ import { unknownName } from '../../engine/unknown-names';
 import { readIsoDate, readListValue, readNumber, text } from '../../engine/values';
 import { toDownloadPage, type KeyedKind, type Resolution } from '../../engine/workbook-kind';
 import { BASES, groupLifePlansDefinition, MODES, NO_DEFAULT_LEVEL, ROUNDINGS, YES_NO } from './definition';
-import { findBenefitPlans, findLevels, findPlanSettings, planUsage } from './group-life-plans.repository';
+import { findBenefitPlans, findLevels, findPlanSettings, levelFactors, planUsage } from './group-life-plans.repository';
 import { gridLists } from '../rate-grid/grid-names';
+
+/**
+ * seed: "You will receive a warning if you switch modes." The row is saved; the warning says what the switch does to
+ * the levels' X of Salary or % of Salary in Benefit Level Limits, which are then read the other way.
+ */
+function basisSwitched(plan: string, to: 'multiple' | 'percent', levels: Array<{ level: string; factor: number }>): RowError {
+  const read = (f: number, basis: 'multiple' | 'percent') => (basis === 'multiple' ? `${f} × salary` : `${f} % of salary`);
+  const from = to === 'multiple' ? 'percent' : 'multiple';
+  const now = to === 'multiple' ? 'a multiple of salary instead of a percentage' : 'a percentage of salary instead of a multiple';
+  const each = levels.length > 0 ? `: ${levels.map((l) => `${l.level} ${l.factor} was ${read(l.factor, from)}, now ${read(l.factor, to)}`).join('; ')}` : ' (it has none yet)';
+  const example = to === 'multiple' ? '2 for 2 × salary' : '50 for 50 % of salary';
+  const gi = to === 'percent' ? ' A GI Multiplier there no longer applies.' : '';
+  return { column: 'basis', message: `Saved, but check Benefit Level Limits: ${plan} now pays ${now}, so each level's X of Salary or % of Salary there is now read as ${to === 'multiple' ? 'a multiple' : 'a percentage'}${each}. Change them to what the plan pays (${example}).${gi}` };
+}
 
 const nameOf = <V extends string>(map: Record<string, V>, value: V) => Object.entries(map).find(([, v]) => v === value)?.[0] ?? null;
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
@@ -51,6 +65,8 @@ export const groupLifePlansKind: KeyedKind = {
   async resolve(db, inputs) {
     const plans = new Map((await findBenefitPlans(db)).map((p) => [p.id, p.name]));
     const levels = await findLevels(db);
+    const switching = inputs.filter((i) => i.current && i.row.values.basis !== undefined).map((i) => Number(i.key));
+    const factors = await levelFactors(db, switching);
     return inputs.map(({ row, key, current }): Resolution => {
       const errors: RowError[] = [];
       const attributes: Record<string, unknown> = {};
@@ -111,7 +127,9 @@ export const groupLifePlansKind: KeyedKind = {
       if (rounding && rounding !== 'none' && (unit === null || unit === undefined) && !errors.some((e) => e.column === 'roundingUnit')) {
         errors.push({ column: 'roundingUnit', message: `Rounding ${nameOf(ROUNDINGS, rounding as 'up')} needs a Rounding Unit, such as 1000 to round to the next 1,000. Enter the unit, or set Rounding to None.` });
       }
-      return errors.length > 0 ? { errors } : { errors, attributes };
+      if (errors.length > 0) return { errors };
+      const switched = current && attributes.basis && attributes.basis !== current.basis;
+      return switched ? { errors, attributes, warnings: [basisSwitched(planName ?? 'This plan', attributes.basis as 'multiple' | 'percent', factors.get(Number(key)) ?? [])] } : { errors, attributes };
     });
   },
 

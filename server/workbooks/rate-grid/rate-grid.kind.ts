@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { RowError } from '../../../src/contract/api';
 import { bandsMayChange } from '../../../src/core/step-downs';
+import { GENDERS } from '../../engine/list-values';
 import { readListValue, readNumber, required } from '../../engine/values';
 import { toDownloadPage, type EffectiveDatedKind, type Resolution } from '../../engine/workbook-kind';
 import { rateGridDefinition } from './definition';
@@ -14,8 +15,6 @@ import { findGridPage } from './grid-page.repository';
 import { filteredPlanId, gridLists, loadGridNames } from './grid-names';
 import { deletedLevels, gridSubject, levelName, resolveChunkLevels } from './grid-levels';
 import { nonZeroSteps } from './level-state.repository';
-
-export const GENDERS = ['Male', 'Female'];
 
 const bandLocked = (lowerAge: number, level: string, steps: string, action: 'added' | 'deleted'): RowError => ({
   column: 'lowerAge',

@@ -1,12 +1,14 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { FailedRow } from '../../engine/engine-types';
+import { SAVED_STATUSES } from '../../core/sheet-layout';
 
-/** The errors of the selected row (Office.js cannot see a double-click, so selecting the row shows them). */
+/** The errors of the selected row (Office.js cannot see a double-click, so selecting the row shows them); a saved row's warnings alike. */
 export function RowErrors({ failed }: { failed: FailedRow | undefined }) {
   if (!failed) return null;
+  const saved = SAVED_STATUSES.includes(failed.status);
   return (
-    <section aria-label="Errors in the selected row">
-      <MessageBar intent="error" layout="multiline">
+    <section aria-label={saved ? 'Warnings in the selected row' : 'Errors in the selected row'}>
+      <MessageBar intent={saved ? 'warning' : 'error'} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>
             Row {failed.excelRow}: {failed.status}
