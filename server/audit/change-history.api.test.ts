@@ -46,6 +46,26 @@ describe.each(dialects)('Audit trail on %s', (dialect) => {
     expect(await history({ kind: GROUPS })).toHaveLength(entries.length);
   });
 
+  it('when an upload corrects a record on its own start date, then the trail has the value from before the correction (the record the upload locked)', async () => {
+    const LATER = '2026-04-01';
+    const row = await h.rowFor(GROUPS, DATE, (v) => v.personNumber === 'P10005');
+    const [first, second] = row.values.benefitsGroup === 'Interns' ? ['Executives', 'Retirees'] : ['Interns', 'Retirees'];
+    expect((await h.upload(GROUPS, LATER, [{ rowId: 1, op: 'update', key: row.key, version: row.version, values: { benefitsGroup: first } }]))[0].status).toBe('Updated');
+    const split = await h.rowFor(GROUPS, LATER, (v) => v.personNumber === 'P10005');
+    expect((await h.upload(GROUPS, LATER, [{ rowId: 1, op: 'update', key: split.key, version: split.version, values: { benefitsGroup: second } }]))[0].status).toBe('Updated');
+    const groups = (await history({ personNumber: 'P10005', kind: GROUPS })).filter((e) => e.effectiveDate === LATER && e.column === 'Benefits Group');
+    expect(groups.map((e) => [e.action, e.oldValue, e.newValue]).sort()).toEqual([['update', first, second], ['update', row.values.benefitsGroup, first]].sort());
+  });
+
+  it('when a salary upload also sets the gender (stored on the person), then the trail has the gender from before the upload', async () => {
+    const SALARIES = 'employee-salaries';
+    const salary = await h.rowFor(SALARIES, DATE, (v) => v.personNumber === 'P10006');
+    const gender = salary.values.gender === 'Female' ? 'Male' : 'Female';
+    expect((await h.upload(SALARIES, DATE, [{ rowId: 1, op: 'update', key: salary.key, version: salary.version, values: { annualSalary: 61000, gender } }]))[0].status).toBe('Updated');
+    const trail = (await history({ personNumber: 'P10006', kind: SALARIES })).map((e) => [e.column, e.oldValue, e.newValue]);
+    expect(trail).toEqual(expect.arrayContaining([['Gender', salary.values.gender ?? null, gender], ['Annual Salary', String(salary.values.annualSalary), '61000']]));
+  });
+
   it('when a batch is uploaded, processed and its life event backed out, then the trail has the lines, the run by its starter and the back-out', async () => {
     const b = batchClient(h);
     await b.insert('Audited', [enrollment('P10003')]);

@@ -153,14 +153,35 @@ export interface DisplayPageRequest {
   population: Population;
   /** Search before download: only the rows it matches. */
   search?: RowSearch;
+  /** Stored records to show as given (an upload's before-values, from the records it locked), in the same read. */
+  before?: StoredRecord[];
+}
+
+/**
+ * The records a display page reads, as `r`: the table, or (with `before`) the table's records of the keys and the given
+ * records beside them, each marked by `as_before` (the given ones pass no key or population filter: the caller read them).
+ */
+export function displayedRecords(table: string, page: { keys?: string[]; before?: StoredRecord[] }): RawBuilder<unknown> {
+  if (!page.before) return sql`${sql.table(table)} r`;
+  const keyFilter = page.keys ? sql`where ${keyIn(sql`t.key`, page.keys)}` : sql``;
+  return sql`(select t.*, false as as_before from ${sql.table(table)} t ${keyFilter}
+    union all select g.*, true from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(page.before)}::json) g) r`;
+}
+
+/** A page's rows and, when it was given records to show, those apart. */
+export function splitBefore<R>(rows: R[], page: { before?: StoredRecord[] }): { rows: R[]; before?: R[] } {
+  if (!page.before) return { rows };
+  const given = (r: R) => (r as { as_before?: boolean }).as_before === true;
+  return { rows: rows.filter((r) => !given(r)), before: rows.filter(given) };
 }
 
 /**
  * One page of the records in effect on a date (or of the given keys), for any kind, starting after a place in the
  * order: each page reads only its own rows. The version is looked up for the page's rows only, after the page is cut.
  */
-export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: DisplayPageRequest): Promise<{ rows: Array<DisplayRow<R>>; total?: number }> {
-  const keyFilter = page.keys ? sql`and ${keyIn(sql`r.key`, page.keys)}` : sql``;
+export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: string, page: DisplayPageRequest): Promise<{ rows: Array<DisplayRow<R>>; total?: number; before?: Array<DisplayRow<R>> }> {
+  const keyFilter = page.keys && !page.before ? sql`and ${keyIn(sql`r.key`, page.keys)}` : sql``;
+  const visible = personVisible(page.population, sql`r.person_id`, sql`${date}::date`);
   const sorted = query.orderBy.map((c, i) => `s${i}`);
   // A key's version is its newest record's. Right after a write (the `keys` page) the record in effect is the one just
   // written, which carries it: no look-up over the key's history.
@@ -169,16 +190,16 @@ export async function findDisplayPage<R>(db: Db, query: DisplayQuery, date: stri
     select page.*, ${version} as version
     from (
       select r.key, r.effective_start_date, r.effective_end_date, r.version as record_version, ${query.columns}, ${placeColumn(query.orderBy)},
-        ${sql.raw(query.orderBy.map((c, i) => `${c.expr} as ${sorted[i]}`).join(', '))}
-      from ${sql.table(query.table)} r ${query.joins}
+        ${sql.raw(query.orderBy.map((c, i) => `${c.expr} as ${sorted[i]}`).join(', '))}${page.before ? sql`, r.as_before` : sql``}
+      from ${displayedRecords(query.table, page)} ${query.joins}
       where ${date}::date between r.effective_start_date and r.effective_end_date ${keyFilter} ${afterPlace(query.orderBy, page.after)}
-        and ${personVisible(page.population, sql`r.person_id`, sql`${date}::date`)} ${searchWhere(page.search, query.search)}
+        and ${page.before ? sql`(r.as_before or ${visible})` : visible} ${searchWhere(page.search, query.search)}
       order by ${orderBy(query.orderBy)}
       limit ${page.limit}
     ) page
     order by ${sql.raw(sorted.map((s) => `page.${s}`).join(', '))}`.execute(db);
   const first = !page.after && !page.keys;
-  return { rows: result.rows, total: first ? await countInEffect(db, query, date, page) : undefined };
+  return { ...splitBefore(result.rows, page), total: first ? await countInEffect(db, query, date, page) : undefined };
 }
 
 /**

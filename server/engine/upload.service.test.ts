@@ -4,6 +4,7 @@ import { sql, type KyselyPlugin } from 'kysely';
 import type { UploadRow } from '../../src/contract/api';
 import { dialects, withTestDatabase } from '../test-support/databases';
 import { uploadChunk } from './upload.service';
+import { displayedRecords, splitBefore } from './effective-dated.repository';
 import { text } from './values';
 import { toDownloadPage, type Db, type EffectiveDatedKind } from './workbook-kind';
 
@@ -25,13 +26,13 @@ const testKind: EffectiveDatedKind = {
   attributes: { label: 'text' },
   lists: async () => ({}),
   async download(db, date, page) {
-    const keys = page.keys ? sql`and key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
-    const after = page.after ? sql`and key > ${String(page.after[0])}` : sql``;
+    const keys = page.keys && !page.before ? sql`and r.key in (select jsonb_array_elements_text(${JSON.stringify(page.keys)}::jsonb))` : sql``;
+    const after = page.after ? sql`and r.key > ${String(page.after[0])}` : sql``;
     const { rows } = await sql<{ key: string; version: number; label: string; place: string[] }>`
-      select key, version, label, jsonb_build_array(key) as place from engine_test_records
-      where ${date}::date between effective_start_date and effective_end_date ${keys} ${after}
-      order by key limit ${page.limit}`.execute(db);
-    return toDownloadPage({ rows }, (r) => ({ label: r.label }));
+      select r.key, r.version, r.label, jsonb_build_array(r.key) as place ${page.before ? sql`, r.as_before` : sql``} from ${displayedRecords(TABLE, page)}
+      where ${date}::date between r.effective_start_date and r.effective_end_date ${keys} ${after}
+      order by r.key limit ${page.limit}`.execute(db);
+    return toDownloadPage(splitBefore(rows, page), (r) => ({ label: r.label }));
   },
   resolve: async (_db, inputs) => inputs.map(({ row }) => ({ errors: [], attributes: { label: text(row.values.label) } })),
 };

@@ -3,7 +3,7 @@
  * and with each failing row rolled back alone while the others are saved.
  */
 import { randomUUID } from 'node:crypto';
-import type { RowResult, UploadResponse, UploadRow } from '../../src/contract/api';
+import type { DownloadedRow, RowResult, UploadResponse, UploadRow } from '../../src/contract/api';
 import type { DatedUploadRequest as UploadRequest } from './request-schemas';
 import { oncePerKey } from './idempotency';
 import { decideDelete, decideInsert, decideUpdate, inPlaceWhenUnchanged, type DatedRecord, type Decision } from './effective-dating';
@@ -17,7 +17,7 @@ import { applyStorableRows } from './storable-text';
 import type { Actor } from './actor';
 import { recordChunkChanges, snapshot } from './upload-audit';
 import { NO_ACCESS, refuseMovesOut, visiblePersonIds } from './population';
-import type { BatchKind, BatchUploadRequest, Db, EffectiveDatedKind, ResolveInput } from './workbook-kind';
+import type { BatchKind, BatchUploadRequest, Db, DownloadPage, EffectiveDatedKind, ResolveInput } from './workbook-kind';
 
 interface Planned {
   row: UploadRow;
@@ -63,7 +63,12 @@ const noAccess = (kind: EffectiveDatedKind): Decision => ({
   errors: [{ ...(kind.definition.columns.some((c) => c.key === 'personNumber') ? { column: 'personNumber' } : {}), message: NO_ACCESS }],
 });
 
-async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>, actor: Actor): Promise<Planned[]> {
+/** The stored record of a key in effect on the date (what the sheet showed), if any. */
+function coveringRecord(records: StoredRecord[] | undefined, date: string): StoredRecord | undefined {
+  return records?.find((r) => r.effective_start_date <= date && date <= r.effective_end_date);
+}
+
+async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>, actor: Actor): Promise<{ planned: Planned[]; byKey: Map<string, StoredRecord[]> }> {
   const date = request.effectiveDate;
   const keyed = request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string);
   const byKey = new Map<string, StoredRecord[]>();
@@ -89,7 +94,7 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
   });
   const toResolve = planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'delete');
   const inputs: ResolveInput[] = toResolve.map((p) => {
-    const covering = (byKey.get(p.key as string) ?? []).find((r) => r.effective_start_date <= date && date <= r.effective_end_date);
+    const covering = coveringRecord(byKey.get(p.key as string), date);
     return { row: settableOnly(kind.definition, p.row), current: covering ? attributesOf(kind, covering) : undefined };
   });
   const resolutions = await kind.resolve(db, inputs, date, { filter: request.filter || undefined });
@@ -107,7 +112,7 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
       p.decision = typedEndDecision(kind, inPlaceWhenUnchanged(p.decision, onlyUndatedChanged(kind, inputs[i], attributes)), inputs[i], attributes, date);
     }
   });
-  return planned;
+  return { planned, byKey };
 }
 
 /** A kind's own rules for deletions (most have none): a refused deletion fails its row with the kind's errors. */
@@ -154,12 +159,17 @@ export const ROW_REFUSED = 'The server could not save this row. Check its values
 const STATUS = { insert: 'Inserted', correct: 'Updated', split: 'Updated', delete: 'Deleted' } as const;
 
 async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<UploadRequest, 'idempotencyKey'>, actor: Actor): Promise<RowResult[]> {
-  const planned = await plan(db, kind, request, actor);
+  const date = request.effectiveDate;
+  const { planned, byKey } = await plan(db, kind, request, actor);
   await refuseMovesOut(db, kind.table, actor.population, planned, (p, message, column) => {
     p.decision = { type: 'fail', status: 'Upload Failed', errors: [{ ...(column ? { column } : {}), message }] };
   });
   await refuseSecondRecords(db, kind, planned);
-  const before = await snapshot(db, kind, request.effectiveDate, planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'insert').map((p) => p.key as string));
+  const changing = planned.filter((p) => p.decision.type !== 'fail' && p.decision.type !== 'insert').map((p) => p.key as string);
+  // The audit's before-values: the locked records, shown by the same read as the saved ones after the write. A kind
+  // whose writes change what its display joins show (afterWrite) has them read before it writes instead.
+  const lockedBefore = kind.afterWrite ? undefined : changing.map((key) => coveringRecord(byKey.get(key), date)).filter((r) => r !== undefined);
+  const snapshotBefore = lockedBefore ? undefined : await snapshot(db, kind, date, changing);
   await writeWithRowFallback(
     db,
     planned.filter((p) => p.decision.type !== 'fail'),
@@ -175,8 +185,10 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<Upload
   // A Conflict answers with the record as it is now, read after the locks: what the other user saved.
   const conflicted = planned.filter((p) => p.decision.type === 'fail' && p.decision.status === 'Conflict' && p.key).map((p) => p.key as string);
   const wanted = [...saved, ...conflicted];
-  const page = await kind.download(db, request.effectiveDate, { limit: wanted.length || 1, keys: wanted, population: actor.population });
+  const limit = wanted.length + (lockedBefore?.length ?? 0) || 1;
+  const page = await kind.download(db, date, { limit, keys: wanted, population: actor.population, ...(lockedBefore ? { before: lockedBefore } : {}) });
   const current = new Map(page.rows.map((r) => [r.key, r]));
+  const before = snapshotBefore ?? shownBefore(kind, page);
   await recordChunkChanges(db, kind, request, { username: actor.username, requestId: actor.requestId }, planned, before, current);
   return planned.map(({ row, key, decision }): RowResult => {
     if (decision.type === 'fail' && decision.status === 'Conflict' && key) return { rowId: row.rowId, status: decision.status, errors: decision.errors, current: current.get(key) ?? null };
@@ -184,4 +196,10 @@ async function applyChunk(db: Db, kind: EffectiveDatedKind, request: Omit<Upload
     const stored = key ? current.get(key) : undefined;
     return { rowId: row.rowId, status: STATUS[decision.type], errors: [], ...(stored ? { key: stored.key, version: stored.version, values: stored.values } : { key }) };
   });
+}
+
+/** The before-values a kind's download showed; a kind whose download ignores `before` would leave the audit without them. */
+function shownBefore(kind: EffectiveDatedKind, page: DownloadPage): Map<string, DownloadedRow> {
+  if (!page.before) throw new Error(`The ${kind.definition.kind} download does not show the records it is given (before); the audit trail needs them.`);
+  return new Map(page.before.map((r) => [r.key, r]));
 }

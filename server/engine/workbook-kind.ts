@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditLogEntry, BackOutResponse, BatchLifeEvent, BatchSummary, CellValue, DeleteLifeEventResponse, DownloadedRow, RowError, UploadRequest, UploadResponse, UploadRow, WorkbookDefinition } from '../../src/contract/api';
 import type { Database } from '../db/schema';
-import type { SqlType } from './effective-dated.repository';
+import type { SqlType, StoredRecord } from './effective-dated.repository';
 import type { Place } from './keyset';
 import type { DemoPerson } from '../demo/people';
 import type { Actor } from './actor';
@@ -18,6 +18,8 @@ export interface DownloadPage {
   places: Place[];
   /** All the rows there are: counted for the first page only (a page without `after` or `keys`). */
   total?: number;
+  /** The display rows of the records the request gave to show as they were (`before`), apart from the page's rows. */
+  before?: DownloadedRow[];
 }
 
 /** Which rows a page holds: `limit` rows after the place given (keyset paging), or only those of the given keys. */
@@ -29,6 +31,11 @@ export interface PageRequest {
   population: Population;
   /** Search before download: only the rows it matches (person numbers, name, group, status), in SQL. */
   search?: RowSearch;
+  /**
+   * Stored records (rows of the kind's table) to show as they are given, in the same read, answered in `before`: an
+   * upload's before-values for the audit trail, from the records it locked (no second display read before writing).
+   */
+  before?: StoredRecord[];
 }
 
 /** A kind's translation of one uploaded row's display values into stored attribute values. */
@@ -101,8 +108,9 @@ export interface EffectiveDatedKind {
 export type Values = Record<string, CellValue>;
 
 /** A page of download rows from query rows that carry key, version and place (and the total, on a first page). */
-export function toDownloadPage<R extends { key: string; version: number | string; place: Place }>(page: { rows: R[]; total?: number }, values: (row: R) => Values): DownloadPage {
-  return { total: page.total, places: page.rows.map((r) => r.place), rows: page.rows.map((r) => ({ key: r.key, version: Number(r.version), values: values(r) })) };
+export function toDownloadPage<R extends { key: string; version: number | string; place: Place }>(page: { rows: R[]; total?: number; before?: R[] }, values: (row: R) => Values): DownloadPage {
+  const row = (r: R): DownloadedRow => ({ key: r.key, version: Number(r.version), values: values(r) });
+  return { total: page.total, places: page.rows.map((r) => r.place), rows: page.rows.map(row), ...(page.before ? { before: page.before.map(row) } : {}) };
 }
 
 /** A batch kind's upload: the lines of one named batch (created by its first upload). */

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   }
   const database = await createDatabase({ url: kept ?? (scratch ? url!.replace(/^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${scratch}`) : undefined) });
   const timings: Array<{ sql: string; ms: number }> = [];
+  const perChunk: Array<{ total: number; statements: Array<{ sql: string; ms: number }> }> = [];
   const logged = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: database.pool }),
     log: (e: LogEvent) => void timings.push({ sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 110), ms: e.queryDurationMillis }),
@@ -56,8 +57,9 @@ async function main(): Promise<void> {
       const inDb = timings.reduce((s, t) => s + t.ms, 0);
       const failed = answer.results.filter((r) => r.errors.length > 0).length;
       console.log(`chunk ${c + 1}: ${rows.length} rows, ${failed} failed, ${total.toFixed(0)} ms (statements ${inDb.toFixed(0)} ms, ${timings.length} of them)`);
+      perChunk.push({ total, statements: [...timings] });
     }
-    for (const t of [...timings].sort((a, b) => b.ms - a.ms)) console.log(`${t.ms.toFixed(1).padStart(8)} ms  ${t.sql}`);
+    printMedians(perChunk.length > 1 ? perChunk.slice(1) : perChunk);
   } finally {
     await database.close();
     if (scratch) {
@@ -67,6 +69,19 @@ async function main(): Promise<void> {
       await admin.end();
     }
   }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Every chunk but the first (warm-up): the median whole chunk, JavaScript outside statements, and each statement in its order. */
+function printMedians(chunks: Array<{ total: number; statements: Array<{ sql: string; ms: number }> }>): void {
+  const inDb = (c: (typeof chunks)[number]) => c.statements.reduce((s, t) => s + t.ms, 0);
+  console.log(`median of ${chunks.length} chunks: whole ${median(chunks.map((c) => c.total)).toFixed(0)} ms, statements ${median(chunks.map(inDb)).toFixed(0)} ms, outside statements ${median(chunks.map((c) => c.total - inDb(c))).toFixed(0)} ms`);
+  const last = chunks[chunks.length - 1].statements;
+  last.forEach((t, i) => {
+    const same = chunks.map((c) => c.statements[i]).filter((s) => s && s.sql === t.sql).map((s) => s.ms);
+    console.log(`${median(same).toFixed(1).padStart(8)} ms  ${t.sql}`);
+  });
 }
 
 main().catch((error: unknown) => {
