@@ -21,10 +21,16 @@ export type Decision =
   | { type: 'delete' }
   | { type: 'fail'; status: 'Upload Failed' | 'Conflict'; errors: RowError[] };
 
+const lastDayBefore = { date: '', before: '' };
+
+/** A chunk asks it of one session date 2,000 times: the last answer is kept. */
 export function dayBefore(isoDate: string): string {
+  if (lastDayBefore.date === isoDate) return lastDayBefore.before;
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  const before = d.toISOString().slice(0, 10);
+  Object.assign(lastDayBefore, { date: isoDate, before });
+  return before;
 }
 
 export function currentVersion(records: DatedRecord[]): number {

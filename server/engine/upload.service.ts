@@ -73,7 +73,9 @@ async function plan(db: Db, kind: EffectiveDatedKind, request: Omit<UploadReques
   const keyed = request.rows.filter((r) => r.op !== 'insert' && r.key).map((r) => r.key as string);
   const byKey = new Map<string, StoredRecord[]>();
   for (const record of await lockRecords(db, kind, [...new Set(keyed)])) {
-    byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
+    const records = byKey.get(record.key);
+    if (records) records.push(record);
+    else byKey.set(record.key, [record]);
   }
   // Data access: a stored record of a person outside the population is refused before anything about it is said.
   const personOf = (key: string) => byKey.get(key)?.[0]?.person_id as number | undefined;

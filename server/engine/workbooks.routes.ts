@@ -8,6 +8,7 @@ import { batchCheckRequestSchema, batchRowsQuerySchema, batchUploadRequestSchema
 import { uploadKeyedChunk } from './keyed-upload.service';
 import { findBatchKind, findKind, findLifeEventActions, workbookKinds } from './registry';
 import { uploadBatchChunk, uploadChunk } from './upload.service';
+import { sendAnswer } from './idempotency';
 import { isBatchKind, isKeyedKind, isReadOnlyKind, type BatchKind, type Db, type DownloadPage, type EffectiveDatedKind, type KeyedKind, type PageRequest } from './workbook-kind';
 import { decodeCursor, encodeCursor } from './keyset';
 import { checkBatchChunk, checkDatedChunk, checkKeyedChunk } from './check.service';
@@ -55,14 +56,14 @@ export function workbookRoutes(db: Db, runner?: JobRunner): Router {
     const kind = writableKind(req.params, res);
     if (isBatchKind(kind)) {
       const request = batchUploadRequestSchema.parse(req.body);
-      res.json(await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }, actorOf(req, res)));
+      sendAnswer(res, await uploadBatchChunk(db, kind, { ...request, batchName: request.batchName as string }, actorOf(req, res)));
       return;
     }
     if (isKeyedKind(kind)) {
-      res.json(await uploadKeyedChunk(db, kind, keyedUploadRequestSchema.parse(req.body), actorOf(req, res)));
+      sendAnswer(res, await uploadKeyedChunk(db, kind, keyedUploadRequestSchema.parse(req.body), actorOf(req, res)));
       return;
     }
-    res.json(await uploadChunk(db, kind, uploadRequestSchema.parse(req.body), actorOf(req, res)));
+    sendAnswer(res, await uploadChunk(db, kind, uploadRequestSchema.parse(req.body), actorOf(req, res)));
   });
   router.get('/api/workbooks/:kind/batches', async (req, res) => {
     const body: BatchListResponse = { batches: await findBatchKind(kindParams.parse(req.params).kind).listBatches(db) };

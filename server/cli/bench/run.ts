@@ -32,6 +32,7 @@ export async function benchOne(kind: DatabaseKind, size: number, log: (message: 
     const upload = await uploadAll(server, download.rows, download.groups);
     const peak = rss.stop();
     if (upload.failed > 0) log(`  ${upload.failed} rows failed to upload`);
+    log(`  upload ${upload.seconds.toFixed(2)} s, limit ${limitS.toFixed(2)} s, ratio ${(limitS / upload.seconds).toFixed(2)}`);
     log(`${kind} ${size}: 20 clients uploading`);
     const load = await measureLoad(server, upload.rows, download.groups);
     const processed: BenchRow['process'] = [];
