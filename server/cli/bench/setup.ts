@@ -67,8 +67,10 @@ function nextMessage<T>(child: ChildProcess, ...fields: string[]): Promise<T> {
 export async function startBenchServer(kind: DatabaseKind, persons: number): Promise<BenchServer> {
   const scratch = kind === 'postgres' ? await scratchPostgres(process.env.DATABASE_URL as string) : undefined;
   const dataDir = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-')) : undefined;
-  // The parent's execArgv (tsx's loader) is passed on, so the server runs as `npm run start:server` does.
+  // The parent's execArgv (tsx's loader) is passed on, with the young-generation cap of `npm start` (package.json), so
+  // the server runs as `npm run start:server` does.
   const child = fork(path.join(__dirname, 'server-process.ts'), [], {
+    execArgv: [...process.execArgv, '--max-semi-space-size=8'],
     env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', BENCH_DATABASE_URL: scratch?.url ?? '', BENCH_DATA_DIR: dataDir ?? '', BENCH_PERSONS: String(persons) },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
