@@ -8,7 +8,8 @@ import { enrollmentBatchesDefinition } from '../../server/workbooks/enrollment-b
 import { createLayout } from '../../src/core/sheet-layout';
 import { ENGINE_COL, openSignedInPane, type PaneSession } from './pane-driver';
 
-jest.setTimeout(300000);
+// Its one long test took 216 s alone; beside a second jest worker it needs more room.
+jest.setTimeout(600000);
 
 let session: PaneSession | undefined;
 let page: Page;
