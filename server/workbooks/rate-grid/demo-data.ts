@@ -1,7 +1,8 @@
 /**
  * Demo group life plan (seed: "1 or 2 times salary until age 65 ... a 75% step-down"): Group Life, levels 1x and 2x
- * Salary (codes 1 and 2; 1x Salary the Default Benefit Level), a grid of age bands from 20, step-downs of 25 % at 65 and 50 % at 70, limits per level; and a salary and a
- * gender for every demo participant.
+ * Salary (codes 1 and 2; 1x Salary the Default Benefit Level), a grid of age bands from 20, step-downs of 25 % at 65 and
+ * 50 % at 70, limits per level; and a salary for every demo participant. The grid has no gender rows, so the demo
+ * people's gender is left blank (Employee Salaries sets it).
  */
 import { END_OF_TIME } from '../../engine/effective-dating';
 import type { Db } from '../../engine/workbook-kind';
