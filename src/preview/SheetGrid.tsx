@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import { MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
 import { columnLetters } from '../excel/simulated/addresses';
 import { isFilteredOut } from '../excel/simulated/autofilter';
@@ -28,6 +28,15 @@ const useStyles = makeStyles({
   spill: { overflow: 'visible' },
   selected: { outline: '2px solid #217346', outlineOffset: '-2px' },
 });
+
+/**
+ * One sheet row, drawn again only when what it shows changes (`rowKey`): every change to the workbook re-renders the
+ * grid, and redrawing 200 rows of 40 cells each time made each edit take seconds.
+ */
+const GridRow = memo(
+  ({ render }: { rowKey: string; render: () => ReactElement }) => render(),
+  (before, after) => before.rowKey === after.rowKey,
+);
 
 /** A spreadsheet view of the simulated workbook; a person's edits go through the rules Excel applies (protection, lists). */
 export function SheetGrid({ workbook, locale = navigator.language }: { workbook: SimulatedWorkbook; locale?: string }) {
@@ -104,13 +113,41 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
     workbook.userSelect(sheet, { row: Math.max(0, r + step[0]), column: columns[i], rowCount: 1, columnCount: 1 });
   };
 
-  const renderRow = (r: number) => (
-    <tr key={r} aria-rowindex={r + 1}>
-      <th className={styles.rowHead} style={frozenColumns > 0 ? { position: 'sticky', left: 0, zIndex: 1 } : undefined} data-row-header={r} aria-label={`Row ${r + 1}`} onClick={(e) => selectRows(r, e)}>
+  // A row drawn in an earlier render calls the handlers of the latest one: what they read (the selection) is current.
+  const edit = (next: typeof editing) => setEditing(next);
+  const latest = useRef({ select, selectRows, commit, move, edit });
+  useLayoutEffect(() => {
+    latest.current = { select, selectRows, commit, move, edit };
+  });
+  const handlers = latest;
+  const layoutKey = `${columns.join(',')}|${[...stickyLeft].join(',')}|${frozen}`;
+  const cellsOf = (r: number) => columns.map((c) => workbook.cell(sheet, r, c));
+  /** Everything a row's drawing depends on, so that an unchanged row is not drawn again. */
+  const rowKey = (r: number, cells: ReturnType<typeof cellsOf>) =>
+    `${layoutKey}|${cells
+      .map((cell, i) => {
+        const c = columns[i];
+        const selected = inSelection(r, c);
+        const active = selected && single;
+        const editText = editing?.row === r && editing.col === c ? editing.text : undefined;
+        // The selected cell's dropdown shows its value and list, and its input message.
+        const shown = active ? [cell.value, cell.list, cell.prompt] : [cell.hasList];
+        // JSON, not join: join writes undefined and '' alike, and a cell starting an edit with no text must be drawn again.
+        return JSON.stringify([cell.text, cell.fill, cell.fontColor, cell.bold, cell.locked && isProtected, selected, active, editText, shown]);
+      })
+      .join(',')}`;
+  const renderRow = (r: number) => {
+    const cells = cellsOf(r);
+    return <GridRow key={r} rowKey={rowKey(r, cells)} render={() => drawRow(r, cells)} />;
+  };
+
+  const drawRow = (r: number, cells: ReturnType<typeof cellsOf>) => (
+    <tr aria-rowindex={r + 1}>
+      <th className={styles.rowHead} style={frozenColumns > 0 ? { position: 'sticky', left: 0, zIndex: 1 } : undefined} data-row-header={r} aria-label={`Row ${r + 1}`} onClick={(e) => handlers.current.selectRows(r, e)}>
         {r + 1}
       </th>
-      {columns.map((c) => {
-        const cell = workbook.cell(sheet, r, c);
+      {columns.map((c, i) => {
+        const cell = cells[i];
         const readOnly = cell.locked && isProtected;
         const selected = inSelection(r, c);
         return (
@@ -131,12 +168,12 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
               // The title (row 1) spills over the cells beside it as Excel's text does, over the frozen ones too.
               ...(stickyLeft.has(c) ? { position: 'sticky', left: stickyLeft.get(c), zIndex: r === 0 && c === 0 ? 2 : 1 } : {}),
             }}
-            onSelect={(e) => select(r, c, e)}
-            onStartEdit={(text) => setEditing({ row: r, col: c, text })}
-            onEditText={(text) => setEditing({ row: r, col: c, text })}
-            onCommit={(how, text) => commit(how, r, c, text)}
-            onCancelEdit={() => setEditing(undefined)}
-            onKeyDown={(e) => move(r, c, e)}
+            onSelect={(e) => handlers.current.select(r, c, e)}
+            onStartEdit={(text) => handlers.current.edit({ row: r, col: c, text })}
+            onEditText={(text) => handlers.current.edit({ row: r, col: c, text })}
+            onCommit={(how, text) => handlers.current.commit(how, r, c, text)}
+            onCancelEdit={() => handlers.current.edit(undefined)}
+            onKeyDown={(e) => handlers.current.move(r, c, e)}
           />
         );
       })}

@@ -8,7 +8,7 @@ import { enrollmentBatchesDefinition } from '../../server/workbooks/enrollment-b
 import { createLayout } from '../../src/core/sheet-layout';
 import { ENGINE_COL, openSignedInPane, type PaneSession } from './pane-driver';
 
-// Its one long test took 216 s alone; beside a second jest worker it needs more room.
+// Its one long test takes about 45 s alone (184 s before the grid stopped redrawing unchanged rows); room for a busy CI machine.
 jest.setTimeout(600000);
 
 let session: PaneSession | undefined;

@@ -143,6 +143,7 @@ export class SimulatedWorkbook {
   }
   cell(sheet: string, row: number, column: number) {
     const s = this.requireSheet(sheet);
+    const resolveList = (list: string[] | string | undefined) => this.resolveList(list);
     const value = cellValue(s, row, column);
     const text = formatValue(value, s.formatOf(row, column, 'numberFormat'));
     const conditional = s.conditionalFills.find(
@@ -152,7 +153,11 @@ export class SimulatedWorkbook {
       value,
       text,
       locked: s.isLocked(row, column),
-      list: this.resolveList(s.formatOf(row, column, 'list')),
+      hasList: s.formatOf(row, column, 'list') !== undefined,
+      /** Resolved when read: a list from a range is read from its sheet, which only the selected cell's dropdown needs. */
+      get list() {
+        return resolveList(s.formatOf(row, column, 'list'));
+      },
       prompt: s.formatOf(row, column, 'prompt'),
       fill: conditional?.fill ?? s.formatOf(row, column, 'fill'),
       fontColor: conditional?.fontColor ?? s.formatOf(row, column, 'fontColor'),
