@@ -12,6 +12,7 @@ module.exports = {
       displayName: 'unit',
       roots: ['<rootDir>/src'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/src/taskpane/testing-library-setup.ts'],
       // The engine tests start the real server: on PGlite, from the run's migrated template.
       globalSetup: '<rootDir>/server/test-support/pglite-template-setup.ts',
       globalTeardown: '<rootDir>/server/test-support/global-teardown.ts',
