@@ -30,8 +30,8 @@ async function inRolledBackTransaction<T>(db: Db, run: (trx: Db) => Promise<T>):
   throw new Error('unreachable: the check transaction always rolls back');
 }
 
-/** What is said about each row: the upload's own status and errors (the values an upload would save are not sent). */
-const predictions = ({ results }: UploadResponse): CheckResult[] => results.map(({ rowId, status, errors }) => ({ rowId, status, errors }));
+/** What is said about each row: the upload's own status, errors and warnings (the values an upload would save are not sent). */
+const predictions = ({ results }: UploadResponse): CheckResult[] => results.map(({ rowId, status, errors, warnings }) => ({ rowId, status, errors, ...(warnings?.length ? { warnings } : {}) }));
 
 export function checkDatedChunk(db: Db, kind: EffectiveDatedKind, request: Omit<DatedUploadRequest, 'idempotencyKey'>, actor: Actor): Promise<CheckResponse> {
   return inRolledBackTransaction(db, async (trx) => ({ results: predictions(await applyDatedChunk(trx, kind, request, actor)) }));

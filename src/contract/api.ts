@@ -245,6 +245,8 @@ export const checkResult = z
     errors: z.array(rowError),
     /** Batch kinds: what processing would refuse, found before it runs (life event, option, beneficiary totals). */
     processingErrors: z.array(rowError).optional(),
+    /** What the server would warn about when saving this row (a plan switched between X of Salary and % of Salary). */
+    warnings: z.array(rowError).optional(),
   })
   .openapi('CheckResult');
 export type CheckResult = z.infer<typeof checkResult>;

@@ -5,7 +5,7 @@
  */
 import type { RowSearch } from '../contract/row-search';
 import { titleSuffix, type Incomplete } from './search-title';
-import { isPredictedFailure } from './check-status';
+import { isPredictedFailure, isPredictedWarning } from './check-status';
 import type { CellValue, ColumnDefinition, DownloadedRow, RowError, WorkbookDefinition } from '../contract/api';
 import type { HostCellValue } from '../excel/workbook-host';
 import { batchTitleRow } from './batch-cells';
@@ -213,9 +213,12 @@ export function rowFailure(layout: Layout, row: SheetRow): { status: string; err
   return { status: PROCESS_FAILED, errors: [{ message: message || 'The batch process could not process this line. Download the batch to see why.' }] };
 }
 
-/** A saved row's warnings from its last upload (the server saved it, and says what to look at), if it has any. */
+/**
+ * A saved row's warnings from its last upload (the server saved it, and says what to look at), or those Check
+ * predicted for it, if it has any.
+ */
 export function rowWarnings(row: SheetRow): { status: string; errors: RowError[] } | undefined {
-  return SAVED_STATUSES.includes(row.status) && row.errors.length > 0 ? { status: row.status, errors: row.errors } : undefined;
+  return (SAVED_STATUSES.includes(row.status) || isPredictedWarning(row.status)) && row.errors.length > 0 ? { status: row.status, errors: row.errors } : undefined;
 }
 
 export const SAVED_STATUSES = ['Inserted', 'Updated'];

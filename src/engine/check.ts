@@ -5,7 +5,7 @@
  */
 import { MAX_ROWS_PER_CHUNK, type CheckResult, type UploadRequest } from '../contract/api';
 import type { ApiClient } from '../api/api-client';
-import { predictedStatus } from '../core/check-status';
+import { isPredictedWarning, predictedStatus } from '../core/check-status';
 import { chunk } from '../core/chunk';
 import { planUpload, rowsToDelete, type UploadItem } from '../core/row-diff';
 import { COL, headerOf, type Layout, type SheetRow } from '../core/sheet-layout';
@@ -22,6 +22,8 @@ export interface CheckSummary {
   /** Rows that would be saved but fail in the batch process (batch sheets). */
   failInProcessing: number;
   failedRows: FailedRow[];
+  /** Rows an upload would save with a warning (a plan switched between X of Salary and % of Salary), with it. */
+  warnedRows: FailedRow[];
   /** Rows not checked because Cancel was clicked (Cancel stops before the next chunk; checked rows keep their statuses). */
   notChecked: number;
 }
@@ -55,7 +57,7 @@ export function checkAction(ctx: CheckContext) {
       // Each row is written where it is now (found by its key), with its cells as read: only Status and the errors change.
       const where = await locateRows(ctx.reader(sheet, layout), layout, items.map((i) => i.row));
       const cellsByRow = new Map<number, HostCellValue[]>();
-      const summary: CheckSummary = { willInsert: 0, willUpdate: 0, willDelete: 0, willFail: 0, failInProcessing: 0, failedRows: [], notChecked: items.length - results.size };
+      const summary: CheckSummary = { willInsert: 0, willUpdate: 0, willDelete: 0, willFail: 0, failInProcessing: 0, failedRows: [], warnedRows: [], notChecked: items.length - results.size };
       for (const { row } of items) {
         const result = results.get(row.row);
         const at = where.get(row.row);
@@ -70,12 +72,17 @@ export function checkAction(ctx: CheckContext) {
         else if (result.status === 'Deleted') summary.willDelete++;
         else summary.willFail++;
         if (errors.length > 0) {
-          if (!result.errors.length) summary.failInProcessing++;
-          summary.failedRows.push({ row: at, excelRow: at + 1, ...(row.key ? { key: row.key } : {}), status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) });
+          const listed = { row: at, excelRow: at + 1, ...(row.key ? { key: row.key } : {}), status, errors: errors.map((e) => ({ ...e, header: headerOf(layout, e.column) })) };
+          if (isPredictedWarning(status)) summary.warnedRows.push(listed);
+          else {
+            if (!result.errors.length) summary.failInProcessing++;
+            summary.failedRows.push(listed);
+          }
         }
       }
       await ctx.writeRows(sheet, layout, cellsByRow);
       summary.failedRows.sort((a, b) => a.row - b.row);
+  summary.warnedRows.sort((a, b) => a.row - b.row);
       return summary;
     },
   };

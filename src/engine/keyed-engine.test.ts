@@ -69,4 +69,30 @@ describe('workbook engine on a keyed kind', () => {
     wb.userPickFromList(sheet, row, col('basis'), 'X of Salary');
     expect((await engine.upload(sheet)).updated).toBe(1);
   });
+
+  it('when Check is run on a switch between X of Salary and % of Salary, then the Status says the row will be updated with the warning, it is no failure, and nothing is saved', async () => {
+    const session: { token?: string } = {};
+    const api = createApiClient({ baseURL: server.url, getToken: () => session.token });
+    session.token = (await api.signIn('demo', 'demo123')).token;
+    const excel = createSimulatedExcel();
+    const wb = excel.workbook;
+    const engine = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-US' });
+    const { sheet } = await engine.prepare('group-life-plans', {});
+    const layout = createLayout((await engine.definitions()).find((d) => d.kind === 'group-life-plans')!, 'en-US');
+    const col = (key: string) => layout.dataColumns.find((c) => c.key === key)!.index;
+    const row = FIRST_DATA_ROW;
+    wb.userPickFromList(sheet, row, col('basis'), '% of Salary');
+    const summary = await engine.checkChanges(sheet);
+    expect(wb.cell(sheet, row, 2).value).toMatch(/^Will update, with a warning: Check Benefit Level Limits: Group Life now pays a percentage of salary instead of a multiple/);
+    expect(summary).toMatchObject({ willUpdate: 1, willFail: 0, failInProcessing: 0, failedRows: [] });
+    expect(summary.warnedRows).toEqual([expect.objectContaining({ excelRow: row + 1, errors: [expect.objectContaining({ column: 'basis', header: 'X of Salary or % of Salary' })] })]);
+    expect((await engine.rowErrors(sheet, row))?.errors[0].message).toContain('1x Salary 1 was 1 × salary, now 1 % of salary');
+    expect(await engine.failedRows(sheet)).toEqual([]);
+    const saved = (await api.rows('group-life-plans', {}, undefined, 100)).rows.find((r) => r.values.plan === 'Group Life');
+    expect(saved?.values.basis).toBe('X of Salary'); // Check saved nothing
+    // The upload that follows saves it, with the same warning; then the plan is put back.
+    expect((await engine.upload(sheet)).warnedRows).toHaveLength(1);
+    wb.userPickFromList(sheet, row, col('basis'), 'X of Salary');
+    expect((await engine.upload(sheet)).updated).toBe(1);
+  });
 });

@@ -9,8 +9,8 @@ describe('upload summary', () => {
   });
 
   it('when a saved row comes with a warning, then the summary says the row and the warning; several are counted', () => {
-    const warned = (excelRow: number) => ({ row: excelRow - 1, excelRow, status: 'Updated', errors: [{ column: 'basis', message: 'Saved, but check Benefit Level Limits.' }] });
-    expect(summaryText('uploaded', summary({ updated: 1, warnedRows: [warned(5)] }))).toBe('1 row uploaded: 1 updated. Row 5 saved with a warning: Saved, but check Benefit Level Limits.');
+    const warned = (excelRow: number) => ({ row: excelRow - 1, excelRow, status: 'Updated', errors: [{ column: 'basis', message: 'Check Benefit Level Limits.' }] });
+    expect(summaryText('uploaded', summary({ updated: 1, warnedRows: [warned(5)] }))).toBe('1 row uploaded: 1 updated. Row 5 saved with a warning: Check Benefit Level Limits.');
     expect(summaryText('uploaded', summary({ updated: 2, warnedRows: [warned(5), warned(6)] }))).toBe('2 rows uploaded: 2 updated. 2 rows saved with a warning: select a row to read it.');
   });
 

@@ -106,16 +106,26 @@ describe.each(dialects)('group life plans, levels and salaries on %s', (dialect)
     await h.post(`/api/workbooks/${PLANS}/uploads`, { idempotencyKey: randomUUID(), rows: [] }).set(viewer).expect(403);
   });
 
+  it('when Check is run on a switch between X of Salary and % of Salary, then it predicts Updated with the same warning and saves nothing', async () => {
+    const plan = await groupLife();
+    const res = await h.post(`/api/workbooks/${PLANS}/check`, { rows: [edit(plan, { basis: '% of Salary' })] }).expect(200);
+    const [predicted] = res.body.results as Result[];
+    expect(predicted).toMatchObject({ status: 'Updated', errors: [], warnings: [{ column: 'basis', message: expect.stringMatching(/^Check Benefit Level Limits: Group Life now pays a percentage of salary instead of a multiple, .*1x Salary 1 was 1 × salary, now 1 % of salary/) }] });
+    expect(await groupLife()).toEqual(plan); // nothing saved: the same version and values
+    const [plain] = (await h.post(`/api/workbooks/${PLANS}/check`, { rows: [edit(plan, { employeeMonthlyFee: 0 })] }).expect(200)).body.results as Result[];
+    expect(plain).not.toHaveProperty('warnings');
+  });
+
   it('when an upload switches a plan between X of Salary and % of Salary, then the row is saved with a warning saying how its levels\' limits now read', async () => {
     const [toPercent] = await send(PLANS, [edit(await groupLife(), { basis: '% of Salary' })]);
     expect(toPercent).toMatchObject({ status: 'Updated', errors: [], values: { basis: '% of Salary' } });
-    expect(toPercent.warnings).toEqual([{ column: 'basis', message: 'Saved, but check Benefit Level Limits: Group Life now pays a percentage of salary instead of a multiple, so each level\'s X of Salary or % of Salary there is now read as a percentage: 1x Salary 1 was 1 × salary, now 1 % of salary; 2x Salary 2 was 2 × salary, now 2 % of salary. Change them to what the plan pays (50 for 50 % of salary). A GI Multiplier there no longer applies.' }]);
+    expect(toPercent.warnings).toEqual([{ column: 'basis', message: 'Check Benefit Level Limits: Group Life now pays a percentage of salary instead of a multiple, so each level\'s X of Salary or % of Salary there is now read as a percentage: 1x Salary 1 was 1 × salary, now 1 % of salary; 2x Salary 2 was 2 × salary, now 2 % of salary. Change them to what the plan pays (50 for 50 % of salary). A GI Multiplier there no longer applies.' }]);
     const [same] = await send(PLANS, [edit(await groupLife(), { basis: '% of Salary', employeeMonthlyFee: 0 })]);
     expect(same).toMatchObject({ status: 'Updated', errors: [] });
     expect(same).not.toHaveProperty('warnings');
     const [back] = await send(PLANS, [edit(await groupLife(), { basis: 'X of Salary' })]);
     expect(back).toMatchObject({ status: 'Updated', values: { basis: 'X of Salary' } });
-    expect(back.warnings?.[0].message).toMatch(/^Saved, but check Benefit Level Limits: Group Life now pays a multiple of salary instead of a percentage, so .* 1x Salary 1 was 1 % of salary, now 1 × salary; .*\(2 for 2 × salary\)\.$/);
+    expect(back.warnings?.[0].message).toMatch(/^Check Benefit Level Limits: Group Life now pays a multiple of salary instead of a percentage, so .* 1x Salary 1 was 1 % of salary, now 1 × salary; .*\(2 for 2 × salary\)\.$/);
   });
 
   it('when only the gender of a salary row changes, then the person\'s gender changes and no salary record is added; the change history says Gender', async () => {

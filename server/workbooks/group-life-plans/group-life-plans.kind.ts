@@ -22,7 +22,7 @@ function basisSwitched(plan: string, to: 'multiple' | 'percent', levels: Array<{
   const each = levels.length > 0 ? `: ${levels.map((l) => `${l.level} ${l.factor} was ${read(l.factor, from)}, now ${read(l.factor, to)}`).join('; ')}` : ' (it has none yet)';
   const example = to === 'multiple' ? '2 for 2 × salary' : '50 for 50 % of salary';
   const gi = to === 'percent' ? ' A GI Multiplier there no longer applies.' : '';
-  return { column: 'basis', message: `Saved, but check Benefit Level Limits: ${plan} now pays ${now}, so each level's X of Salary or % of Salary there is now read as ${to === 'multiple' ? 'a multiple' : 'a percentage'}${each}. Change them to what the plan pays (${example}).${gi}` };
+  return { column: 'basis', message: `Check Benefit Level Limits: ${plan} now pays ${now}, so each level's X of Salary or % of Salary there is now read as ${to === 'multiple' ? 'a multiple' : 'a percentage'}${each}. Change them to what the plan pays (${example}).${gi}` };
 }
 
 const nameOf = <V extends string>(map: Record<string, V>, value: V) => Object.entries(map).find(([, v]) => v === value)?.[0] ?? null;

@@ -16,7 +16,7 @@ const withSuggestion = (row: number): FailedRow => {
 
 describe('Check changes, Did you mean and Retry failed rows', () => {
   it('when Check changes is clicked, then the engine checks the sheet and the pane says what an upload would do', async () => {
-    const engine = engineStub({ checkChanges: async () => ({ willInsert: 1, willUpdate: 2, willDelete: 0, willFail: 1, failInProcessing: 0, failedRows: [withSuggestion(5)], notChecked: 0 }) });
+    const engine = engineStub({ checkChanges: async () => ({ willInsert: 1, willUpdate: 2, willDelete: 0, willFail: 1, failInProcessing: 0, failedRows: [withSuggestion(5)], warnedRows: [], notChecked: 0 }) });
     show(<WorkbookActions engine={engine} info={sheetInfo} selection={undefined} />);
     click('Check changes');
     expect(await screen.findByText('Checked 4 rows: 2 will be updated, 1 will be added, 1 will fail. Nothing was uploaded; the Status column shows what an upload would do.')).toBeTruthy();
