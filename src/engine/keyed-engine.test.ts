@@ -17,6 +17,19 @@ beforeAll(async () => {
 }, 240000);
 afterAll(() => server.close());
 
+/** Group Life Plans prepared in a new simulated workbook, signed in as the demo user. */
+async function groupLifePlansSheet() {
+  const session: { token?: string } = {};
+  const api = createApiClient({ baseURL: server.url, getToken: () => session.token });
+  session.token = (await api.signIn('demo', 'demo123')).token;
+  const excel = createSimulatedExcel();
+  const engine = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-US' });
+  const { sheet } = await engine.prepare('group-life-plans', {});
+  const layout = createLayout((await engine.definitions()).find((d) => d.kind === 'group-life-plans')!, 'en-US');
+  const col = (key: string) => layout.dataColumns.find((c) => c.key === key)!.index;
+  return { api, wb: excel.workbook, engine, sheet, col };
+}
+
 describe('workbook engine on a keyed kind', () => {
   it('when Users is prepared, then no date is asked for or shown; a typed row is created, an edited one updated, and the user name is locked on saved rows', async () => {
     const session: { token?: string } = {};
@@ -47,15 +60,7 @@ describe('workbook engine on a keyed kind', () => {
   });
 
   it('when an upload switches a group life plan between X of Salary and % of Salary, then the row is Updated, the summary says the warning and selecting the row shows it', async () => {
-    const session: { token?: string } = {};
-    const api = createApiClient({ baseURL: server.url, getToken: () => session.token });
-    session.token = (await api.signIn('demo', 'demo123')).token;
-    const excel = createSimulatedExcel();
-    const wb = excel.workbook;
-    const engine = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-US' });
-    const { sheet } = await engine.prepare('group-life-plans', {});
-    const layout = createLayout((await engine.definitions()).find((d) => d.kind === 'group-life-plans')!, 'en-US');
-    const col = (key: string) => layout.dataColumns.find((c) => c.key === key)!.index;
+    const { wb, engine, sheet, col } = await groupLifePlansSheet();
     const row = FIRST_DATA_ROW;
     expect(wb.cell(sheet, row, col('plan')).value).toBe('Group Life');
     wb.userPickFromList(sheet, row, col('basis'), '% of Salary');
@@ -71,15 +76,7 @@ describe('workbook engine on a keyed kind', () => {
   });
 
   it('when Check is run on a switch between X of Salary and % of Salary, then the Status says the row will be updated with the warning, it is no failure, and nothing is saved', async () => {
-    const session: { token?: string } = {};
-    const api = createApiClient({ baseURL: server.url, getToken: () => session.token });
-    session.token = (await api.signIn('demo', 'demo123')).token;
-    const excel = createSimulatedExcel();
-    const wb = excel.workbook;
-    const engine = createWorkbookEngine({ host: createOfficeHost(excel), api, locale: 'en-US' });
-    const { sheet } = await engine.prepare('group-life-plans', {});
-    const layout = createLayout((await engine.definitions()).find((d) => d.kind === 'group-life-plans')!, 'en-US');
-    const col = (key: string) => layout.dataColumns.find((c) => c.key === key)!.index;
+    const { api, wb, engine, sheet, col } = await groupLifePlansSheet();
     const row = FIRST_DATA_ROW;
     wb.userPickFromList(sheet, row, col('basis'), '% of Salary');
     const summary = await engine.checkChanges(sheet);
