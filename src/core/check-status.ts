@@ -26,6 +26,11 @@ export function isPredictedWarning(status: string): boolean {
   return Object.values(WILL).some((will) => status.startsWith(`${will}${WITH_WARNING}`));
 }
 
+/** The words of such a Status before its warning ("Will update, with a warning"), for a title above the warning itself. */
+export function withoutWarningText(status: string): string {
+  return isPredictedWarning(status) ? status.slice(0, status.indexOf(WITH_WARNING) + WITH_WARNING.length - 2) : status;
+}
+
 /** A Status written by Check that says the upload (or the batch process after it) would fail. */
 export function isPredictedFailure(status: string): boolean {
   return status.startsWith(FAIL) || (status.startsWith('Will ') && status.includes(THEN_FAIL));

@@ -82,7 +82,7 @@ export function checkAction(ctx: CheckContext) {
       }
       await ctx.writeRows(sheet, layout, cellsByRow);
       summary.failedRows.sort((a, b) => a.row - b.row);
-  summary.warnedRows.sort((a, b) => a.row - b.row);
+      summary.warnedRows.sort((a, b) => a.row - b.row);
       return summary;
     },
   };

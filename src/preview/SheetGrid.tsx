@@ -119,7 +119,6 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
   useLayoutEffect(() => {
     latest.current = { select, selectRows, commit, move, edit };
   });
-  const handlers = latest;
   const layoutKey = `${columns.join(',')}|${[...stickyLeft].join(',')}|${frozen}`;
   const cellsOf = (r: number) => columns.map((c) => workbook.cell(sheet, r, c));
   /** Everything a row's drawing depends on, so that an unchanged row is not drawn again. */
@@ -143,7 +142,7 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
 
   const drawRow = (r: number, cells: ReturnType<typeof cellsOf>) => (
     <tr aria-rowindex={r + 1}>
-      <th className={styles.rowHead} style={frozenColumns > 0 ? { position: 'sticky', left: 0, zIndex: 1 } : undefined} data-row-header={r} aria-label={`Row ${r + 1}`} onClick={(e) => handlers.current.selectRows(r, e)}>
+      <th className={styles.rowHead} style={frozenColumns > 0 ? { position: 'sticky', left: 0, zIndex: 1 } : undefined} data-row-header={r} aria-label={`Row ${r + 1}`} onClick={(e) => latest.current.selectRows(r, e)}>
         {r + 1}
       </th>
       {columns.map((c, i) => {
@@ -168,12 +167,12 @@ export function SheetGrid({ workbook, locale = navigator.language }: { workbook:
               // The title (row 1) spills over the cells beside it as Excel's text does, over the frozen ones too.
               ...(stickyLeft.has(c) ? { position: 'sticky', left: stickyLeft.get(c), zIndex: r === 0 && c === 0 ? 2 : 1 } : {}),
             }}
-            onSelect={(e) => handlers.current.select(r, c, e)}
-            onStartEdit={(text) => handlers.current.edit({ row: r, col: c, text })}
-            onEditText={(text) => handlers.current.edit({ row: r, col: c, text })}
-            onCommit={(how, text) => handlers.current.commit(how, r, c, text)}
-            onCancelEdit={() => handlers.current.edit(undefined)}
-            onKeyDown={(e) => handlers.current.move(r, c, e)}
+            onSelect={(e) => latest.current.select(r, c, e)}
+            onStartEdit={(text) => latest.current.edit({ row: r, col: c, text })}
+            onEditText={(text) => latest.current.edit({ row: r, col: c, text })}
+            onCommit={(how, text) => latest.current.commit(how, r, c, text)}
+            onCancelEdit={() => latest.current.edit(undefined)}
+            onKeyDown={(e) => latest.current.move(r, c, e)}
           />
         );
       })}

@@ -1,4 +1,5 @@
 import type { CheckSummary } from '../engine/check';
+import { warnedText } from './upload-summary';
 
 /** The pane's one line about a check, in plain words. */
 export function checkSummaryText(s: CheckSummary): string {
@@ -11,13 +12,8 @@ export function checkSummaryText(s: CheckSummary): string {
     s.willDelete && `${s.willDelete} will be deleted`,
     s.willFail && `${s.willFail} will fail`,
   ].filter(Boolean);
+  const warned = s.warnedRows.length ? ` ${warnedText(s.warnedRows, 'would be saved')}` : '';
   const processing = s.failInProcessing ? ` ${s.failInProcessing} would be saved but fail when the batch is processed.` : '';
-  return `Checked ${total} ${total === 1 ? 'row' : 'rows'}: ${parts.join(', ')}. Nothing was uploaded; the Status column shows what an upload would do.${processing}${warnedText(s.warnedRows)}${stopped}`;
+  return `Checked ${total} ${total === 1 ? 'row' : 'rows'}: ${parts.join(', ')}. Nothing was uploaded; the Status column shows what an upload would do.${processing}${warned}${stopped}`;
 }
 
-/** Rows an upload would save with a warning: one is said in full; more are counted (selecting each shows its warning). */
-function warnedText(warned: CheckSummary['warnedRows']): string {
-  if (!warned?.length) return '';
-  if (warned.length > 1) return ` ${warned.length} rows would be saved with a warning: select a row to read it.`;
-  return ` Row ${warned[0].excelRow} would be saved with a warning: ${warned[0].errors.map((e) => e.message).join(' ')}`;
-}

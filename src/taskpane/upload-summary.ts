@@ -7,12 +7,15 @@ export function summaryText(action: 'uploaded' | 'deleted', s: UploadSummary): s
   return [mainText(action, s), warnedText(s.warnedRows), pendingText(s.pendingDeletion), notSentText(action, s.notSent)].filter(Boolean).join(' ');
 }
 
-/** Saved rows the server warns about: one is said in full; more are counted (selecting each shows its warning). */
-function warnedText(warned: UploadSummary['warnedRows']): string {
+/**
+ * Rows the server warns about, saved or (for Check) that would be: one is said in full; more are counted (selecting
+ * each shows its warning).
+ */
+export function warnedText(warned: UploadSummary['warnedRows'], saved: 'saved' | 'would be saved' = 'saved'): string {
   if (!warned?.length) return '';
-  if (warned.length > 1) return `${rows(warned.length)} saved with a warning: select a row to read it.`;
+  if (warned.length > 1) return `${rows(warned.length)} ${saved} with a warning: select a row to read it.`;
   const [w] = warned;
-  return `Row ${w.excelRow} saved with a warning: ${w.errors.map((e) => e.message).join(' ')}`;
+  return `Row ${w.excelRow} ${saved} with a warning: ${w.errors.map((e) => e.message).join(' ')}`;
 }
 
 function mainText(action: 'uploaded' | 'deleted', s: UploadSummary): string {
